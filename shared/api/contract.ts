@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { AnnotationSchema, TextRangeSchema } from '../model/annotation.js';
+import { DocumentMetaSchema, DocumentSummarySchema } from '../model/document.js';
+import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
+
+/** One method of the contract: the schema its input is validated with and the shape it returns. */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+  return { input, output };
+}
+
+const noInput = z.object({}).strict();
+const documentId = z.string().min(1).max(200);
+
+/** The open workspace as the UI needs to know it. */
+export const WorkspaceInfoSchema = z.object({
+  /** Absolute path of the workspace folder. */
+  path: z.string(),
+  /** The folder's name, for window titles. */
+  name: z.string(),
+  /** Whether this is the default workspace in the user's app-data folder. */
+  isDefault: z.boolean(),
+  /** When true every edit is refused; `readOnlyReason` says why. */
+  readOnly: z.boolean(),
+  readOnlyReason: z.string().nullable(),
+  labels: z.array(LabelSchema),
+  linkTypes: z.array(LinkTypeSchema),
+  /** Whether the sample articles can be added (some are not in the workspace yet). */
+  canAddSampleArticles: z.boolean(),
+});
+/** The open workspace as the UI needs to know it. */
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
+
+/** A document opened for reading and annotating. */
+export const OpenedDocumentSchema = z.object({
+  meta: DocumentMetaSchema,
+  text: z.string(),
+  annotations: z.array(AnnotationSchema),
+});
+/** A document opened for reading and annotating. */
+export type OpenedDocument = z.infer<typeof OpenedDocumentSchema>;
+
+/** Counts over a whole workspace (the CLI's `stats`). */
+export const WorkspaceStatsSchema = z.object({
+  documents: z.number().int(),
+  annotations: z.number().int(),
+  annotationsByLabel: z.record(z.string(), z.number().int()),
+  links: z.number().int(),
+  linksByType: z.record(z.string(), z.number().int()),
+});
+/** Counts over a whole workspace. */
+export type WorkspaceStats = z.infer<typeof WorkspaceStatsSchema>;
+
+/**
+ * The one contract between the UI and the workspace services. The Electron preload, the IPC
+ * handlers, the browser host's HTTP routes and the renderer's client are all derived from this
+ * object: adding a method here plus its implementation is the whole change.
+ */
+export const workbenchContract = {
+  /** Describes the open workspace: where it is, its labels and link types, whether it is read-only. */
+  getWorkspace: method(noInput, WorkspaceInfoSchema),
+
+  /** Lists the workspace's documents in import order, each with its annotation count. */
+  listDocuments: method(noInput, z.array(DocumentSummarySchema)),
+
+  /** Opens one document: its metadata, its stored text and its annotations in document order. */
+  openDocument: method(z.object({ documentId }).strict(), OpenedDocumentSchema),
+
+  /**
+   * Labels the given ranges of a document's stored text (UTF-16 offsets; several ranges make one
+   * discontinuous annotation). Resolves once the annotation is durably saved.
+   */
+  createAnnotation: method(
+    z
+      .object({
+        documentId,
+        labelId: z.string().min(1).max(100),
+        ranges: z.array(TextRangeSchema).min(1).max(50),
+      })
+      .strict(),
+    AnnotationSchema,
+  ),
+
+  /** Deletes an annotation together with the links it has; resolves once that is durably saved. */
+  deleteAnnotation: method(
+    z.object({ documentId, annotationId: z.string().min(1).max(200) }).strict(),
+    z.object({ deletedLinks: z.number().int() }),
+  ),
+
+  /** Adds the sample articles that are not in the workspace yet (copies; fixtures are never touched). */
+  addSampleArticles: method(noInput, z.object({ added: z.number().int(), alreadyPresent: z.number().int() })),
+
+  /** Counts documents, annotations by label and links by type. */
+  getStats: method(noInput, WorkspaceStatsSchema),
+} satisfies Record<string, MethodSpec>;
+
+/** The contract's type. */
+export type WorkbenchContract = typeof workbenchContract;
+/** The name of a contract method. */
+export type MethodName = keyof WorkbenchContract;
+/** What a method accepts. */
+export type MethodInput<K extends MethodName> = z.input<WorkbenchContract[K]['input']>;
+/** What a method resolves to. */
+export type MethodOutput<K extends MethodName> = z.output<WorkbenchContract[K]['output']>;
+
+/** The workbench API as both sides see it: one async function per contract method. */
+export type WorkbenchApi = { [K in MethodName]: (input: MethodInput<K>) => Promise<MethodOutput<K>> };
+
+/** Every method name, in contract order. */
+export const methodNames = Object.keys(workbenchContract) as MethodName[];
+
+/** Whether a string names a contract method. */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(workbenchContract, name);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ContentHashSchema } from './document.js';
+
+/**
+ * One contiguous piece of an annotated span. `start`/`end` are UTF-16 code-unit offsets into the
+ * document's stored text (end exclusive); `exact`, `prefix` and `suffix` are the TextQuote that lets
+ * the span be found again when offsets no longer fit (Hypothesis-style anchoring).
+ */
+export const TextFragmentSchema = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    exact: z.string().min(1),
+    prefix: z.string(),
+    suffix: z.string(),
+  })
+  .refine((f) => f.end > f.start, 'a fragment ends after it starts');
+/** One contiguous piece of an annotated span. */
+export type TextFragment = z.infer<typeof TextFragmentSchema>;
+
+/** A value an attribute holds. */
+export const AttributeValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+/** A value an attribute holds. */
+export type AttributeValue = z.infer<typeof AttributeValueSchema>;
+
+/**
+ * A labelled span of one document. Discontinuous spans (a quote interrupted by "he said") are one
+ * annotation with several fragments, in document order and not overlapping.
+ */
+export const AnnotationSchema = z.object({
+  id: z.string().min(1),
+  documentId: z.string().min(1),
+  labelId: z.string().min(1),
+  fragments: z.array(TextFragmentSchema).min(1),
+  /** Hash of the text the offsets were taken against. */
+  contentHash: ContentHashSchema,
+  attributes: z.record(z.string(), AttributeValueSchema),
+  note: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Set when the text changed and the quote could not be placed exactly again. */
+  orphaned: z.boolean(),
+});
+/** A labelled span of one document. */
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
+/** A character range the user selected, before it is stored as a fragment (UTF-16 offsets). */
+export const TextRangeSchema = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((r) => r.end > r.start, 'a range ends after it starts');
+/** A character range the user selected. */
+export type TextRange = z.infer<typeof TextRangeSchema>;
