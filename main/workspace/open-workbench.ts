@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { defaultWorkspaceDir } from './app-data.js';
+import { sampleArticlesDir } from './sample-articles.js';
+import { WorkbenchService } from './workbench-service.js';
+import { WorkspaceStore } from './workspace-store.js';
+
+/** Where to open a workbench; every field optional. */
+export interface OpenWorkbenchOptions {
+  /** The workspace folder; the default workspace in the app-data folder when absent. */
+  workspaceDir?: string | undefined;
+  /** Folder of sample articles (defaults to fixtures/seeds). */
+  samplesDir?: string | undefined;
+  /** Environment to read `CORROBORATE_APP_DATA` and friends from. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** An open workspace: the store and the services that serve the contract over it. */
+export interface OpenWorkbench {
+  store: WorkspaceStore;
+  service: WorkbenchService;
+  /** Absolute path of the workspace folder. */
+  workspaceDir: string;
+  isDefault: boolean;
+}
+
+/**
+ * Opens (creating where needed) a workspace and its services. The default workspace is filled with
+ * the sample articles when it is first created; a named folder starts empty, and the UI offers the
+ * samples.
+ */
+export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise<OpenWorkbench> {
+  const env = options.env ?? process.env;
+  const isDefault = options.workspaceDir === undefined;
+  const workspaceDir = resolve(options.workspaceDir ?? defaultWorkspaceDir(env));
+  const store = await WorkspaceStore.open(workspaceDir);
+  const service = new WorkbenchService(store, {
+    isDefault,
+    samplesDir: options.samplesDir ?? sampleArticlesDir(env),
+  });
+  if (isDefault && store.created) await service.addSampleArticles();
+  return { store, service, workspaceDir, isDefault };
+}

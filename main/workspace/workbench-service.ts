@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import type { MethodInput, WorkbenchApi, WorkspaceInfo, WorkspaceStats } from '../../shared/api/contract.js';
+import { WorkbenchError } from '../../shared/api/workbench-error.js';
+import type { Annotation } from '../../shared/model/annotation.js';
+import type { DocumentMeta, DocumentSummary } from '../../shared/model/document.js';
+import type { ImportedArticle } from '../../shared/import/imported-article.js';
+import { importPlainText } from '../../shared/import/plain-text.js';
+import { contentHash } from '../../shared/text/content-hash.js';
+import { fragmentAt, InvalidRangeError } from '../../shared/text/text-quote.js';
+import { sampleArticleFiles } from './sample-articles.js';
+import type { WorkspaceStore } from './workspace-store.js';
+
+/** How the service was opened: facts about the workspace the store itself does not know. */
+export interface WorkbenchServiceOptions {
+  /** Whether the store is the default workspace in the app-data folder. */
+  isDefault: boolean;
+  /** Folder holding the sample articles. */
+  samplesDir: string;
+  /** Name recorded as the author of new annotations. */
+  author?: string;
+  /** Clock for timestamps (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+/** The outcome of adding one article to the workspace. */
+export type AddArticleResult = { added: DocumentMeta } | { alreadyPresent: DocumentMeta };
+
+/**
+ * The workspace services behind the contract: documents and annotations of one open workspace.
+ * Both transports (Electron IPC and the browser host) call this same object.
+ */
+export class WorkbenchService implements WorkbenchApi {
+  private readonly author: string;
+  private readonly now: () => Date;
+  private sampleHashes: Promise<string[]> | undefined;
+
+  /** Serves the workspace held by `store`. */
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly options: WorkbenchServiceOptions,
+  ) {
+    this.author = options.author ?? safeUserName();
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** See the contract. */
+  async getWorkspace(): Promise<WorkspaceInfo> {
+    const workspace = this.store.workspace;
+    const samples = await this.sampleArticleHashes();
+    const present = new Set(workspace.documents.map((d) => d.contentHash));
+    return {
+      path: this.store.dir,
+      name: basename(this.store.dir),
+      isDefault: this.options.isDefault,
+      readOnly: false,
+      readOnlyReason: null,
+      labels: workspace.labels,
+      linkTypes: workspace.linkTypes,
+      canAddSampleArticles: samples.some((hash) => !present.has(hash)),
+    };
+  }
+
+  /** See the contract. */
+  async listDocuments(): Promise<DocumentSummary[]> {
+    const summaries: DocumentSummary[] = [];
+    for (const meta of this.store.workspace.documents) {
+      const annotations = await this.store.readAnnotations(meta.id);
+      summaries.push({
+        id: meta.id,
+        title: meta.title,
+        outlet: meta.outlet,
+        date: meta.date,
+        length: meta.length,
+        annotationCount: annotations.length,
+      });
+    }
+    return summaries;
+  }
+
+  /** See the contract. */
+  async openDocument({ documentId }: MethodInput<'openDocument'>) {
+    const meta = this.requireDocument(documentId);
+    const [text, annotations] = await Promise.all([
+      this.store.readText(documentId),
+      this.store.readAnnotations(documentId),
+    ]);
+    return { meta, text, annotations: [...annotations] };
+  }
+
+  /** See the contract. */
+  async createAnnotation({ documentId, labelId, ranges }: MethodInput<'createAnnotation'>): Promise<Annotation> {
+    const meta = this.requireDocument(documentId);
+    if (!this.store.workspace.labels.some((l) => l.id === labelId)) {
+      throw new WorkbenchError('invalid-input', `There is no label "${labelId}" in this workspace.`);
+    }
+    const text = await this.store.readText(documentId);
+    const sorted = [...ranges].sort((a, b) => a.start - b.start);
+    sorted.forEach((range, i) => {
+      const previous = sorted[i - 1];
+      if (previous && range.start < previous.end) {
+        throw new WorkbenchError('invalid-input', 'The pieces of one annotation must not overlap.');
+      }
+    });
+    let fragments;
+    try {
+      fragments = sorted.map((range) => fragmentAt(text, range));
+    } catch (error) {
+      if (error instanceof InvalidRangeError) throw new WorkbenchError('invalid-input', error.message);
+      throw error;
+    }
+    const timestamp = this.now().toISOString();
+    const annotation: Annotation = {
+      id: randomUUID(),
+      documentId,
+      labelId,
+      fragments,
+      contentHash: meta.contentHash,
+      attributes: {},
+      note: '',
+      author: this.author,
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      orphaned: false,
+    };
+    await this.store.updateAnnotations(documentId, (current) => [...current, annotation]);
+    return annotation;
+  }
+
+  /** See the contract. */
+  async deleteAnnotation({ documentId, annotationId }: MethodInput<'deleteAnnotation'>) {
+    this.requireDocument(documentId);
+    const current = await this.store.readAnnotations(documentId);
+    if (!current.some((a) => a.id === annotationId)) {
+      throw new WorkbenchError('not-found', 'That annotation no longer exists.');
+    }
+    await this.store.updateAnnotations(documentId, (list) => list.filter((a) => a.id !== annotationId));
+    const touches = (end: { annotationId: string }) => end.annotationId === annotationId;
+    const deletedLinks = this.store.workspace.links.filter((l) => touches(l.source) || touches(l.target)).length;
+    if (deletedLinks > 0) {
+      await this.store.updateWorkspace((workspace) => {
+        workspace.links = workspace.links.filter((l) => !touches(l.source) && !touches(l.target));
+      });
+    }
+    return { deletedLinks };
+  }
+
+  /** See the contract. */
+  async addSampleArticles() {
+    let added = 0;
+    let alreadyPresent = 0;
+    for (const file of await sampleArticleFiles(this.options.samplesDir)) {
+      const article = importPlainText(basename(file), await readFile(file, 'utf8'));
+      const result = await this.addArticle(article);
+      if ('added' in result) added++;
+      else alreadyPresent++;
+    }
+    return { added, alreadyPresent };
+  }
+
+  /** See the contract. */
+  async getStats(): Promise<WorkspaceStats> {
+    const annotationsByLabel: Record<string, number> = {};
+    for (const label of this.store.workspace.labels) annotationsByLabel[label.id] = 0;
+    let annotations = 0;
+    for (const meta of this.store.workspace.documents) {
+      for (const annotation of await this.store.readAnnotations(meta.id)) {
+        annotations++;
+        annotationsByLabel[annotation.labelId] = (annotationsByLabel[annotation.labelId] ?? 0) + 1;
+      }
+    }
+    const linksByType: Record<string, number> = {};
+    for (const type of this.store.workspace.linkTypes) linksByType[type.id] = 0;
+    for (const link of this.store.workspace.links) linksByType[link.typeId] = (linksByType[link.typeId] ?? 0) + 1;
+    return {
+      documents: this.store.workspace.documents.length,
+      annotations,
+      annotationsByLabel,
+      links: this.store.workspace.links.length,
+      linksByType,
+    };
+  }
+
+  /**
+   * Stores an imported article as a new document, unless a document with the same text is already
+   * in the workspace (then that one is returned).
+   */
+  async addArticle(article: ImportedArticle): Promise<AddArticleResult> {
+    const hash = contentHash(article.text);
+    const existing = this.store.workspace.documents.find((d) => d.contentHash === hash);
+    if (existing) return { alreadyPresent: existing };
+    const meta: DocumentMeta = {
+      id: randomUUID(),
+      title: article.title,
+      outlet: article.outlet,
+      date: article.date,
+      url: article.url,
+      sourceFile: article.sourceFile,
+      contentHash: hash,
+      length: article.text.length,
+      normalisation: article.normalisation,
+      importedAt: this.now().toISOString(),
+    };
+    await this.store.addDocument(meta, article.text);
+    return { added: meta };
+  }
+
+  private requireDocument(documentId: string): DocumentMeta {
+    const meta = this.store.findDocument(documentId);
+    if (!meta) throw new WorkbenchError('not-found', 'That article is not in this workspace.');
+    return meta;
+  }
+
+  /** The content hashes of the sample articles, read once. */
+  private sampleArticleHashes(): Promise<string[]> {
+    this.sampleHashes ??= sampleArticleFiles(this.options.samplesDir)
+      .catch(() => [])
+      .then((files) =>
+        Promise.all(
+          files.map(async (file) => contentHash(importPlainText(basename(file), await readFile(file, 'utf8')).text)),
+        ),
+      );
+    return this.sampleHashes;
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
