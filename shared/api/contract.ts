@@ -107,8 +107,15 @@ export type MethodInput<K extends MethodName> = z.input<WorkbenchContract[K]['in
 /** What a method resolves to. */
 export type MethodOutput<K extends MethodName> = z.output<WorkbenchContract[K]['output']>;
 
-/** The workbench API as both sides see it: one async function per contract method. */
-export type WorkbenchApi = { [K in MethodName]: (input: MethodInput<K>) => Promise<MethodOutput<K>> };
+/**
+ * The workbench API as both sides see it: one async function per contract method (methods without
+ * input may be called without an argument).
+ */
+export type WorkbenchApi = {
+  [K in keyof WorkbenchContract]: Record<never, never> extends MethodInput<K>
+    ? (input?: MethodInput<K>) => Promise<MethodOutput<K>>
+    : (input: MethodInput<K>) => Promise<MethodOutput<K>>;
+};
 
 /** Every method name, in contract order. */
 export const methodNames = Object.keys(workbenchContract) as MethodName[];

@@ -1,0 +1,105 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Annotation } from '../../shared/model/annotation.js';
+import { AnnotationFileSchema } from '../../shared/model/workspace.js';
+import { startBrowserHostProcess, type BrowserHostProcess } from './browser-host-process.js';
+
+/** A browser host on a fresh default workspace (with the sample articles), opened in the page. */
+export interface Workbench {
+  host: BrowserHostProcess;
+  workspaceDir: string;
+  /** Every annotation stored on disk, read from the workspace's files as they are now. */
+  storedAnnotations(): Promise<Annotation[]>;
+}
+
+/** Playwright's test with a `workbench` fixture; page errors fail the test. */
+export const test = base.extend<{ workbench: Workbench; scratchDir: string }>({
+  scratchDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'corroborate-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  workbench: async ({ page, scratchDir }, use) => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const appDataDir = join(scratchDir, 'appdata');
+    const host = await startBrowserHostProcess({ appDataDir });
+    const workspaceDir = join(appDataDir, 'workspace');
+    await page.goto(host.url);
+    await use({ host, workspaceDir, storedAnnotations: () => readStoredAnnotations(workspaceDir) });
+    expect(await host.stop(), 'the host stops cleanly on SIGTERM').toBe(0);
+    expect(pageErrors, 'no errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Reads every annotation file of a workspace from disk. */
+export async function readStoredAnnotations(workspaceDir: string): Promise<Annotation[]> {
+  const dir = join(workspaceDir, 'annotations');
+  const all: Annotation[] = [];
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.json')) continue;
+    all.push(...AnnotationFileSchema.parse(JSON.parse(await readFile(join(dir, name), 'utf8'))).annotations);
+  }
+  return all;
+}
+
+/**
+ * Selects `exact` in the article with the mouse, as a person would: presses at the left edge of its
+ * first character and drags to the right edge of its last. Returns what the browser says is selected.
+ */
+export async function selectWithMouse(page: Page, exact: string, occurrence = 0): Promise<string> {
+  const box = await page.evaluate(
+    ({ exact, occurrence }) => {
+      const root = document.querySelector('.article-text')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      // Concatenate text nodes to find the phrase, then map back to nodes and offsets.
+      const nodes: Text[] = [];
+      let all = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push(n as Text);
+        all += (n as Text).data;
+      }
+      let index = -1;
+      for (let i = 0; i <= occurrence; i++) index = all.indexOf(exact, index + 1);
+      if (index < 0) throw new Error(`"${exact}" is not in the article`);
+      const locate = (offset: number) => {
+        let seen = 0;
+        for (const node of nodes) {
+          if (offset < seen + node.data.length) return { node, offset: offset - seen };
+          seen += node.data.length;
+        }
+        throw new Error('offset past the end');
+      };
+      const rectOf = (offset: number, length: number) => {
+        const start = locate(offset);
+        const range = document.createRange();
+        range.setStart(start.node, start.offset);
+        range.setEnd(start.node, start.offset + length);
+        const rects = range.getClientRects();
+        return rects[0]!;
+      };
+      locate(index).node.parentElement!.scrollIntoView({ block: 'center' });
+      const firstLength = exact.codePointAt(0)! > 0xffff ? 2 : 1;
+      const lastChar = [...exact].at(-1)!;
+      const first = rectOf(index, firstLength);
+      const last = rectOf(index + exact.length - lastChar.length, lastChar.length);
+      return {
+        x1: first.left + 0.5,
+        y1: first.top + first.height / 2,
+        x2: last.right - 0.5,
+        y2: last.top + last.height / 2,
+      };
+    },
+    { exact, occurrence },
+  );
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+  return page.evaluate(() => window.getSelection()!.toString());
+}

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TextLayout } from './text-layout.js';
+
+const lineArbitrary = fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/\n|\r/g, ''));
+const textArbitrary = fc
+  .array(fc.tuple(lineArbitrary, fc.integer({ min: 1, max: 3 })), { maxLength: 30 })
+  .map((parts) => parts.map(([line, newlines]) => line + '\n'.repeat(newlines)).join(''));
+
+describe('TextLayout', () => {
+  it('shows every line as a paragraph, grouped in sections', () => {
+    const layout = new TextLayout(' date 2024-01-01 Title\n\nFirst para\nSecond line\n', 2);
+    expect(layout.doc.childCount).toBe(2);
+    expect(layout.doc.textBetween(0, layout.doc.content.size, '|')).toBe(' date 2024-01-01 Title|First para|Second line');
+    expect(layout.doc.firstChild!.firstChild!.attrs.gap).toBe(true);
+  });
+
+  it('maps offsets inside a paragraph to positions and back exactly', () => {
+    fc.assert(
+      fc.property(textArbitrary, fc.nat(), fc.nat(), (text, a, b) => {
+        const layout = new TextLayout(text, 4);
+        let lineStart = 0;
+        for (const line of text.split('\n')) {
+          for (let i = 0; i < line.length; i++) {
+            expect(layout.offsetAt(layout.positionAt(lineStart + i, 1))).toBe(lineStart + i);
+            expect(layout.offsetAt(layout.positionAt(lineStart + i + 1, -1))).toBe(lineStart + i + 1);
+          }
+          if (line.length > 0) {
+            const s = lineStart + (a % line.length);
+            const e = s + 1 + (b % (lineStart + line.length - s));
+            const range = layout.rangeAt(s, e)!;
+            expect(layout.doc.textBetween(range.from, range.to)).toBe(text.slice(s, e));
+          }
+          lineStart += line.length + 1;
+        }
+      }),
+    );
+  });
+
+  it('maps a selection across paragraphs to the text with its newlines', () => {
+    const text = 'one\n\ntwo 👍🏽\n\nthree';
+    const layout = new TextLayout(text);
+    const from = layout.positionAt(text.indexOf('one'));
+    const to = layout.positionAt(text.indexOf('three') + 2);
+    expect(text.slice(layout.offsetAt(from), layout.offsetAt(to))).toBe('one\n\ntwo 👍🏽\n\nth');
+    expect(layout.rangeAt(3, 5)).toBeNull();
+  });
+
+  it('lays out an empty text as one empty paragraph', () => {
+    const layout = new TextLayout('');
+    expect(layout.doc.content.size).toBe(4);
+    expect(layout.offsetAt(2)).toBe(0);
+  });
+});
