@@ -32,10 +32,11 @@ async function main(): Promise<void> {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
 
   if (values.browser) return openInBrowser(values.workspace, null);
-  const binary = locateElectronBinary({ download: true });
-  if ('missing' in binary) return openInBrowser(values.workspace, `the Electron binary is missing and ${binary.missing}`);
+  // The display is checked first: without one there is no point fetching Electron.
   const noDisplay = missingDisplayReason();
   if (noDisplay) return openInBrowser(values.workspace, noDisplay);
+  const binary = locateElectronBinary({ download: true });
+  if ('missing' in binary) return openInBrowser(values.workspace, `the Electron binary is missing and ${binary.missing}`);
 
   const mainBundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'electron', 'main.js');
   const args = [mainBundle, ...(values.workspace ? ['--workspace', values.workspace] : [])];

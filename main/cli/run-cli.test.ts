@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const seedsDir = join(root, 'fixtures', 'seeds');
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'corroborate-cli-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('corroborate CLI', () => {
+  it('prints help, and refuses unknown commands and missing arguments with exit code 2', async () => {
+    expect(await run('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('import --workspace DIR FILE...') });
+    expect((await run()).code).toBe(2);
+    expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command "frobnicate"') });
+    expect(await run('import', 'a.txt')).toMatchObject({ code: 2, stderr: expect.stringContaining('import needs --workspace DIR') });
+    expect(await run('import', '--workspace', dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('at least one FILE') });
+    expect(await run('stats', '--workspace', dir, '--colour')).toMatchObject({ code: 2 });
+  });
+
+  it('imports the seed articles and reports stats as JSON', async () => {
+    const seeds = (await readdir(seedsDir)).map((f) => join(seedsDir, f));
+    const ws = join(dir, 'ws');
+    const imported = await run('import', '--workspace', ws, ...seeds);
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining(`Imported 5 of 5 files into ${ws}`) });
+    const again = await run('import', '--workspace', ws, seeds[0]!);
+    expect(again.stdout).toContain('already in the workspace');
+    expect(again.stdout).toContain('Imported 0 of 1 file');
+    const stats = await run('stats', '--workspace', ws, '--json');
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout)).toEqual({
+      documents: 5,
+      annotations: 0,
+      annotationsByLabel: { claim: 0, quote: 0, fact: 0 },
+      links: 0,
+      linksByType: { same: 0, paraphrase: 0, supports: 0, contradicts: 0 },
+    });
+    expect((await run('stats', '--workspace', ws)).stdout).toContain('Documents:   5');
+  });
+
+  it('names the bad file and imports nothing when any file is bad', async () => {
+    const good = join(seedsDir, (await readdir(seedsDir))[0]!);
+    const cases: [string, Buffer | string, RegExp][] = [
+      ['binary.txt', Buffer.from([0x47, 0x00, 0x01, 0x02]), /binary\.txt: this is a binary file/],
+      ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]), /latin1\.txt: the file is not valid UTF-8/],
+      ['blank.txt', '  \n\n ', /blank\.txt: the file is empty/],
+      ['report.pdf', '%PDF-1.4', /report\.pdf: only \.txt article files/],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = join(dir, name);
+      await writeFile(file, content);
+      const ws = join(dir, `ws-${name}`);
+      const result = await run('import', '--workspace', ws, good, file);
+      expect(result.code, name).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(await readdir(dir)).not.toContain(`ws-${name}`);
+    }
+    const missing = await run('import', '--workspace', join(dir, 'ws'), join(dir, 'nope.txt'));
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('nope.txt: no such file') });
+  });
+
+  it('runs as a command with real exit codes', () => {
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    const ok = spawnSync(tsx, ['main/cli/cli-command.ts', 'stats', '--workspace', join(dir, 'ws'), '--json'], { cwd: root, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).documents).toBe(0);
+    const bad = spawnSync(tsx, ['main/cli/cli-command.ts', 'import'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('import needs --workspace DIR');
+  });
+});
