@@ -11,6 +11,9 @@ import { resolveRendererFile } from './renderer-files.js';
 /** Where the API lives under the host: `POST /api/<method>`. */
 export const API_PREFIX = '/api/';
 
+/** How long `close` lets requests in flight finish before cutting connections. */
+const CLOSE_GRACE_MS = 1000;
+
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -113,6 +116,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // Requests in flight get a moment to finish; then keep-alive sockets are cut.
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       }),
   };
 }
