@@ -10,6 +10,7 @@ import type { ImportedArticle } from '../../shared/import/imported-article.js';
 import { importPlainText } from '../../shared/import/plain-text.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt, InvalidRangeError } from '../../shared/text/text-quote.js';
+import { LinkEditing } from './link-editing.js';
 import { sampleArticleFiles } from './sample-articles.js';
 import type { WorkspaceStore } from './workspace-store.js';
 
@@ -35,6 +36,7 @@ export type AddArticleResult = { added: DocumentMeta } | { alreadyPresent: Docum
 export class WorkbenchService implements WorkbenchApi {
   private readonly author: string;
   private readonly now: () => Date;
+  private readonly links: LinkEditing;
   private sampleHashes: Promise<string[]> | undefined;
 
   /** Serves the workspace held by `store`. */
@@ -44,6 +46,7 @@ export class WorkbenchService implements WorkbenchApi {
   ) {
     this.author = options.author ?? safeUserName();
     this.now = options.now ?? (() => new Date());
+    this.links = new LinkEditing(store, this.author, this.now);
   }
 
   /** See the contract. */
@@ -158,6 +161,26 @@ export class WorkbenchService implements WorkbenchApi {
       else alreadyPresent++;
     }
     return { added, alreadyPresent };
+  }
+
+  /** See the contract. */
+  async createLink(input: MethodInput<'createLink'>) {
+    return this.links.create(input);
+  }
+
+  /** See the contract. */
+  async updateLink({ linkId, typeId, note }: MethodInput<'updateLink'>) {
+    return this.links.update(linkId, { typeId, note });
+  }
+
+  /** See the contract. */
+  async deleteLink({ linkId }: MethodInput<'deleteLink'>) {
+    return this.links.remove(linkId);
+  }
+
+  /** See the contract. */
+  async listLinks({ documentId }: MethodInput<'listLinks'> = {}) {
+    return this.links.resolved(documentId);
   }
 
   /** See the contract. */

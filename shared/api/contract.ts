@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnnotationSchema, TextRangeSchema } from '../model/annotation.js';
 import { DocumentMetaSchema, DocumentSummarySchema } from '../model/document.js';
 import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
+import { LinkEndSchema, LinkSchema, ResolvedLinkSchema } from '../model/link.js';
 
 /** One method of the contract: the schema its input is validated with and the shape it returns. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -93,6 +94,27 @@ export const workbenchContract = {
 
   /** Adds the sample articles that are not in the workspace yet (copies; fixtures are never touched). */
   addSampleArticles: method(noInput, z.object({ added: z.number().int(), alreadyPresent: z.number().int() })),
+
+  /**
+   * Links two annotations (in one article or across articles) with a link type. Refused with a clear
+   * message for a self-link, an identical existing link, or labels the type does not connect.
+   */
+  createLink: method(
+    z.object({ typeId: z.string().min(1).max(100), source: LinkEndSchema.strict(), target: LinkEndSchema.strict(), note: z.string().max(20_000).optional() }).strict(),
+    LinkSchema,
+  ),
+
+  /** Changes a link's type or note. */
+  updateLink: method(
+    z.object({ linkId: z.string().min(1).max(200), typeId: z.string().min(1).max(100).optional(), note: z.string().max(20_000).optional() }).strict(),
+    LinkSchema,
+  ),
+
+  /** Deletes a link and returns it as it was (so it can be restored). */
+  deleteLink: method(z.object({ linkId: z.string().min(1).max(200) }).strict(), LinkSchema),
+
+  /** Every link touching one article (or the whole workspace), with both ends resolved for display. */
+  listLinks: method(z.object({ documentId: documentId.optional() }).strict(), z.array(ResolvedLinkSchema)),
 
   /** Counts documents, annotations by label and links by type. */
   getStats: method(noInput, WorkspaceStatsSchema),

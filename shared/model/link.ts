@@ -21,3 +21,21 @@ export const LinkSchema = z.object({
 });
 /** A typed connection between two annotations. */
 export type Link = z.infer<typeof LinkSchema>;
+
+/** One end of a link as panels show it: the annotation, its label and text, and its article's title. */
+export const ResolvedLinkEndSchema = LinkEndSchema.extend({
+  documentTitle: z.string(),
+  labelId: z.string(),
+  text: z.string(),
+});
+/** One end of a link as panels show it. */
+export type ResolvedLinkEnd = z.infer<typeof ResolvedLinkEndSchema>;
+
+/** A link with both ends resolved, for the links panel and the contradictions table. */
+export const ResolvedLinkSchema = z.object({
+  link: LinkSchema,
+  source: ResolvedLinkEndSchema,
+  target: ResolvedLinkEndSchema,
+});
+/** A link with both ends resolved. */
+export type ResolvedLink = z.infer<typeof ResolvedLinkSchema>;

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diffVariant } from './word-diff.js';
+
+const join = (segments: { kind: string; text: string }[], keep: string) =>
+  segments.filter((s) => s.kind === 'same' || s.kind === keep).map((s) => s.text).join('');
+
+describe('diffVariant', () => {
+  it('finds the seeds’ wording drift word by word', () => {
+    const a = 'If you don’t make the mistakes you will never learn';
+    const b = "If you don't make the mistake you can never learn";
+    const changed = diffVariant(a, b).filter((s) => s.kind !== 'same');
+    expect(changed).toEqual([
+      { kind: 'removed', text: '’' },
+      { kind: 'added', text: "'" },
+      { kind: 'removed', text: 'mistakes' },
+      { kind: 'added', text: 'mistake' },
+      { kind: 'removed', text: 'will' },
+      { kind: 'added', text: 'can' },
+    ]);
+  });
+
+  it('reports identical texts as one unchanged run', () => {
+    expect(diffVariant('Yesterday wasn’t my proudest day', 'Yesterday wasn’t my proudest day')).toEqual([
+      { kind: 'same', text: 'Yesterday wasn’t my proudest day' },
+    ]);
+  });
+
+  it('always gives back both texts', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const segments = diffVariant(a, b);
+        expect(join(segments, 'added')).toBe(b);
+        expect(join(segments, 'removed')).toBe(a);
+      }),
+    );
+  });
+});
