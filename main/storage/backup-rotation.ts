@@ -21,8 +21,10 @@ export interface BackupRotationOptions {
   /** For how many of the most recent days to also keep that day's last version (default 30). */
   keepDaily?: number;
   /**
-   * Versions written less than this long after the newest kept one are not backed up, so frequent
-   * saves do not push older history out of `keepRecent` (default 0: every overwrite is kept).
+   * A version saved less than this long after the newest backup is not backed up (default 60 s),
+   * so that saving every second does not push all history out of `keepRecent` within seconds, and
+   * so that most saves cost one durable write, not two (see bench-durable-save.ts). Use 0 to back
+   * up every overwrite. Upgrades and restores always back up.
    */
   minIntervalMs?: number;
 }
@@ -81,7 +83,7 @@ export class BackupRotation {
     this.#validator = options.validator;
     this.#keepRecent = options.keepRecent ?? 5;
     this.#keepDaily = options.keepDaily ?? 30;
-    this.#minIntervalMs = options.minIntervalMs ?? 0;
+    this.#minIntervalMs = options.minIntervalMs ?? 60_000;
   }
 
   /**
@@ -162,13 +164,11 @@ export class BackupRotation {
       days.add(day);
       keep.add(version.name);
     }
-    let removed = false;
+    // No folder fsync after deleting: a deletion undone by a crash only leaves an extra backup.
     for (const version of versions) {
       if (keep.has(version.name)) continue;
       await unlink(join(this.directory, version.name)).catch(ignoreMissing);
-      removed = true;
     }
-    if (removed) await syncDirectory(this.directory);
   }
 
   #isValid(bytes: Uint8Array): boolean {

@@ -9,7 +9,7 @@ import { annotationFileOptions, highestSequence, sampleAnnotation, sampleAnnotat
 const [path, workspaceDir] = process.argv.slice(2);
 if (path === undefined || workspaceDir === undefined) throw new Error('usage: edit-log-writer.ts <file> <workspaceDir>');
 
-const file = new DurableJsonFile(path, { ...annotationFileOptions, backups: { workspaceDir, keepRecent: 5 } });
+const file = new DurableJsonFile(path, { ...annotationFileOptions, backups: { workspaceDir, keepRecent: 5, minIntervalMs: 0 } });
 const db = new Low(new CoalescingWriter(file), sampleAnnotationFile(0));
 await db.read();
 let sequence = highestSequence(db.data);
