@@ -98,16 +98,6 @@ export class JsonFileCodec<T> {
     if (!result.success) throw new UnsavableDataError(file, describeIssues(result.error));
     return stringifyStably(result.data, { keyOrder: this.#options.keyOrder ?? ['schemaVersion'] });
   }
-
-  /** Whether bytes decode to valid data (for backups: only versions that open are kept). */
-  isValid(bytes: Uint8Array): boolean {
-    try {
-      this.decode(bytes, '');
-      return true;
-    } catch {
-      return false;
-    }
-  }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
