@@ -1,6 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +67,9 @@ export async function makeTempDir(prefix: string): Promise<{ dir: string; remove
 
 const bundles = new Map<string, Promise<string>>();
 
+/** Where bundled test children go: one fixed folder, overwritten by each test run, so nothing piles up. */
+const BUNDLE_DIR = join(tmpdir(), 'corroborate-test-children');
+
 /**
  * Bundles a script of `test-children/` (with its imports) into one self-contained .mjs file in a
  * world-readable temp folder, once per test process: a bundled child starts in about 0.15 s where
@@ -78,22 +80,23 @@ export function bundleTestChild(script: string): Promise<string> {
   let bundle = bundles.get(script);
   if (bundle === undefined) {
     bundle = (async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'corroborate-child-'));
-      await chmod(dir, 0o755);
-      const outfile = join(dir, script.replace(/\.ts$/, '.mjs'));
+      await mkdir(BUNDLE_DIR, { recursive: true, mode: 0o755 });
+      const outfile = join(BUNDLE_DIR, script.replace(/\.ts$/, '.mjs'));
+      // Test files run in parallel: build under a unique name, then rename into place atomically.
+      const building = `${outfile}.${process.pid}.${Date.now()}.building.mjs`;
       await build({
         entryPoints: [join(TEST_CHILDREN_DIR, script)],
         bundle: true,
         platform: 'node',
         format: 'esm',
         target: 'node20',
-        outfile,
+        outfile: building,
         logLevel: 'warning',
         // Bundled CommonJS dependencies may call require(); give the ES module one.
         banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
       });
-      await chmod(outfile, 0o644);
-      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      await chmod(building, 0o644);
+      await rename(building, outfile);
       return outfile;
     })();
     bundles.set(script, bundle);
