@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { pidExists } from './process-identity.js';
+
+/** How the names of `writeFileDurably`'s temp files end (`.<name>.<pid>.<random>.tmp`). */
+export const TEMP_SUFFIX = '.tmp';
 
 /**
  * Replaces a file's contents so that a crash at any moment leaves either the old or the new bytes,
@@ -10,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
  */
 export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o644);
   try {
     await handle.writeFile(data);
@@ -42,6 +46,44 @@ export async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
+}
+
+/**
+ * Removes the temp files that `writeFileDurably` left next to `path` when a process writing it was
+ * killed mid-write (they are never renamed, so they would pile up). Only temp files of processes
+ * that are no longer running are removed; this process's own and other live writers' are kept.
+ * Returns the names removed.
+ */
+export async function removeAbandonedTempFiles(path: string): Promise<string[]> {
+  return removeAbandonedTemps(dirname(path), `.${basename(path)}.`);
+}
+
+/** Like `removeAbandonedTempFiles`, for the temp files of every file in `dir`. */
+export async function removeAbandonedTempFilesInDirectory(dir: string): Promise<string[]> {
+  return removeAbandonedTemps(dir, '.');
+}
+
+async function removeAbandonedTemps(dir: string, prefix: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const pid = Number(/\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name)?.[1]);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || pidExists(pid)) continue;
+    try {
+      await unlink(join(dir, name));
+      removed.push(name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return removed;
 }
 
 function isUnsupported(error: unknown): boolean {
