@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -82,5 +82,37 @@ describe('corroborate CLI', () => {
     const bad = spawnSync(tsx, ['main/cli/cli-command.ts', 'import'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('import needs --workspace DIR');
+  });
+});
+
+describe('corroborate check and restore', () => {
+  it('reports a sound workspace, then names each broken file and exits 1 without changing it', async () => {
+    const seeds = (await readdir(seedsDir)).map((f) => join(seedsDir, f));
+    const ws = join(dir, 'ws');
+    await run('import', '--workspace', ws, ...seeds);
+    expect(await run('check', '--workspace', ws)).toMatchObject({ code: 0, stdout: expect.stringContaining('every file reads and validates') });
+
+    const docs = await readdir(join(ws, 'documents'));
+    await writeFile(join(ws, 'documents', docs[0]!), 'edited behind our back');
+    const annotations = await readdir(join(ws, 'annotations'));
+    await writeFile(join(ws, 'annotations', annotations[1]!), '{"truncated": ');
+    const checked = await run('check', '--workspace', ws);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain(`${join(ws, 'documents', docs[0]!)}: the text of`);
+    expect(checked.stderr).toContain(join(ws, 'annotations', annotations[1]!));
+    expect(checked.stderr).toContain('2 problems found; no file was changed.');
+    expect(await readFile(join(ws, 'annotations', annotations[1]!), 'utf8')).toBe('{"truncated": ');
+  });
+
+  it('restores workspace.json from its newest valid backup', async () => {
+    const seeds = (await readdir(seedsDir)).map((f) => join(seedsDir, f));
+    const ws = join(dir, 'ws');
+    await run('import', '--workspace', ws, ...seeds);
+    await writeFile(join(ws, 'workspace.json'), '');
+    expect((await run('check', '--workspace', ws)).code).toBe(1);
+    const restored = await run('restore', '--workspace', ws, 'workspace.json');
+    expect(restored).toMatchObject({ code: 0, stdout: expect.stringContaining('Restored workspace.json from the backup') });
+    expect((await run('check', '--workspace', ws)).code).toBe(0);
+    expect(JSON.parse((await run('stats', '--workspace', ws, '--json')).stdout).documents).toBe(4);
   });
 });

@@ -1,7 +1,8 @@
 import { open, readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importPlainText } from '../../shared/import/plain-text.js';
+import { checkWorkspace } from '../workspace/check-workspace.js';
 import { openWorkbench } from '../workspace/open-workbench.js';
 
 /** Where the CLI writes and which environment it reads. */
@@ -21,6 +22,8 @@ export const CLI_USAGE = `Usage: corroborate <command> [options]
 Commands:
   import --workspace DIR FILE...   add article files (.txt) to a workspace (created if missing)
   stats --workspace DIR [--json]   count documents, annotations by label, and links
+  check --workspace DIR            read every file of a workspace and report what is broken (exit 1 if any)
+  restore --workspace DIR FILE     replace a damaged workspace file with its newest valid backup
   --help                           show this help
 
 Exit codes: 0 done, 1 failed (the message says which file and why), 2 wrong usage.`;
@@ -37,6 +40,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command === 'import') return await importCommand(rest, io);
     if (command === 'stats') return await statsCommand(rest, io);
+    if (command === 'check') return await checkCommand(rest, io);
+    if (command === 'restore') return await restoreCommand(rest, io);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -60,14 +65,14 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   // Read and check every file first, so a bad file imports nothing.
   const articles = [];
   for (const file of positionals) articles.push(importPlainText(basename(file), await readArticleFile(file)));
-  const { service, store } = await openWorkbench({ workspaceDir, env: io.env });
+  const { service, store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli' });
   let added = 0;
   for (const [i, article] of articles.entries()) {
     const result = await service.addArticle(article);
     if ('added' in result) added++;
     else io.stdout(`${positionals[i]}: already in the workspace (same text as "${result.alreadyPresent.title}"), not added again.\n`);
   }
-  await store.flush();
+  await store.close();
   io.stdout(`Imported ${added} of ${articles.length} ${articles.length === 1 ? 'file' : 'files'} into ${workspaceDir}.\n`);
   return 0;
 }
@@ -101,8 +106,9 @@ async function readArticleFile(file: string): Promise<string> {
 async function statsCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, json: { type: 'boolean' } } });
   const workspaceDir = requireWorkspace(values.workspace, 'stats');
-  const { service } = await openWorkbench({ workspaceDir, env: io.env });
+  const { service, store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli' });
   const stats = await service.getStats();
+  await store.close();
   if (values.json) {
     io.stdout(`${JSON.stringify(stats, null, 2)}\n`);
     return 0;
@@ -112,4 +118,31 @@ async function statsCommand(args: string[], io: CliIo): Promise<number> {
   io.stdout(`Links:       ${stats.links}\n`);
   for (const [type, count] of Object.entries(stats.linksByType)) io.stdout(`  ${type}: ${count}\n`);
   return 0;
+}
+
+async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { workspace: { type: 'string' } } });
+  const workspaceDir = requireWorkspace(values.workspace, 'check');
+  const findings = await checkWorkspace(workspaceDir);
+  if (findings.length === 0) {
+    io.stdout(`${workspaceDir}: every file reads and validates.\n`);
+    return 0;
+  }
+  for (const finding of findings) io.stderr(`${join(workspaceDir, finding.file)}: ${finding.message}\n`);
+  io.stderr(`${findings.length} ${findings.length === 1 ? 'problem' : 'problems'} found; no file was changed.\n`);
+  return 1;
+}
+
+async function restoreCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' } }, allowPositionals: true });
+  const workspaceDir = requireWorkspace(values.workspace, 'restore');
+  if (positionals.length !== 1) throw new UsageError('restore needs one FILE (relative to the workspace, e.g. workspace.json).');
+  const { store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli' });
+  try {
+    const backup = await store.restoreLastGoodBackup(positionals[0]!);
+    io.stdout(`Restored ${positionals[0]} from the backup ${backup.name} (${backup.time.toISOString()}); the damaged bytes were kept as a copy.\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
 }

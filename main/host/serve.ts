@@ -36,16 +36,16 @@ export function parseServeArgs(args: string[]): ServeOptions | 'help' {
  * SIGTERM, waiting for pending saves.
  */
 export async function serveWorkbench(options: ServeOptions, onReady: (host: BrowserHost, workspaceDir: string) => void): Promise<void> {
-  const workbench = await openWorkbench({ workspaceDir: options.workspaceDir });
+  const workbench = await openWorkbench({ workspaceDir: options.workspaceDir, holder: 'browser host' });
   const rendererDir = builtRendererDir(dirname(fileURLToPath(import.meta.url)));
-  const host = await startBrowserHost({ api: workbench.service, rendererDir, port: options.port });
+  const host = await startBrowserHost({ api: workbench.api, rendererDir, port: options.port });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`Received ${signal}: saving and stopping…\n`);
     await host.close();
-    await workbench.store.flush();
+    await workbench.store.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -40,13 +40,13 @@ if (!app.requestSingleInstanceLock({ workspaceDir })) {
 
 async function start(): Promise<void> {
   try {
-    workbench = await openWorkbench({ workspaceDir });
+    workbench = await openWorkbench({ workspaceDir, holder: 'desktop app' });
   } catch (error) {
     return fail(error);
   }
   applySecurityDefaults();
   serveRendererOnAppScheme(builtRendererDir(here));
-  registerIpcHandlers(workbench.service, () => mainWindow?.webContents ?? null);
+  registerIpcHandlers(workbench.api, () => mainWindow?.webContents ?? null);
   installAppMenu();
   mainWindow = createWindow();
 }
@@ -89,7 +89,7 @@ let flushed = false;
 app.on('before-quit', (event) => {
   if (flushed || !workbench) return;
   event.preventDefault();
-  void workbench.store.flush().finally(() => {
+  void workbench.store.close().finally(() => {
     flushed = true;
     app.quit();
   });

@@ -14,6 +14,7 @@ beforeEach(async () => {
   await workbench.service.addSampleArticles();
 });
 afterEach(async () => {
+  await workbench.store.close();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -47,7 +48,7 @@ describe('links', () => {
       target: { documentTitle: expect.stringContaining('George Russell has issued an apology') },
     });
     expect(await workbench.service.listLinks({ documentId: a.documentId })).toHaveLength(1);
-    await workbench.store.flush();
+    await workbench.store.close();
     const reopened = await openWorkbench({ workspaceDir: join(root, 'ws') });
     expect((await reopened.service.getStats()).linksByType.same).toBe(2);
   });

@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { defaultWorkspaceDir } from './app-data.js';
 import { sampleArticlesDir } from './sample-articles.js';
 import { WorkbenchService } from './workbench-service.js';
+import type { WorkbenchApi } from '../../shared/api/contract.js';
+import type { WorkspaceLockHolder } from '../storage/index.js';
+import { withReadableStoreErrors } from './store-errors.js';
 import { WorkspaceStore } from './workspace-store.js';
 
 /** Where to open a workbench; every field optional. */
@@ -12,12 +15,16 @@ export interface OpenWorkbenchOptions {
   samplesDir?: string | undefined;
   /** Environment to read `CORROBORATE_APP_DATA` and friends from. */
   env?: NodeJS.ProcessEnv;
+  /** What is opening the workspace (shown to a second process refused by the lock). */
+  holder?: WorkspaceLockHolder;
 }
 
 /** An open workspace: the store and the services that serve the contract over it. */
 export interface OpenWorkbench {
   store: WorkspaceStore;
   service: WorkbenchService;
+  /** The service as transports serve it: store errors turned into messages for people. */
+  api: WorkbenchApi;
   /** Absolute path of the workspace folder. */
   workspaceDir: string;
   isDefault: boolean;
@@ -32,11 +39,11 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
   const env = options.env ?? process.env;
   const isDefault = options.workspaceDir === undefined;
   const workspaceDir = resolve(options.workspaceDir ?? defaultWorkspaceDir(env));
-  const store = await WorkspaceStore.open(workspaceDir);
+  const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli' });
   const service = new WorkbenchService(store, {
     isDefault,
     samplesDir: options.samplesDir ?? sampleArticlesDir(env),
   });
-  if (isDefault && store.created) await service.addSampleArticles();
-  return { store, service, workspaceDir, isDefault };
+  if (isDefault && store.created && !store.readOnlyReason) await service.addSampleArticles();
+  return { store, service, api: withReadableStoreErrors(service), workspaceDir, isDefault };
 }

@@ -11,6 +11,7 @@ import { importPlainText } from '../../shared/import/plain-text.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt, InvalidRangeError } from '../../shared/text/text-quote.js';
 import { LinkEditing } from './link-editing.js';
+import { toWorkbenchError } from './store-errors.js';
 import { sampleArticleFiles } from './sample-articles.js';
 import type { WorkspaceStore } from './workspace-store.js';
 
@@ -58,11 +59,17 @@ export class WorkbenchService implements WorkbenchApi {
       path: this.store.dir,
       name: basename(this.store.dir),
       isDefault: this.options.isDefault,
-      readOnly: false,
-      readOnlyReason: null,
+      readOnly: this.store.readOnlyReason !== null,
+      readOnlyReason: this.store.readOnlyReason,
       labels: workspace.labels,
       linkTypes: workspace.linkTypes,
-      canAddSampleArticles: samples.some((hash) => !present.has(hash)),
+      canAddSampleArticles: this.store.readOnlyReason === null && samples.some((hash) => !present.has(hash)),
+      problems: await Promise.all(
+        this.store.problems.map(async (problem) => ({
+          ...problem,
+          hasGoodBackup: (await this.store.listBackups(problem.file)).some((b) => b.valid && b.kind === 'version'),
+        })),
+      ),
     };
   }
 
@@ -181,6 +188,22 @@ export class WorkbenchService implements WorkbenchApi {
   /** See the contract. */
   async listLinks({ documentId }: MethodInput<'listLinks'> = {}) {
     return this.links.resolved(documentId);
+  }
+
+  /** See the contract. */
+  async getSaveStatus() {
+    const status = this.store.saveStatus;
+    const message = status.kind === 'failed' ? ((toWorkbenchError(status.error) as Error).message ?? String(status.error)) : null;
+    return { state: status.kind, message };
+  }
+
+  /** See the contract. */
+  async restoreLastGoodBackup({ file }: MethodInput<'restoreLastGoodBackup'>) {
+    if (!this.store.problems.some((p) => p.file === file)) {
+      throw new WorkbenchError('invalid-input', `${file} has no problem to repair.`);
+    }
+    const backup = await this.store.restoreLastGoodBackup(file);
+    return { restoredFrom: backup.name };
   }
 
   /** See the contract. */

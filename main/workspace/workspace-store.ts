@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Low } from 'lowdb';
+import type { ZodType } from 'zod';
 import type { Annotation } from '../../shared/model/annotation.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
 import { defaultLabels, defaultLinkTypes } from '../../shared/model/label-schema.js';
@@ -12,31 +13,73 @@ import {
   type WorkspaceFile,
 } from '../../shared/model/workspace.js';
 import { contentHash } from '../../shared/text/content-hash.js';
-import { writeFileDurably } from '../storage/durable-write.js';
-import { ValidatedJsonFile } from './validated-json-file.js';
+import {
+  BackupRotation,
+  CoalescingWriter,
+  DurableJsonFile,
+  StoreFileError,
+  WorkspaceLock,
+  writeFileDurably,
+  type BackupEntry,
+  type SaveStatus,
+  type WorkspaceLockHolder,
+} from '../storage/index.js';
 
 /** The workspace folder could not be opened as a workspace. */
 export class WorkspaceOpenError extends Error {
   override readonly name = 'WorkspaceOpenError';
 }
 
+/** An edit was refused because the workspace (or that file) is open read-only. */
+export class ReadOnlyWorkspaceError extends Error {
+  override readonly name = 'ReadOnlyWorkspaceError';
+}
+
 /** The name of the small lowdb file at the root of every workspace folder. */
 export const WORKSPACE_FILE = 'workspace.json';
 
+/** A workspace file that could not be used, as the UI and `check` report it. */
+export interface StoreProblem {
+  /** Path relative to the workspace folder. */
+  file: string;
+  kind: StoreFileError['kind'];
+  /** What is wrong and what happens now, naming the file. */
+  message: string;
+}
+
+/** How a store is opened. */
+export interface OpenStoreOptions {
+  /** What is opening it, for the "open elsewhere" message another process would see. */
+  holder: WorkspaceLockHolder;
+}
+
+interface JsonStoreFile<T> {
+  file: DurableJsonFile<T>;
+  writer: CoalescingWriter<T>;
+  db: Low<T>;
+}
+
 /**
  * A workspace folder on disk: `workspace.json` (schema, document index, links) plus one text file and
- * one annotation file per document, so one edit rewrites kilobytes, not the corpus. Every write is
- * durable and atomic; writes to one file are queued so they land in order.
+ * one annotation file per document, so one edit rewrites kilobytes, not the corpus. Only one process
+ * holds a workspace at a time (a lock file). Every JSON file is validated on read, written durably
+ * and atomically (coalesced while a write is in flight) with rolling backups, and never overwritten
+ * when it could not be read: such a file, or one written by a newer version, makes the workspace
+ * (or that document) read-only until it is restored from a backup.
  */
 export class WorkspaceStore {
-  private readonly annotationDbs = new Map<string, Promise<Low<AnnotationFile>>>();
+  private readonly annotationFiles = new Map<string, Promise<JsonStoreFile<AnnotationFile>>>();
   private readonly texts = new Map<string, string>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly problemsByFile = new Map<string, StoreProblem>();
+  /** Annotation files read so far (whose writers may have pending or failed writes). */
+  private readonly loadedAnnotationFiles: JsonStoreFile<AnnotationFile>[] = [];
+  private retryTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     /** Absolute path of the workspace folder. */
     readonly dir: string,
-    private readonly workspaceDb: Low<WorkspaceFile>,
+    private readonly lock: WorkspaceLock,
+    private readonly workspaceFile: JsonStoreFile<WorkspaceFile>,
     /** Whether the folder was created (or initialised) by this open. */
     readonly created: boolean,
   ) {}
@@ -44,15 +87,15 @@ export class WorkspaceStore {
   /**
    * Opens the workspace in `dir`, creating the folder and an empty workspace when it does not exist
    * or is empty. A non-empty folder without `workspace.json` is refused, so a mistyped path never
-   * scatters files into an unrelated folder.
+   * scatters files into an unrelated folder; so is a workspace another process holds.
    */
-  static async open(dir: string): Promise<WorkspaceStore> {
+  static async open(dir: string, options: OpenStoreOptions): Promise<WorkspaceStore> {
     const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
       throw new WorkspaceOpenError(`The workspace folder ${dir} cannot be read: ${error.message}`);
     });
     const hasWorkspaceFile = entries?.includes(WORKSPACE_FILE) ?? false;
-    const visibleEntries = (entries ?? []).filter((name) => !name.startsWith('.'));
+    const visibleEntries = (entries ?? []).filter((name) => !name.startsWith('.') && name !== 'workspace.lock');
     if (!hasWorkspaceFile && visibleEntries.length > 0) {
       throw new WorkspaceOpenError(
         `${dir} is not a Corroborate workspace (it has no ${WORKSPACE_FILE} but is not empty). ` +
@@ -61,36 +104,57 @@ export class WorkspaceStore {
     }
     await mkdir(join(dir, 'documents'), { recursive: true });
     await mkdir(join(dir, 'annotations'), { recursive: true });
-    const db = new Low(new ValidatedJsonFile(join(dir, WORKSPACE_FILE), WorkspaceFileSchema), emptyWorkspace());
-    await db.read();
-    const store = new WorkspaceStore(dir, db, !hasWorkspaceFile);
-    if (!hasWorkspaceFile) await store.enqueue(WORKSPACE_FILE, () => db.write());
+    const lock = await WorkspaceLock.acquire(dir, options.holder);
+    const workspaceFile = jsonStoreFile(dir, join(dir, WORKSPACE_FILE), WorkspaceFileSchema, emptyWorkspace(), WORKSPACE_BACKUP_INTERVAL_MS);
+    const store = new WorkspaceStore(dir, lock, workspaceFile, !hasWorkspaceFile);
+    await store.readFile(workspaceFile);
+    if (!hasWorkspaceFile) await workspaceFile.db.write();
     return store;
   }
 
   /** The workspace file's current contents (read-only view; change it through `updateWorkspace`). */
   get workspace(): Readonly<WorkspaceFile> {
-    return this.workspaceDb.data;
+    return this.workspaceFile.db.data;
+  }
+
+  /** Files that could not be used, each with what is wrong. */
+  get problems(): StoreProblem[] {
+    return [...this.problemsByFile.values()];
+  }
+
+  /** Why every edit is refused, or null when the workspace can be edited. */
+  get readOnlyReason(): string | null {
+    const problem = this.problemsByFile.get(WORKSPACE_FILE);
+    return problem ? problem.message : null;
+  }
+
+  /** Where saving stands across every file: failed if any write failed, saving if any is in flight. */
+  get saveStatus(): SaveStatus {
+    const statuses = [this.workspaceFile.writer.status];
+    for (const file of this.loadedAnnotationFiles) statuses.push(file.writer.status);
+    return statuses.find((s) => s.kind === 'failed') ?? statuses.find((s) => s.kind === 'saving') ?? { kind: 'saved' };
   }
 
   /** The metadata of one document, or undefined. */
   findDocument(documentId: string): DocumentMeta | undefined {
-    return this.workspaceDb.data.documents.find((d) => d.id === documentId);
+    return this.workspaceFile.db.data.documents.find((d) => d.id === documentId);
   }
 
   /** Applies `change` to the workspace file and saves it durably. */
   async updateWorkspace(change: (workspace: WorkspaceFile) => void): Promise<void> {
-    change(this.workspaceDb.data);
-    await this.enqueue(WORKSPACE_FILE, () => this.workspaceDb.write());
+    this.refuseIfReadOnly(WORKSPACE_FILE);
+    change(this.workspaceFile.db.data);
+    await this.save(this.workspaceFile);
   }
 
   /** Stores a new document: its text file, an empty annotation file, then its index entry. */
   async addDocument(meta: DocumentMeta, text: string): Promise<void> {
+    this.refuseIfReadOnly(WORKSPACE_FILE);
     if (contentHash(text) !== meta.contentHash) throw new Error(`content hash mismatch for ${meta.id}`);
     await writeFileDurably(this.textPath(meta.id), text);
     this.texts.set(meta.id, text);
-    const db = await this.annotationDb(meta.id, meta.contentHash);
-    await this.enqueue(this.annotationFileName(meta.id), () => db.write());
+    const file = await this.annotationFile(meta.id, meta.contentHash);
+    await this.save(file);
     await this.updateWorkspace((workspace) => {
       workspace.documents.push(meta);
     });
@@ -105,23 +169,104 @@ export class WorkspaceStore {
     return text;
   }
 
-  /** The annotations of a document, in document order. */
+  /** The annotations of a document, in document order (none when its file could not be read). */
   async readAnnotations(documentId: string): Promise<readonly Annotation[]> {
     const meta = this.requireDocument(documentId);
-    return (await this.annotationDb(documentId, meta.contentHash)).data.annotations;
+    return (await this.annotationFile(documentId, meta.contentHash)).db.data.annotations;
   }
 
-  /** Replaces a document's annotations with `change(current)` (kept in document order) and saves. */
+  /** Why a document's annotations cannot be edited, or null. */
+  documentReadOnlyReason(documentId: string): string | null {
+    return this.readOnlyReason ?? this.problemsByFile.get(this.annotationFileName(documentId))?.message ?? null;
+  }
+
+  /**
+   * Replaces a document's annotations with `change(current)` (kept in document order) and saves. If
+   * the save fails the edit stays in memory, is retried every few seconds and with the next save,
+   * and the error is thrown so the UI can say the edit is not saved yet.
+   */
   async updateAnnotations(documentId: string, change: (current: Annotation[]) => Annotation[]): Promise<void> {
     const meta = this.requireDocument(documentId);
-    const db = await this.annotationDb(documentId, meta.contentHash);
-    db.data.annotations = change(db.data.annotations).sort(compareDocumentOrder);
-    await this.enqueue(this.annotationFileName(documentId), () => db.write());
+    this.refuseIfReadOnly(this.annotationFileName(documentId));
+    const file = await this.annotationFile(documentId, meta.contentHash);
+    file.db.data.annotations = change(file.db.data.annotations).sort(compareDocumentOrder);
+    await this.save(file);
   }
 
-  /** Waits until every queued write has landed. */
+  /** The backups of one workspace file (path relative to the workspace), newest first. */
+  async listBackups(file: string): Promise<BackupEntry[]> {
+    return this.backupsOf(file).list();
+  }
+
+  /**
+   * Restores the newest valid backup of a file that could not be read (keeping the damaged bytes as a
+   * copy), then reads it again. Resolves to the backup used.
+   */
+  async restoreLastGoodBackup(file: string): Promise<BackupEntry> {
+    const backups = this.backupsOf(file);
+    const good = (await backups.list()).find((b) => b.valid && b.kind === 'version');
+    if (!good) throw new WorkspaceOpenError(`There is no valid backup of ${file} to restore.`);
+    await backups.restore(good.name);
+    this.problemsByFile.delete(file);
+    if (file === WORKSPACE_FILE) await this.readFile(this.workspaceFile);
+    else {
+      const documentId = file.replace(/^annotations\//, '').replace(/\.json$/, '');
+      this.annotationFiles.delete(documentId);
+      await this.readAnnotations(documentId);
+    }
+    return good;
+  }
+
+  /** Waits until every write has landed (or failed). */
   async flush(): Promise<void> {
-    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+    const files = [this.workspaceFile, ...this.loadedAnnotationFiles];
+    await Promise.allSettled(files.map((f) => f.writer.flush()));
+  }
+
+  /** Flushes, stops retrying and releases the workspace for other processes. */
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.retryTimer) clearInterval(this.retryTimer);
+    this.retryTimer = null;
+    await this.lock.release();
+  }
+
+  private async save<T>(file: JsonStoreFile<T>): Promise<void> {
+    try {
+      await file.db.write();
+    } catch (error) {
+      this.scheduleRetry();
+      throw error;
+    }
+  }
+
+  /** While any write has failed, tries again every few seconds (RELIABILITY D8). */
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setInterval(() => {
+      const failed = [this.workspaceFile, ...this.loadedAnnotationFiles].filter((f) => f.writer.status.kind === 'failed');
+      if (failed.length === 0 && this.retryTimer) {
+        clearInterval(this.retryTimer);
+        this.retryTimer = null;
+      }
+      for (const file of failed) void file.writer.retry().catch(() => undefined);
+    }, RETRY_INTERVAL_MS);
+    this.retryTimer.unref();
+  }
+
+  private async readFile<T>(file: JsonStoreFile<T>): Promise<void> {
+    try {
+      await file.db.read();
+    } catch (error) {
+      if (!(error instanceof StoreFileError)) throw error;
+      const name = relative(this.dir, file.file.path);
+      this.problemsByFile.set(name, { file: name, kind: error.kind, message: error.message });
+    }
+  }
+
+  private refuseIfReadOnly(file: string): void {
+    const reason = this.readOnlyReason ?? this.problemsByFile.get(file)?.message;
+    if (reason) throw new ReadOnlyWorkspaceError(`This workspace is open read-only: ${reason}`);
   }
 
   private requireDocument(documentId: string): DocumentMeta {
@@ -135,36 +280,60 @@ export class WorkspaceStore {
   }
 
   private annotationFileName(documentId: string): string {
-    return join('annotations', `${documentId}.json`);
+    return `annotations/${documentId}.json`;
   }
 
-  private annotationDb(documentId: string, hash: string): Promise<Low<AnnotationFile>> {
-    let db = this.annotationDbs.get(documentId);
-    if (!db) {
-      const path = join(this.dir, this.annotationFileName(documentId));
-      const low = new Low(new ValidatedJsonFile(path, AnnotationFileSchema), {
+  private backupsOf(file: string): BackupRotation {
+    if (file === WORKSPACE_FILE) return this.workspaceFile.file.backups!;
+    const known = this.loadedAnnotationFiles.find((f) => relative(this.dir, f.file.path) === file);
+    return (known ?? jsonStoreFile(this.dir, join(this.dir, file), AnnotationFileSchema, null as never)).file.backups!;
+  }
+
+  private annotationFile(documentId: string, hash: string): Promise<JsonStoreFile<AnnotationFile>> {
+    let pending = this.annotationFiles.get(documentId);
+    if (!pending) {
+      const file = jsonStoreFile(this.dir, join(this.dir, this.annotationFileName(documentId)), AnnotationFileSchema, {
         schemaVersion: CURRENT_SCHEMA_VERSION,
         documentId,
         contentHash: hash,
         annotations: [],
       });
-      db = low.read().then(() => low);
-      db.catch(() => this.annotationDbs.delete(documentId));
-      this.annotationDbs.set(documentId, db);
+      pending = this.readFile(file).then(() => {
+        this.loadedAnnotationFiles.push(file);
+        return file;
+      });
+      this.annotationFiles.set(documentId, pending);
     }
-    return db;
+    return pending;
   }
+}
 
-  /** Runs `write` after every earlier write to the same file, so writes land in order. */
-  private enqueue(file: string, write: () => Promise<void>): Promise<void> {
-    const previous = this.queues.get(file) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(write);
-    this.queues.set(file, next);
-    void next.finally(() => {
-      if (this.queues.get(file) === next) this.queues.delete(file);
-    }).catch(() => undefined);
-    return next;
-  }
+/**
+ * Backups of `workspace.json` (small, rarely written, holding the document index and links) are
+ * taken before every save; those of annotation files (rewritten on every edit) at most once a
+ * minute, so an edit costs one durable write, not two, and a restore loses at most a minute.
+ */
+const WORKSPACE_BACKUP_INTERVAL_MS = 0;
+const ANNOTATION_BACKUP_INTERVAL_MS = 60_000;
+
+/** How often failed writes are retried. */
+const RETRY_INTERVAL_MS = 5000;
+
+function jsonStoreFile<T>(
+  workspaceDir: string,
+  path: string,
+  schema: ZodType<T>,
+  defaults: T,
+  minBackupIntervalMs = ANNOTATION_BACKUP_INTERVAL_MS,
+): JsonStoreFile<T> {
+  const file = new DurableJsonFile<T>(path, {
+    schema,
+    versioning: { currentVersion: CURRENT_SCHEMA_VERSION },
+    keyOrder: ['schemaVersion', 'id'],
+    backups: { workspaceDir, minIntervalMs: minBackupIntervalMs },
+  });
+  const writer = new CoalescingWriter<T>(file);
+  return { file, writer, db: new Low<T>(writer, defaults) };
 }
 
 function emptyWorkspace(): WorkspaceFile {

@@ -17,6 +17,28 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): 
 const noInput = z.object({}).strict();
 const documentId = z.string().min(1).max(200);
 
+/** A workspace file that could not be used (broken, or written by a newer version). */
+export const StoreProblemSchema = z.object({
+  /** Path relative to the workspace folder. */
+  file: z.string(),
+  kind: z.enum(['unparseable', 'invalid', 'newer-version', 'unreadable']),
+  /** What is wrong and what happens now, naming the file. */
+  message: z.string(),
+  /** Whether a valid backup exists that could replace it. */
+  hasGoodBackup: z.boolean(),
+});
+/** A workspace file that could not be used. */
+export type StoreProblem = z.infer<typeof StoreProblemSchema>;
+
+/** Where saving stands across the workspace. */
+export const SaveStatusSchema = z.object({
+  state: z.enum(['saved', 'saving', 'failed']),
+  /** Why the last write failed, when it did. */
+  message: z.string().nullable(),
+});
+/** Where saving stands across the workspace. */
+export type SaveStatusInfo = z.infer<typeof SaveStatusSchema>;
+
 /** The open workspace as the UI needs to know it. */
 export const WorkspaceInfoSchema = z.object({
   /** Absolute path of the workspace folder. */
@@ -32,6 +54,8 @@ export const WorkspaceInfoSchema = z.object({
   linkTypes: z.array(LinkTypeSchema),
   /** Whether the sample articles can be added (some are not in the workspace yet). */
   canAddSampleArticles: z.boolean(),
+  /** Workspace files that could not be read; their bytes are left untouched. */
+  problems: z.array(StoreProblemSchema),
 });
 /** The open workspace as the UI needs to know it. */
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
@@ -115,6 +139,15 @@ export const workbenchContract = {
 
   /** Every link touching one article (or the whole workspace), with both ends resolved for display. */
   listLinks: method(z.object({ documentId: documentId.optional() }).strict(), z.array(ResolvedLinkSchema)),
+
+  /** Where saving stands: saved, saving, or failed (edits kept in memory and retried). */
+  getSaveStatus: method(noInput, SaveStatusSchema),
+
+  /**
+   * Replaces a file that could not be read with its newest valid backup (the damaged bytes are kept
+   * as a copy) and reads it again.
+   */
+  restoreLastGoodBackup: method(z.object({ file: z.string().min(1).max(500) }).strict(), z.object({ restoredFrom: z.string() })),
 
   /** Counts documents, annotations by label and links by type. */
   getStats: method(noInput, WorkspaceStatsSchema),
