@@ -186,3 +186,34 @@ function link(
 export function sliceCodePoints(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
 }
+
+/**
+ * A one-document snapshot with one annotation per entry of `spans`, each fragment chosen by seeds:
+ * a span's seeds, taken modulo the text's code-point length + 1, sorted and de-duplicated, are
+ * paired into fragments (so random numbers always give valid, non-overlapping, in-order
+ * fragments on code-point boundaries). Spans with fewer than two distinct seeds are dropped.
+ */
+export function snapshotOfSeededSpans(text: string, spanSeeds: readonly (readonly number[])[]): WorkspaceSnapshot {
+  const offsets: number[] = [0];
+  for (const char of text) offsets.push(offsets[offsets.length - 1]! + char.length);
+  const spans: SpanSpec[] = [];
+  const ranges: Array<Array<{ start: number; end: number }>> = [];
+  spanSeeds.forEach((seeds, i) => {
+    const points = [...new Set(seeds.map((s) => Math.abs(s) % offsets.length))].sort((a, b) => a - b);
+    const fragments: Array<{ start: number; end: number }> = [];
+    for (let j = 0; j + 1 < points.length; j += 2) fragments.push({ start: offsets[points[j]!]!, end: offsets[points[j + 1]!]! });
+    if (fragments.length === 0) return;
+    ranges.push(fragments);
+    spans.push({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      label: ['claim', 'quote', 'fact'][i % 3]!,
+      pieces: [],
+      attributes: i % 2 === 0 ? { claimant: `person ${i} %` } : {},
+    });
+  });
+  const document = makeDocument('d0000000-0000-4000-8000-00000000000d', 'Random', text, LF, spans);
+  document.annotations.forEach((annotation, i) => {
+    annotation.fragments = ranges[i]!.map((range) => fragmentAt(text, range));
+  });
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, labels: fixtureLabels, linkTypes: [...defaultLinkTypes], documents: [document], links: [] };
+}
