@@ -204,12 +204,10 @@ export function snapshotOfSeededSpans(text: string, spanSeeds: readonly (readonl
     for (let j = 0; j + 1 < points.length; j += 2) fragments.push({ start: offsets[points[j]!]!, end: offsets[points[j + 1]!]! });
     if (fragments.length === 0) return;
     ranges.push(fragments);
-    spans.push({
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      label: ['claim', 'quote', 'fact'][i % 3]!,
-      pieces: [],
-      attributes: i % 2 === 0 ? { claimant: `person ${i} %` } : {},
-    });
+    const label = ['claim', 'quote', 'fact'][i % 3]!;
+    const attributes: Record<string, AttributeValue> =
+      label === 'claim' ? { claimant: `person ${i} %|,` } : label === 'quote' ? { verbatim: i % 2 === 0 } : { 'death toll': i };
+    spans.push({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, label, pieces: [], attributes });
   });
   const document = makeDocument('d0000000-0000-4000-8000-00000000000d', 'Random', text, LF, spans);
   document.annotations.forEach((annotation, i) => {
