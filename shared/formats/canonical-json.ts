@@ -1,23 +1,34 @@
 /**
- * Canonical JSON text: object keys sorted by UTF-16 code units (as RFC 8785 does) at every depth,
- * two-space indentation, and every line after the first indented by `indent` spaces, so a value
- * can be placed inside a hand-written, streamed outer structure. Equal values give equal text.
+ * Canonical JSON text of a value on one line: object keys sorted by UTF-16 code units at every
+ * depth (as RFC 8785 does, so `"10"` comes before `"9"`), no white space between tokens, strings
+ * and numbers as `JSON.stringify` writes them, `undefined` members left out. Equal values give
+ * equal text whatever the key order of the input. Written directly, without sorted copies, because
+ * the native export runs it on every annotation.
  */
-export function canonicalJson(value: unknown, indent = 0): string {
-  const text = JSON.stringify(sortKeys(value), null, 2);
-  return indent === 0 ? text : text.replaceAll('\n', `\n${' '.repeat(indent)}`);
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += isOmitted(value[i]) ? 'null' : canonicalJson(value[i]);
+    }
+    return `${out}]`;
+  }
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return canonicalJson(toJSON.call(value));
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const child = record[key];
+    if (isOmitted(child)) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalJson(child)}`;
+  }
+  return `${out}}`;
 }
 
-/** A copy of `value` whose objects have their keys inserted in sorted order. */
-export function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const child = (value as Record<string, unknown>)[key];
-      if (child !== undefined) sorted[key] = sortKeys(child);
-    }
-    return sorted;
-  }
-  return value;
+function isOmitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }

@@ -51,7 +51,7 @@ describe('native JSON export', () => {
     ['not JSON', () => '{', /not valid JSON/],
     ['another format', () => '{"format":"other"}', /not a Corroborate workspace export/],
     ['a newer schema', () => exportText({ ...buildFixtureSnapshot(), schemaVersion: 99 }), /newer version/],
-    ['a schema violation', () => exportText(buildFixtureSnapshot()).replace('"hotkey": "1"', '"hotkey": 1'), /labels\.0\.hotkey/],
+    ['a schema violation', () => exportText(buildFixtureSnapshot()).replace('"hotkey":"1"', '"hotkey":1'), /labels\.0\.hotkey/],
     ['a changed text', () => exportText(buildFixtureSnapshot()).replace('Mayor Li said', 'Mayor Lu said'), /content hash|length/],
     ['a dangling link', () => {
       const s = buildFixtureSnapshot();
@@ -69,5 +69,16 @@ describe('native JSON export', () => {
     if (result.ok) return;
     expect(result.error.fileName).toBe('broken.json');
     expect(result.error.reason).toMatch(reason);
+  });
+});
+
+describe('native JSON fast path', () => {
+  it('writes the same text as the generic canonical writer, and keeps unknown keys', async () => {
+    const { canonicalJson } = await import('./canonical-json.js');
+    const snapshot = buildFixtureSnapshot();
+    const text = exportText(snapshot);
+    for (const a of snapshot.documents.flatMap((d) => d.annotations)) expect(text).toContain(canonicalJson(a));
+    (snapshot.documents[0]!.annotations[0] as unknown as Record<string, unknown>).extra = { b: 1, a: [2] };
+    expect(exportText(snapshot)).toContain('"documentId":"a0000000-0000-4000-8000-00000000000a","extra":{"a":[2],"b":1},"fragments"');
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnnotationSchema } from '../model/annotation.js';
+import { AnnotationSchema, type Annotation } from '../model/annotation.js';
 import { DocumentMetaSchema } from '../model/document.js';
 import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
 import { LinkSchema } from '../model/link.js';
@@ -28,8 +28,9 @@ export const NativeExportSchema = z.object({
 /**
  * Exports the whole workspace, losslessly, as one canonical JSON file (`corroborate-workspace.json`):
  * `{format, schemaVersion, labels, linkTypes, documents: [{meta, text, annotations}], links}` in
- * that order, every other object with its keys sorted, two-space indentation, LF line breaks, and
- * all items in snapshot order. Offsets are the stored UTF-16 code-unit offsets. Nothing is left
+ * that order and indented by two spaces, each label, link type, document meta, annotation and link
+ * on one line as `canonicalJson` writes it (keys sorted, no spaces), LF line breaks, all items in
+ * snapshot order. Offsets are the stored UTF-16 code-unit offsets. Nothing is left
  * out (orphaned annotations included), and export → `parseNativeExport` → export is byte-identical.
  */
 export function* exportNativeJson(snapshot: WorkspaceSnapshot): Iterable<ExportedFile> {
@@ -38,37 +39,72 @@ export function* exportNativeJson(snapshot: WorkspaceSnapshot): Iterable<Exporte
 
 function* nativeChunks(snapshot: WorkspaceSnapshot): Iterable<string> {
   yield `{\n  "format": ${JSON.stringify(NATIVE_FORMAT_TAG)},\n  "schemaVersion": ${JSON.stringify(snapshot.schemaVersion)},\n`;
-  yield* jsonArray('labels', snapshot.labels, 2, (label) => canonicalJson(label, 4));
+  yield* jsonArray('labels', snapshot.labels, 2, canonicalJson);
   yield ',\n';
-  yield* jsonArray('linkTypes', snapshot.linkTypes, 2, (type) => canonicalJson(type, 4));
+  yield* jsonArray('linkTypes', snapshot.linkTypes, 2, canonicalJson);
   yield ',\n';
-  yield* jsonArray('documents', snapshot.documents, 2, (document) => {
-    const annotations =
-      document.annotations.length === 0
-        ? '[]'
-        : `[\n${document.annotations.map((a) => `        ${canonicalJson(a, 8)}`).join(',\n')}\n      ]`;
-    return (
-      `{\n      "meta": ${canonicalJson(document.meta, 6)},\n` +
-      `      "text": ${JSON.stringify(document.text)},\n` +
-      `      "annotations": ${annotations}\n    }`
-    );
-  });
+  if (snapshot.documents.length === 0) yield '  "documents": []';
+  else {
+    yield '  "documents": [\n';
+    for (let d = 0; d < snapshot.documents.length; d++) {
+      const document = snapshot.documents[d]!;
+      yield `    {\n      "meta": ${canonicalJson(document.meta)},\n      "text": ${JSON.stringify(document.text)},\n`;
+      yield* jsonArray('annotations', document.annotations, 6, annotationJson);
+      yield d + 1 < snapshot.documents.length ? '\n    },\n' : '\n    }\n';
+    }
+    yield '  ]';
+  }
   yield ',\n';
-  yield* jsonArray('links', snapshot.links, 2, (link) => canonicalJson(link, 4));
+  yield* jsonArray('links', snapshot.links, 2, canonicalJson);
   yield '\n}\n';
 }
 
+const ANNOTATION_KEYS = ['attributes', 'author', 'contentHash', 'createdAt', 'documentId', 'fragments', 'id', 'labelId', 'note', 'orphaned', 'updatedAt'];
+const FRAGMENT_KEYS = ['end', 'exact', 'prefix', 'start', 'suffix'];
+
+/**
+ * `canonicalJson` of an annotation, written field by field when it has exactly the model's keys
+ * (the common case, about twice as fast), otherwise by the generic writer, so nothing is ever lost.
+ */
+function annotationJson(a: Annotation): string {
+  if (!hasExactly(a, ANNOTATION_KEYS) || !a.fragments.every((f) => hasExactly(f, FRAGMENT_KEYS))) return canonicalJson(a);
+  let fragments = '';
+  for (const f of a.fragments) {
+    fragments += `${fragments ? ',' : ''}{"end":${f.end},"exact":${JSON.stringify(f.exact)},"prefix":${JSON.stringify(f.prefix)},"start":${f.start},"suffix":${JSON.stringify(f.suffix)}}`;
+  }
+  return (
+    `{"attributes":${canonicalJson(a.attributes)},"author":${JSON.stringify(a.author)},"contentHash":${JSON.stringify(a.contentHash)},` +
+    `"createdAt":${JSON.stringify(a.createdAt)},"documentId":${JSON.stringify(a.documentId)},"fragments":[${fragments}],` +
+    `"id":${JSON.stringify(a.id)},"labelId":${JSON.stringify(a.labelId)},"note":${JSON.stringify(a.note)},` +
+    `"orphaned":${JSON.stringify(a.orphaned)},"updatedAt":${JSON.stringify(a.updatedAt)}}`
+  );
+}
+
+function hasExactly(value: object, sortedKeys: readonly string[]): boolean {
+  const keys = Object.keys(value);
+  if (keys.length !== sortedKeys.length) return false;
+  for (const key of keys) {
+    if (!sortedKeys.includes(key) || (value as Record<string, unknown>)[key] === undefined) return false;
+  }
+  return true;
+}
+
+/** A JSON array under `key`, one item per line; items are batched into chunks of about 64k characters. */
 function* jsonArray<T>(key: string, items: readonly T[], indent: number, render: (item: T) => string): Iterable<string> {
   const pad = ' '.repeat(indent);
   if (items.length === 0) {
     yield `${pad}${JSON.stringify(key)}: []`;
     return;
   }
-  yield `${pad}${JSON.stringify(key)}: [\n`;
+  let batch = `${pad}${JSON.stringify(key)}: [\n`;
   for (let i = 0; i < items.length; i++) {
-    yield `${pad}  ${render(items[i]!)}${i + 1 < items.length ? ',\n' : '\n'}`;
+    batch += `${pad}  ${render(items[i]!)}${i + 1 < items.length ? ',\n' : '\n'}`;
+    if (batch.length > 65536) {
+      yield batch;
+      batch = '';
+    }
   }
-  yield `${pad}]`;
+  yield `${batch}${pad}]`;
 }
 
 /**
