@@ -32,6 +32,12 @@ const NOTE_UNSAFE = /[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]/g;
  * are left out, with their links.
  */
 export function* exportBratStandoff(snapshot: WorkspaceSnapshot): Iterable<ExportedFile> {
+  const cache = new Map<DocumentSnapshot, Annotation[]>();
+  const exportable = (document: DocumentSnapshot): Annotation[] => {
+    let list = cache.get(document);
+    if (!list) cache.set(document, (list = exportableAnnotations(document)));
+    return list;
+  };
   const names = assignDocumentFileNames(snapshot.documents.map((d) => d.meta));
   const linksByDocument = new Map<string, Link[]>();
   for (const link of snapshot.links) {
@@ -43,36 +49,37 @@ export function* exportBratStandoff(snapshot: WorkspaceSnapshot): Iterable<Expor
   for (const document of snapshot.documents) {
     const name = names.get(document.meta.id)!;
     yield { path: `${name}.txt`, chunks: [document.text] };
-    yield { path: `${name}.ann`, chunks: annChunks(document, linksByDocument.get(document.meta.id) ?? []) };
+    yield { path: `${name}.ann`, chunks: annChunks(document, exportable(document), linksByDocument.get(document.meta.id) ?? []) };
   }
   yield {
     path: 'annotation.conf',
     chunks: (function* () {
-      yield bratAnnotationConf(snapshot.labels, snapshot.linkTypes, snapshot.documents.flatMap(exportableAnnotations));
+      yield bratAnnotationConf(snapshot.labels, snapshot.linkTypes, snapshot.documents.flatMap(exportable));
     })(),
   };
   yield { path: 'visual.conf', chunks: (function* () { yield bratVisualConf(snapshot.labels, snapshot.linkTypes); })() };
-  yield { path: CROSS_DOCUMENT_LINKS_FILE, chunks: crossDocumentLinkChunks(crossDocumentRows(snapshot, names)) };
+  yield { path: CROSS_DOCUMENT_LINKS_FILE, chunks: crossDocumentLinkChunks(crossDocumentRows(snapshot, names, exportable)) };
 }
 
 /**
  * The brat T id of each exported annotation of a document (`T1`, `T2`, … in position order),
  * keyed by annotation id. Annotations with no brat piece (only line breaks) get none.
+ * `annotations` is the document's `exportableAnnotations`, passed when already computed.
  */
-export function bratEntityIds(document: DocumentSnapshot): Map<string, string> {
+export function bratEntityIds(document: DocumentSnapshot, annotations = exportableAnnotations(document)): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const annotation of exportableAnnotations(document)) {
+  for (const annotation of annotations) {
     if (bratPieces(document.text, annotation.fragments).length > 0) ids.set(annotation.id, `T${ids.size + 1}`);
   }
   return ids;
 }
 
-function* annChunks(document: DocumentSnapshot, links: readonly Link[]): Iterable<string> {
+function* annChunks(document: DocumentSnapshot, annotations: readonly Annotation[], links: readonly Link[]): Iterable<string> {
   const index = new CodePointIndex(document.text);
   const text = document.text;
   const entities: Array<{ annotation: Annotation; tid: string }> = [];
   let lines: string[] = [];
-  for (const annotation of exportableAnnotations(document)) {
+  for (const annotation of annotations) {
     const pieces = bratPieces(text, annotation.fragments);
     if (pieces.length === 0) continue;
     const tid = `T${entities.length + 1}`;
@@ -106,13 +113,17 @@ function* annChunks(document: DocumentSnapshot, links: readonly Link[]): Iterabl
   if (lines.length > 0) yield lines.join('');
 }
 
-function* crossDocumentRows(snapshot: WorkspaceSnapshot, names: Map<string, string>): Iterable<CrossDocumentLinkRow> {
+function* crossDocumentRows(
+  snapshot: WorkspaceSnapshot,
+  names: Map<string, string>,
+  exportable: (document: DocumentSnapshot) => Annotation[],
+): Iterable<CrossDocumentLinkRow> {
   const cross = snapshot.links.filter((l) => l.source.documentId !== l.target.documentId);
   if (cross.length === 0) return;
   const touched = new Set(cross.flatMap((l) => [l.source.documentId, l.target.documentId]));
   const tids = new Map<string, Map<string, string>>();
   for (const document of snapshot.documents) {
-    if (touched.has(document.meta.id)) tids.set(document.meta.id, bratEntityIds(document));
+    if (touched.has(document.meta.id)) tids.set(document.meta.id, bratEntityIds(document, exportable(document)));
   }
   const directed = new Map(snapshot.linkTypes.map((t) => [t.id, t.directed]));
   for (const link of cross) {

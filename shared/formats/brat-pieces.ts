@@ -16,7 +16,7 @@ export function bratPieces(text: string, fragments: readonly TextRange[]): TextR
   for (const { start, end } of fragments) {
     let pieceStart = start;
     for (let i = start; i < end; i++) {
-      if (BRAT_LINE_BREAK.test(text[i]!)) {
+      if (isLineBreak(text.charCodeAt(i))) {
         if (i > pieceStart) pieces.push({ start: pieceStart, end: i });
         pieceStart = i + 1;
       }
@@ -42,6 +42,11 @@ export function joinBratPieces(text: string, pieces: readonly TextRange[]): Text
 }
 
 function isOnlyLineBreaks(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!BRAT_LINE_BREAK.test(text[i]!)) return false;
+  for (let i = from; i < to; i++) if (!isLineBreak(text.charCodeAt(i))) return false;
   return true;
+}
+
+/** Whether a UTF-16 unit is one of the `BRAT_LINE_BREAK` characters (all are in the BMP). */
+function isLineBreak(c: number): boolean {
+  return (c >= 0x0a && c <= 0x0d) || (c >= 0x1c && c <= 0x1e) || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
