@@ -1,0 +1,42 @@
+import type { WorkspaceSnapshot } from '../model/workspace.js';
+
+/** Which part of a workspace to export; an absent list means "all". */
+export interface ExportScope {
+  /** Export only these documents. */
+  documentIds?: readonly string[];
+  /** Export only annotations with these labels (and only these labels in schema files). */
+  labelIds?: readonly string[];
+}
+
+/**
+ * The part of a snapshot inside `scope`: the selected documents (in their original order), their
+ * annotations with a selected label, the selected labels, and only the links whose two ends both
+ * remain. Link types are kept whole. The input is not changed.
+ */
+export function scopeSnapshot(snapshot: WorkspaceSnapshot, scope: ExportScope): WorkspaceSnapshot {
+  const documentIds = scope.documentIds ? new Set(scope.documentIds) : null;
+  const labelIds = scope.labelIds ? new Set(scope.labelIds) : null;
+  const kept = new Set<string>();
+  const documents = snapshot.documents
+    .filter((d) => documentIds === null || documentIds.has(d.meta.id))
+    .map((d) => {
+      const annotations = d.annotations.filter((a) => labelIds === null || labelIds.has(a.labelId));
+      for (const a of annotations) kept.add(endKey(d.meta.id, a.id));
+      return { ...d, annotations };
+    });
+  return {
+    schemaVersion: snapshot.schemaVersion,
+    labels: snapshot.labels.filter((l) => labelIds === null || labelIds.has(l.id)),
+    linkTypes: snapshot.linkTypes,
+    documents,
+    links: snapshot.links.filter(
+      (l) =>
+        kept.has(endKey(l.source.documentId, l.source.annotationId)) &&
+        kept.has(endKey(l.target.documentId, l.target.annotationId)),
+    ),
+  };
+}
+
+function endKey(documentId: string, annotationId: string): string {
+  return `${documentId}\u0000${annotationId}`;
+}
