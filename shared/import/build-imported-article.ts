@@ -1,5 +1,5 @@
 import type { TextNormalisation } from '../model/document.js';
-import { fallbackTitle } from './article-metadata.js';
+import { fallbackTitle, storedDateOf } from './article-metadata.js';
 import { dateWarningFor } from './date-trust.js';
 import type { ArticleFormat, ImportedArticle } from './imported-article.js';
 
@@ -20,10 +20,11 @@ export interface ArticleFields {
 
 /**
  * Completes an ImportedArticle from what a reader found: blank metadata becomes null, a missing
- * title falls back to the text's first line (or the file name), and the date gets its warning.
+ * title falls back to the text's first line (or the file name), an ISO date-time becomes its
+ * `YYYY-MM-DD`, and the date gets its warning.
  */
 export function buildImportedArticle(fields: ArticleFields): ImportedArticle {
-  const date = blankToNull(fields.date);
+  const date = storedDateOf(blankToNull(fields.date));
   return {
     title: blankToNull(fields.title) ?? fallbackTitle(fields.text, fields.sourceFile),
     outlet: blankToNull(fields.outlet),

@@ -3,7 +3,7 @@ export const MAX_MARKDOWN_NESTING = 32;
 
 /**
  * The deepest nesting of block containers (`>` quotes, list items, indentation in steps of two
- * spaces) on any line of a Markdown text, and the 1-based line where it is. Parsers take time (and
+ * spaces, single spaces after markers not counted) on any line of a Markdown text, and the 1-based line where it is. Parsers take time (and
  * stack) that grows faster than the input with nesting, so the importer checks this first.
  */
 export function markdownNestingDepth(text: string): { depth: number; line: number } {
@@ -15,16 +15,19 @@ export function markdownNestingDepth(text: string): { depth: number; line: numbe
   while (i < n) {
     let depth = 0;
     let width = 0;
+    let run = 0;
     // Walk the line's container prefix: spaces, `>`, list markers.
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 0x20) {
-        width++;
+      if (c === 0x20 || c === 0x09) {
+        run += c === 0x09 ? 4 : 1;
         i++;
-      } else if (c === 0x09) {
-        width += 4;
-        i++;
-      } else if (c === 0x3e /* > */) {
+        continue;
+      }
+      // A single space after a marker is part of the marker; longer runs are indentation.
+      if (run >= 2) width += run;
+      run = 0;
+      if (c === 0x3e /* > */) {
         depth++;
         i++;
       } else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isSpaceAt(text, i + 1)) {
@@ -40,6 +43,7 @@ export function markdownNestingDepth(text: string): { depth: number; line: numbe
         } else break;
       } else break;
     }
+    if (run >= 2) width += run;
     depth += Math.floor(width / 2);
     if (depth > deepest) {
       deepest = depth;

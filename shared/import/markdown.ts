@@ -65,8 +65,9 @@ export function markdownText(markdown: string): { text: string; firstHeading: st
   const paragraphs: string[] = [];
   let firstHeading: string | null = null;
   let current = '';
-  const endParagraph = (): string => {
-    const paragraph = current.replace(/[ \t]+\n/g, '\n').replace(/^\s+|\s+$/g, '');
+  const endParagraph = (verbatim = false): string => {
+    const spaced = verbatim ? current : current.replace(/[ \t]{2,}/g, ' ');
+    const paragraph = spaced.replace(/[ \t]+\n/g, '\n').replace(/^\s+|\s+$/g, '');
     current = '';
     if (paragraph !== '') paragraphs.push(paragraph);
     return paragraph;
@@ -118,7 +119,7 @@ export function markdownText(markdown: string): { text: string; firstHeading: st
       case 'code':
         endParagraph();
         current = (token as Tokens.Code).text;
-        endParagraph();
+        endParagraph(true);
         break;
       case 'html': {
         const html = token as Tokens.HTML;
