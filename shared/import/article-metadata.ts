@@ -21,3 +21,14 @@ export function fallbackTitle(text: string, fileName: string | null): string {
   if (fileName) return fileName.replace(/\.[^.]+$/, '') || fileName;
   return 'Untitled';
 }
+
+/**
+ * A date as the model stores it: the `YYYY-MM-DD` part of an ISO date or date-time
+ * (`2021-04-20T09:30:00Z` → `2021-04-20`), otherwise the value as given, trimmed; null when blank.
+ */
+export function storedDateOf(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (!trimmed) return null;
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:$|[T ]\d)/.exec(trimmed);
+  return iso ? iso[1]! : trimmed;
+}

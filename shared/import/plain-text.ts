@@ -1,5 +1,6 @@
 import { normaliseText } from '../text/normalise-text.js';
-import { datePrefixOf, fallbackTitle } from './article-metadata.js';
+import { datePrefixOf } from './article-metadata.js';
+import { buildImportedArticle } from './build-imported-article.js';
 import type { ImportedArticle } from './imported-article.js';
 
 /**
@@ -9,13 +10,5 @@ import type { ImportedArticle } from './imported-article.js';
  */
 export function importPlainText(fileName: string | null, raw: string): ImportedArticle {
   const { text, normalisation } = normaliseText(raw);
-  return {
-    title: fallbackTitle(text, fileName),
-    outlet: null,
-    date: datePrefixOf(text),
-    url: null,
-    sourceFile: fileName,
-    text,
-    normalisation,
-  };
+  return buildImportedArticle({ format: 'plain-text', text, normalisation, sourceFile: fileName, date: datePrefixOf(text) });
 }
