@@ -253,7 +253,7 @@ describe('importArticleFile: any bytes (RELIABILITY I4)', () => {
       fc.property(fc.constantFrom(...names), text, (name, input) => {
         checkOutcome(name, importText(name, input));
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.FC_RUNS ?? 3000) },
     );
   });
 

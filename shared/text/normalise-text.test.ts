@@ -16,3 +16,11 @@ describe('normaliseText', () => {
     expect(normaliseText(text)).toEqual({ text, normalisation: { bomRemoved: false, lineEndings: 'lf', nfcApplied: false } });
   });
 });
+
+describe('normaliseText is idempotent', () => {
+  it('removes every leading byte-order mark, so a second pass changes nothing', () => {
+    const once = normaliseText('\uFEFF\uFEFF<p>\r\n');
+    expect(once.text).toBe('<p>\n');
+    expect(normaliseText(once.text).text).toBe(once.text);
+  });
+});

@@ -12,8 +12,9 @@ export interface NormalisedText {
  * Offsets of annotations always refer to the result.
  */
 export function normaliseText(raw: string): NormalisedText {
-  const bomRemoved = raw.charCodeAt(0) === 0xfeff;
-  let text = bomRemoved ? raw.slice(1) : raw;
+  // Every leading U+FEFF goes (files saved twice with a BOM carry two), so normalising is idempotent.
+  let text = raw.replace(/^\uFEFF+/, '');
+  const bomRemoved = text.length !== raw.length;
   const lineEndings = detectLineEndings(text);
   if (lineEndings !== 'lf' && lineEndings !== 'none') text = text.replace(/\r\n?/g, '\n');
   const nfc = text.normalize('NFC');
