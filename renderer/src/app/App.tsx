@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpenedDocument, WorkbenchApi, WorkspaceInfo } from '../../../shared/api/contract.js';
 import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
 import type { DocumentSummary } from '../../../shared/model/document.js';
@@ -8,6 +8,7 @@ import { applyLabelStyles } from '../document-view/label-styles.js';
 import { AnnotationPanel } from './AnnotationPanel.js';
 import { ArticleList } from './ArticleList.js';
 import { SaveStatus, useSaveTracker } from './SaveStatus.js';
+import { WorkspaceProblems } from './WorkspaceProblems.js';
 
 /** Props of the workbench UI. */
 export interface AppProps {
@@ -25,7 +26,16 @@ export function App({ api }: AppProps) {
   const [focus, setFocus] = useState<FocusRequest>({ annotationId: null, scroll: false });
   const [notice, setNotice] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const saves = useSaveTracker();
+  const openedId = useRef<string | null>(null);
+  openedId.current = opened?.meta.id ?? null;
+  const saves = useSaveTracker(api, {
+    onRefused: setNotice,
+    // The services kept the edit in memory and keep retrying: show what they hold.
+    onKeptUnsaved: () => {
+      const documentId = openedId.current;
+      if (documentId) void api.openDocument({ documentId }).then((document) => setAnnotations(document.annotations));
+    },
+  });
 
   const openDocument = useCallback(
     async (documentId: string, workspacePath: string) => {
@@ -109,6 +119,13 @@ export function App({ api }: AppProps) {
       </header>
       <ArticleList documents={documents} openId={opened?.meta.id ?? null} onOpen={(id) => void openDocument(id, workspace.path)} />
       <main className="reader">
+        <WorkspaceProblems
+          api={api}
+          workspace={workspace}
+          onRestored={(message) => {
+            void load().then(() => setNotice(message));
+          }}
+        />
         {opened ? (
           <article aria-labelledby="article-title">
             <h1 id="article-title" className="article-heading">
