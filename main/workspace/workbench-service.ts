@@ -75,19 +75,14 @@ export class WorkbenchService implements WorkbenchApi {
 
   /** See the contract. */
   async listDocuments(): Promise<DocumentSummary[]> {
-    const summaries: DocumentSummary[] = [];
-    for (const meta of this.store.workspace.documents) {
-      const annotations = await this.store.readAnnotations(meta.id);
-      summaries.push({
-        id: meta.id,
-        title: meta.title,
-        outlet: meta.outlet,
-        date: meta.date,
-        length: meta.length,
-        annotationCount: annotations.length,
-      });
-    }
-    return summaries;
+    return this.store.workspace.documents.map((meta) => ({
+      id: meta.id,
+      title: meta.title,
+      outlet: meta.outlet,
+      date: meta.date,
+      length: meta.length,
+      annotationCount: this.store.knownAnnotationCount(meta.id),
+    }));
   }
 
   /** See the contract. */

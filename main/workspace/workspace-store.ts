@@ -175,6 +175,15 @@ export class WorkspaceStore {
     return (await this.annotationFile(documentId, meta.contentHash)).db.data.annotations;
   }
 
+  /**
+   * How many annotations a document has, if its annotation file has been read; null otherwise
+   * (opening a workspace never reads every annotation file just to count).
+   */
+  knownAnnotationCount(documentId: string): number | null {
+    const file = this.loadedAnnotationFiles.find((f) => f.db.data.documentId === documentId);
+    return file ? file.db.data.annotations.length : null;
+  }
+
   /** Why a document's annotations cannot be edited, or null. */
   documentReadOnlyReason(documentId: string): string | null {
     return this.readOnlyReason ?? this.problemsByFile.get(this.annotationFileName(documentId))?.message ?? null;

@@ -42,6 +42,9 @@ export const DocumentSummarySchema = DocumentMetaSchema.pick({
   outlet: true,
   date: true,
   length: true,
-}).extend({ annotationCount: z.number().int().nonnegative() });
+}).extend({
+  /** How many annotations it has, when known (null until its annotations have been read). */
+  annotationCount: z.number().int().nonnegative().nullable(),
+});
 /** A document as listed in the article list. */
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;

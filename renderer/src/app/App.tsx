@@ -40,6 +40,7 @@ export function App({ api }: AppProps) {
   const openDocument = useCallback(
     async (documentId: string, workspacePath: string) => {
       const document = await api.openDocument({ documentId });
+      setDocuments((docs) => docs.map((d) => (d.id === documentId ? { ...d, annotationCount: document.annotations.length } : d)));
       setOpened(document);
       setAnnotations(document.annotations);
       setFocus({ annotationId: null, scroll: false });
@@ -65,7 +66,9 @@ export function App({ api }: AppProps) {
   }, [load]);
 
   const countChanged = (documentId: string, delta: number) =>
-    setDocuments((docs) => docs.map((d) => (d.id === documentId ? { ...d, annotationCount: d.annotationCount + delta } : d)));
+    setDocuments((docs) =>
+      docs.map((d) => (d.id === documentId && d.annotationCount !== null ? { ...d, annotationCount: d.annotationCount + delta } : d)),
+    );
 
   const createAnnotation = (labelId: string, range: TextRange) => {
     if (!opened) return;

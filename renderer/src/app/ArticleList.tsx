@@ -26,9 +26,11 @@ export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
                 <span className="article-title">{doc.title}</span>
                 <span className="article-details">
                   {details && <span>{details}</span>}
-                  <span>
-                    {doc.annotationCount} {doc.annotationCount === 1 ? 'annotation' : 'annotations'}
-                  </span>
+                  {doc.annotationCount !== null && (
+                    <span>
+                      {doc.annotationCount} {doc.annotationCount === 1 ? 'annotation' : 'annotations'}
+                    </span>
+                  )}
                 </span>
               </button>
             </li>

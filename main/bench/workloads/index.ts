@@ -1,0 +1,7 @@
+import type { Workload } from '../workload.js';
+import { durableSaveWorkload } from './w4-durable-save.js';
+import { quoteSearchWorkload } from './w6-quote-search.js';
+import { reanchorWorkload } from './w7-reanchor.js';
+
+/** Every workload, in PERFORMANCE.md order. */
+export const BENCH_WORKLOADS: readonly Workload[] = [durableSaveWorkload, quoteSearchWorkload, reanchorWorkload];
