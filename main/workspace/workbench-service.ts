@@ -10,7 +10,9 @@ import type { ImportedArticle } from '../../shared/import/imported-article.js';
 import { importPlainText } from '../../shared/import/plain-text.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt, InvalidRangeError } from '../../shared/text/text-quote.js';
+import { LinkClusters } from './link-clusters.js';
 import { LinkEditing } from './link-editing.js';
+import { QuoteSightings } from './quote-sightings.js';
 import { toWorkbenchError } from './store-errors.js';
 import { sampleArticleFiles } from './sample-articles.js';
 import type { WorkspaceStore } from './workspace-store.js';
@@ -38,6 +40,8 @@ export class WorkbenchService implements WorkbenchApi {
   private readonly author: string;
   private readonly now: () => Date;
   private readonly links: LinkEditing;
+  private readonly clusters: LinkClusters;
+  private readonly sightings: QuoteSightings;
   private sampleHashes: Promise<string[]> | undefined;
 
   /** Serves the workspace held by `store`. */
@@ -48,6 +52,8 @@ export class WorkbenchService implements WorkbenchApi {
     this.author = options.author ?? safeUserName();
     this.now = options.now ?? (() => new Date());
     this.links = new LinkEditing(store, this.author, this.now);
+    this.clusters = new LinkClusters(store, this.now);
+    this.sightings = new QuoteSightings(store);
   }
 
   /** See the contract. */
@@ -183,6 +189,21 @@ export class WorkbenchService implements WorkbenchApi {
   /** See the contract. */
   async listLinks({ documentId }: MethodInput<'listLinks'> = {}) {
     return this.links.resolved(documentId);
+  }
+
+  /** See the contract. */
+  async listClusters() {
+    return this.clusters.list();
+  }
+
+  /** See the contract. */
+  async nameCluster({ annotationId, name, canonicalText }: MethodInput<'nameCluster'>) {
+    return this.clusters.name(annotationId, name, canonicalText);
+  }
+
+  /** See the contract. */
+  async findQuoteElsewhere({ documentId, annotationId, maxErrorRate }: MethodInput<'findQuoteElsewhere'>) {
+    return this.sightings.find(documentId, annotationId, maxErrorRate);
   }
 
   /** See the contract. */

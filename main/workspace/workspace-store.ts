@@ -352,6 +352,7 @@ function emptyWorkspace(): WorkspaceFile {
     linkTypes: structuredClone([...defaultLinkTypes]),
     documents: [],
     links: [],
+    clusterNames: [],
   };
 }
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { AnnotationSchema, TextRangeSchema } from '../model/annotation.js';
 import { DocumentMetaSchema, DocumentSummarySchema } from '../model/document.js';
 import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
-import { LinkEndSchema, LinkSchema, ResolvedLinkSchema } from '../model/link.js';
+import { ClusterNameSchema, LinkEndSchema, LinkSchema, ResolvedLinkSchema } from '../model/link.js';
+import { ClusterViewSchema, QuoteSightingSchema } from '../model/link-views.js';
 
 /** One method of the contract: the schema its input is validated with and the shape it returns. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -139,6 +140,27 @@ export const workbenchContract = {
 
   /** Every link touching one article (or the whole workspace), with both ends resolved for display. */
   listLinks: method(z.object({ documentId: documentId.optional() }).strict(), z.array(ResolvedLinkSchema)),
+
+  /**
+   * Every cluster of annotations joined (transitively) by same/paraphrase links: one row per article
+   * with its wording and the word-level differences between the variants.
+   */
+  listClusters: method(noInput, z.array(ClusterViewSchema)),
+
+  /** Names the cluster an annotation belongs to and sets its canonical text. */
+  nameCluster: method(
+    z.object({ annotationId: z.string().min(1).max(200), name: z.string().max(500), canonicalText: z.string().max(20_000) }).strict(),
+    ClusterNameSchema,
+  ),
+
+  /**
+   * Where an annotation's text also appears in the other articles (small wording drift tolerated),
+   * best match first: the candidates to link as same or paraphrase.
+   */
+  findQuoteElsewhere: method(
+    z.object({ documentId, annotationId: z.string().min(1).max(200), maxErrorRate: z.number().min(0).max(0.5).optional() }).strict(),
+    z.array(QuoteSightingSchema),
+  ),
 
   /** Where saving stands: saved, saving, or failed (edits kept in memory and retried). */
   getSaveStatus: method(noInput, SaveStatusSchema),

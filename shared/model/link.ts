@@ -39,3 +39,18 @@ export const ResolvedLinkSchema = z.object({
 });
 /** A link with both ends resolved. */
 export type ResolvedLink = z.infer<typeof ResolvedLinkSchema>;
+
+/**
+ * A name and canonical text an editor gave a cluster of same/paraphrase links. Clusters themselves
+ * are computed from the links; the name follows the cluster that shares most of `members`.
+ */
+export const ClusterNameSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  canonicalText: z.string(),
+  /** The cluster's annotation ids when it was named. */
+  members: z.array(z.string()),
+  updatedAt: z.string(),
+});
+/** A name and canonical text given to a cluster. */
+export type ClusterName = z.infer<typeof ClusterNameSchema>;

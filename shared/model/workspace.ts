@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from './annotation.js';
 import { ContentHashSchema, DocumentMetaSchema, type DocumentMeta } from './document.js';
 import { LabelSchema, LinkTypeSchema, type Label, type LinkType } from './label-schema.js';
-import { LinkSchema, type Link } from './link.js';
+import { ClusterNameSchema, LinkSchema, type Link } from './link.js';
 
 /** The version of the on-disk workspace layout this build writes. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -14,6 +14,8 @@ export const WorkspaceFileSchema = z.object({
   linkTypes: z.array(LinkTypeSchema),
   documents: z.array(DocumentMetaSchema),
   links: z.array(LinkSchema),
+  /** Names and canonical texts of link clusters (absent in workspaces written before clusters). */
+  clusterNames: z.array(ClusterNameSchema).default([]),
 });
 /** The contents of `workspace.json`. */
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;

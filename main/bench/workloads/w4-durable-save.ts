@@ -144,7 +144,7 @@ async function writeWorkspace(dir: string, documents: number, perDocument: numbe
   await writeFile(
     workspaceFile,
     workspaceCodec.encode(
-      { schemaVersion: CURRENT_SCHEMA_VERSION, labels: [...defaultLabels], linkTypes: [...defaultLinkTypes], documents: metas, links: [] },
+      { schemaVersion: CURRENT_SCHEMA_VERSION, labels: [...defaultLabels], linkTypes: [...defaultLinkTypes], documents: metas, links: [], clusterNames: [] },
       workspaceFile,
     ),
   );

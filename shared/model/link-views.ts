@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** One run of a variant against a reference text (see `diffVariant`). */
+export const VariantSegmentSchema = z.object({
+  kind: z.enum(['same', 'added', 'removed']),
+  text: z.string(),
+});
+
+/** One member of a cluster: an outlet's wording, diffed word by word against the cluster's reference. */
+export const ClusterMemberViewSchema = z.object({
+  documentId: z.string(),
+  documentTitle: z.string(),
+  outlet: z.string().nullable(),
+  date: z.string().nullable(),
+  annotationId: z.string(),
+  labelId: z.string(),
+  text: z.string(),
+  segments: z.array(VariantSegmentSchema),
+});
+/** One member of a cluster as the cluster view shows it. */
+export type ClusterMemberView = z.infer<typeof ClusterMemberViewSchema>;
+
+/** A cluster of annotations joined by same/paraphrase links, with its name if it has one. */
+export const ClusterViewSchema = z.object({
+  /** Stable while the cluster keeps its first member. */
+  key: z.string(),
+  name: z.string().nullable(),
+  canonicalText: z.string().nullable(),
+  /** The text the members are compared with: the canonical text, else the first member's. */
+  referenceText: z.string(),
+  members: z.array(ClusterMemberViewSchema),
+});
+/** A cluster as the cluster view shows it. */
+export type ClusterView = z.infer<typeof ClusterViewSchema>;
+
+/** Where an annotation's quote also appears, in another article. */
+export const QuoteSightingSchema = z.object({
+  documentId: z.string(),
+  documentTitle: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** The text found there (may differ slightly: apostrophes, a word or two). */
+  text: z.string(),
+  /** Character edits between the quote and this text (case and quote marks folded). */
+  errors: z.number().int(),
+  /** An annotation already covering exactly this text, if there is one. */
+  annotationId: z.string().nullable(),
+});
+/** Where an annotation's quote also appears. */
+export type QuoteSighting = z.infer<typeof QuoteSightingSchema>;
