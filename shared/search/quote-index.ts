@@ -146,24 +146,34 @@ export class QuoteIndex {
  * lower case, curly quotes and apostrophes to straight ones, no-break spaces to spaces.
  */
 export function foldForMatching(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
-    else if (c === 0x2018 || c === 0x2019 || c === 0x02bc) out += "'";
-    else if (c === 0x201c || c === 0x201d) out += '"';
-    else if (c === 0xa0) out += ' ';
-    else out += text[i];
-  }
-  return out;
+  return text.replace(FOLDED_CHARACTERS, (c) => FOLDS[c] ?? c.toLowerCase());
 }
 
-/** Calls `visit` with the hash and position of every sampled gram of `text`. */
+const FOLDED_CHARACTERS = /[A-Z\u2018\u2019\u02bc\u201c\u201d\u00a0]/g;
+const FOLDS: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u201c': '"', '\u201d': '"', '\u00a0': ' ' };
+
+/** Multiplier of the rolling gram hash (odd, so arithmetic modulo 2^32 stays invertible). */
+const BASE = 0x01000193;
+/** BASE to the power GRAM, modulo 2^32: what the character leaving the window contributed. */
+const BASE_POWER = (() => {
+  let power = 1;
+  for (let i = 0; i < GRAM; i++) power = Math.imul(power, BASE);
+  return power;
+})();
+
+/**
+ * Calls `visit` with the hash and position of every sampled gram of `text`. The hash rolls (one
+ * multiply-add per character) and is mixed before sampling so the kept grams are spread evenly.
+ */
 function forEachSampledGram(text: string, visit: (hash: number, position: number) => void): void {
-  for (let i = 0; i + GRAM <= text.length; i++) {
-    let hash = 0x811c9dc5;
-    for (let j = 0; j < GRAM; j++) hash = Math.imul(hash ^ text.charCodeAt(i + j), 0x01000193);
-    hash >>>= 0;
-    if ((hash & SAMPLE_MASK) === 0) visit(hash, i);
+  let rolling = 0;
+  for (let i = 0; i < text.length; i++) {
+    rolling = (Math.imul(rolling, BASE) + text.charCodeAt(i)) | 0;
+    if (i >= GRAM) rolling = (rolling - Math.imul(text.charCodeAt(i - GRAM), BASE_POWER)) | 0;
+    if (i < GRAM - 1) continue;
+    let hash = Math.imul(rolling ^ (rolling >>> 16), 0x45d9f3b);
+    hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+    hash = (hash ^ (hash >>> 16)) >>> 0;
+    if ((hash & SAMPLE_MASK) === 0) visit(hash, i - GRAM + 1);
   }
 }

@@ -4,7 +4,7 @@ import { generateArticle, generateSpans, seededRandom } from '../corpus-generato
 import { median, timeRepeatedly, type BenchMode, type Workload } from '../workload.js';
 
 /** Annotations re-anchored per task, so no task blocks for long. */
-const BATCH = 1000;
+const BATCH = 250;
 
 /** W7: re-anchor 10k annotations after the text changed. */
 export const reanchorWorkload: Workload = {
