@@ -116,3 +116,11 @@ describe('corroborate check and restore', () => {
     expect(JSON.parse((await run('stats', '--workspace', ws, '--json')).stdout).documents).toBe(4);
   });
 });
+
+describe('the documented entry points', () => {
+  it('npm run corroborate runs the CLI', () => {
+    const result = spawnSync('npm', ['run', '--silent', 'corroborate', '--', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: corroborate <command>');
+  });
+});
