@@ -10,6 +10,7 @@ import type { ImportedArticle } from '../../shared/import/imported-article.js';
 import { importPlainText } from '../../shared/import/plain-text.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt, InvalidRangeError } from '../../shared/text/text-quote.js';
+import { ExportService } from '../export/export-service.js';
 import { LinkEditing } from './link-editing.js';
 import { toWorkbenchError } from './store-errors.js';
 import { sampleArticleFiles } from './sample-articles.js';
@@ -38,6 +39,8 @@ export class WorkbenchService implements WorkbenchApi {
   private readonly author: string;
   private readonly now: () => Date;
   private readonly links: LinkEditing;
+  /** Exports and annotation imports of this workspace. */
+  readonly exports: ExportService;
   private sampleHashes: Promise<string[]> | undefined;
 
   /** Serves the workspace held by `store`. */
@@ -48,6 +51,7 @@ export class WorkbenchService implements WorkbenchApi {
     this.author = options.author ?? safeUserName();
     this.now = options.now ?? (() => new Date());
     this.links = new LinkEditing(store, this.author, this.now);
+    this.exports = new ExportService(store, this.author, this.now);
   }
 
   /** See the contract. */
@@ -227,6 +231,31 @@ export class WorkbenchService implements WorkbenchApi {
       links: this.store.workspace.links.length,
       linksByType,
     };
+  }
+
+  /** See the contract. */
+  async getExportOptions() {
+    return this.exports.getExportOptions();
+  }
+
+  /** See the contract. */
+  async startExport(input: MethodInput<'startExport'>) {
+    return this.exports.startExport(input);
+  }
+
+  /** See the contract. */
+  async getExportProgress(input: MethodInput<'getExportProgress'>) {
+    return this.exports.getExportProgress(input);
+  }
+
+  /** See the contract. */
+  async cancelExport(input: MethodInput<'cancelExport'>) {
+    return this.exports.cancelExport(input);
+  }
+
+  /** See the contract. */
+  async importAnnotations(input: MethodInput<'importAnnotations'>) {
+    return this.exports.importAnnotations(input);
   }
 
   /**
