@@ -11,6 +11,7 @@ import { importPlainText } from '../../shared/import/plain-text.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt, InvalidRangeError } from '../../shared/text/text-quote.js';
 import { LinkClusters } from './link-clusters.js';
+import { ExportService } from '../export/export-service.js';
 import { LinkEditing } from './link-editing.js';
 import { QuoteSightings } from './quote-sightings.js';
 import { toWorkbenchError } from './store-errors.js';
@@ -42,6 +43,8 @@ export class WorkbenchService implements WorkbenchApi {
   private readonly links: LinkEditing;
   private readonly clusters: LinkClusters;
   private readonly sightings: QuoteSightings;
+  /** Exports and annotation imports of this workspace. */
+  readonly exports: ExportService;
   private sampleHashes: Promise<string[]> | undefined;
 
   /** Serves the workspace held by `store`. */
@@ -54,6 +57,7 @@ export class WorkbenchService implements WorkbenchApi {
     this.links = new LinkEditing(store, this.author, this.now);
     this.clusters = new LinkClusters(store, this.now);
     this.sightings = new QuoteSightings(store);
+    this.exports = new ExportService(store, this.author, this.now);
   }
 
   /** See the contract. */
@@ -243,6 +247,31 @@ export class WorkbenchService implements WorkbenchApi {
       links: this.store.workspace.links.length,
       linksByType,
     };
+  }
+
+  /** See the contract. */
+  async getExportOptions() {
+    return this.exports.getExportOptions();
+  }
+
+  /** See the contract. */
+  async startExport(input: MethodInput<'startExport'>) {
+    return this.exports.startExport(input);
+  }
+
+  /** See the contract. */
+  async getExportProgress(input: MethodInput<'getExportProgress'>) {
+    return this.exports.getExportProgress(input);
+  }
+
+  /** See the contract. */
+  async cancelExport(input: MethodInput<'cancelExport'>) {
+    return this.exports.cancelExport(input);
+  }
+
+  /** See the contract. */
+  async importAnnotations(input: MethodInput<'importAnnotations'>) {
+    return this.exports.importAnnotations(input);
   }
 
   /**

@@ -4,6 +4,7 @@ import { DocumentMetaSchema, DocumentSummarySchema } from '../model/document.js'
 import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
 import { ClusterNameSchema, LinkEndSchema, LinkSchema, ResolvedLinkSchema } from '../model/link.js';
 import { ClusterViewSchema, QuoteSightingSchema } from '../model/link-views.js';
+import { ANNOTATION_IMPORT_FORMAT_IDS, AnnotationImportSummarySchema, ExportOptionsSchema, ExportProgressSchema, ExportRequestSchema } from './export-schemas.js';
 
 /** One method of the contract: the schema its input is validated with and the shape it returns. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -173,6 +174,31 @@ export const workbenchContract = {
 
   /** Counts documents, annotations by label and links by type. */
   getStats: method(noInput, WorkspaceStatsSchema),
+
+  /** The export formats (with the offset unit each writes) and a suggested destination folder for each. */
+  getExportOptions: method(noInput, ExportOptionsSchema),
+
+  /**
+   * Starts exporting (a format, a scope, an absolute destination folder that must be new or empty
+   * unless `overwrite`) and returns a job id at once; poll `getExportProgress`. Written all or
+   * nothing: a temp folder renamed into place when complete.
+   */
+  startExport: method(ExportRequestSchema, z.object({ jobId: z.string() })),
+
+  /** Where an export job stands; once finished, its summary (files, counts, what was left out and why) or its error. */
+  getExportProgress: method(z.object({ jobId: z.string().min(1).max(100) }).strict(), ExportProgressSchema),
+
+  /** Cancels a running export; resolves once nothing of it is left on disk. */
+  cancelExport: method(z.object({ jobId: z.string().min(1).max(100) }).strict(), ExportProgressSchema),
+
+  /**
+   * Imports annotations and links from a W3C Web Annotation file or a brat folder (absolute path)
+   * onto documents already in the workspace; all or nothing, with every problem reported.
+   */
+  importAnnotations: method(
+    z.object({ format: z.enum(ANNOTATION_IMPORT_FORMAT_IDS), path: z.string().min(1).max(4096) }).strict(),
+    AnnotationImportSummarySchema,
+  ),
 } satisfies Record<string, MethodSpec>;
 
 /** The contract's type. */

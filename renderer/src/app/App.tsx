@@ -5,6 +5,7 @@ import type { DocumentSummary } from '../../../shared/model/document.js';
 import type { Label } from '../../../shared/model/label-schema.js';
 import { DocumentView, type FocusRequest } from '../document-view/DocumentView.js';
 import { applyLabelStyles } from '../document-view/label-styles.js';
+import { ExportButton } from '../export/ExportDialog.js';
 import { AnnotationPanel } from './AnnotationPanel.js';
 import { ArticleList } from './ArticleList.js';
 import { SaveStatus, useSaveTracker } from './SaveStatus.js';
@@ -119,6 +120,7 @@ export function App({ api }: AppProps) {
         </span>
         <LabelLegend labels={workspace.labels} />
         <SaveStatus state={saves.state} />
+        <ExportButton api={api} documents={documents} labels={workspace.labels} />
       </header>
       <ArticleList documents={documents} openId={opened?.meta.id ?? null} onOpen={(id) => void openDocument(id, workspace.path)} />
       <main className="reader">
