@@ -10,6 +10,10 @@ import type { ImportedArticle } from '../../shared/import/imported-article.js';
 import { importPlainText } from '../../shared/import/plain-text.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt, InvalidRangeError } from '../../shared/text/text-quote.js';
+import { importArticleFile } from '../../shared/import/import-article-file.js';
+import { ArticleImportService } from '../import/article-import-service.js';
+import { updateDocumentMeta } from '../import/document-meta-editing.js';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../import/import-size-limit.js';
 import { LinkEditing } from './link-editing.js';
 import { toWorkbenchError } from './store-errors.js';
 import { sampleArticleFiles } from './sample-articles.js';
@@ -25,6 +29,8 @@ export interface WorkbenchServiceOptions {
   author?: string;
   /** Clock for timestamps (tests pass a fixed one). */
   now?: () => Date;
+  /** Largest article file imported, in bytes (checked before reading); 50 MB when absent. */
+  maxImportBytes?: number;
 }
 
 /** The outcome of adding one article to the workspace. */
@@ -38,6 +44,7 @@ export class WorkbenchService implements WorkbenchApi {
   private readonly author: string;
   private readonly now: () => Date;
   private readonly links: LinkEditing;
+  private readonly imports: ArticleImportService;
   private sampleHashes: Promise<string[]> | undefined;
 
   /** Serves the workspace held by `store`. */
@@ -48,6 +55,7 @@ export class WorkbenchService implements WorkbenchApi {
     this.author = options.author ?? safeUserName();
     this.now = options.now ?? (() => new Date());
     this.links = new LinkEditing(store, this.author, this.now);
+    this.imports = new ArticleImportService(store, { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES, now: this.now });
   }
 
   /** See the contract. */
@@ -162,10 +170,13 @@ export class WorkbenchService implements WorkbenchApi {
     let added = 0;
     let alreadyPresent = 0;
     for (const file of await sampleArticleFiles(this.options.samplesDir)) {
-      const article = importPlainText(basename(file), await readFile(file, 'utf8'));
-      const result = await this.addArticle(article);
-      if ('added' in result) added++;
-      else alreadyPresent++;
+      const outcome = importArticleFile({ name: basename(file), bytes: await readFile(file) }, { maxBytes: DEFAULT_MAX_IMPORT_BYTES });
+      if (!outcome.ok) throw new WorkbenchError('internal', outcome.error.message);
+      for (const article of outcome.articles) {
+        const result = await this.addArticle(article);
+        if ('added' in result) added++;
+        else alreadyPresent++;
+      }
     }
     return { added, alreadyPresent };
   }
@@ -242,6 +253,8 @@ export class WorkbenchService implements WorkbenchApi {
       title: article.title,
       outlet: article.outlet,
       date: article.date,
+      dateWarning: article.dateWarning,
+      author: article.author,
       url: article.url,
       sourceFile: article.sourceFile,
       contentHash: hash,
@@ -251,6 +264,31 @@ export class WorkbenchService implements WorkbenchApi {
     };
     await this.store.addDocument(meta, article.text);
     return { added: meta };
+  }
+
+  /** See the contract. */
+  async beginImport() {
+    return this.imports.begin();
+  }
+
+  /** See the contract. */
+  async addImportFiles({ importId, files }: MethodInput<'addImportFiles'>) {
+    return { files: await this.imports.addFiles(importId, files) };
+  }
+
+  /** See the contract. */
+  async commitImport({ importId, replace }: MethodInput<'commitImport'>) {
+    return this.imports.commit(importId, replace);
+  }
+
+  /** See the contract. */
+  async cancelImport({ importId }: MethodInput<'cancelImport'>) {
+    return { cancelled: this.imports.cancel(importId) };
+  }
+
+  /** See the contract. */
+  async updateDocumentMeta(edit: MethodInput<'updateDocumentMeta'>) {
+    return updateDocumentMeta(this.store, edit);
   }
 
   private requireDocument(documentId: string): DocumentMeta {
