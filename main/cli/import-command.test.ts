@@ -40,7 +40,7 @@ describe('corroborate import', () => {
 
     const imported = await run('import', '--workspace', ws, '--skip-errors', folder);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('Skipped news/.DS_Store is hidden, so it was left out.\n');
+    expect(imported.stdout).toContain('Skipped news/.hidden-notes.txt is hidden, so it was left out.\n');
     expect(imported.stdout).toContain('Skipped news/photo.jpg: images (.jpg) are not article files, so it was left out.\n');
     expect(imported.stdout).toContain(`Imported 3 articles into ${ws}; 1 file not imported; 3 files skipped.\n`);
     expect(imported.stderr).toMatch(/news\/2021\/broken\.jsonl, line 2/);

@@ -224,7 +224,7 @@ describe('importing articles: folders, duplicates, cancelling', () => {
   it('reads only the article files of a folder and says why the others were skipped', async () => {
     const wb = await workspace();
     const folder = [
-      'news/.DS_Store', 'news/.drafts/secret.txt', 'news/2021/bottas.html', 'news/2021/broken.jsonl', 'news/2021/hamilton.md',
+      'news/.hidden-notes.txt', 'news/.drafts/secret.txt', 'news/2021/bottas.html', 'news/2021/broken.jsonl', 'news/2021/hamilton.md',
       'news/notes.csv', 'news/photo.jpg', 'news/russell.txt',
     ];
     const files = await Promise.all(folder.map(async (path) => ({ path, bytes: await fixture(`folder/${path}`), fromFolder: true })));
@@ -232,7 +232,7 @@ describe('importing articles: folders, duplicates, cancelling', () => {
     expect(result.added.map((a) => a.title)).toEqual(['Bottas responds', 'Hamilton backs Russell', 'Russell apologises']);
     expect(result.failed).toEqual([{ path: 'news/2021/broken.jsonl', message: expect.stringMatching(/^news\/2021\/broken\.jsonl, line 2, column 1: not valid JSON/) }]);
     expect(result.skipped).toEqual([
-      { path: 'news/.DS_Store', message: 'news/.DS_Store is hidden, so it was left out.' },
+      { path: 'news/.hidden-notes.txt', message: 'news/.hidden-notes.txt is hidden, so it was left out.' },
       { path: 'news/.drafts/secret.txt', message: 'news/.drafts/secret.txt is hidden, so it was left out.' },
       { path: 'news/notes.csv', message: 'news/notes.csv: .csv files are not article files, so it was left out.' },
       { path: 'news/photo.jpg', message: 'news/photo.jpg: images (.jpg) are not article files, so it was left out.' },
