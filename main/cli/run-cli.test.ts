@@ -25,7 +25,7 @@ async function run(...argv: string[]) {
 
 describe('corroborate CLI', () => {
   it('prints help, and refuses unknown commands and missing arguments with exit code 2', async () => {
-    expect(await run('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('import --workspace DIR FILE...') });
+    expect(await run('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('import --workspace DIR PATH...') });
     expect((await run()).code).toBe(2);
     expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command "frobnicate"') });
     expect(await run('import', 'a.txt')).toMatchObject({ code: 2, stderr: expect.stringContaining('import needs --workspace DIR') });
@@ -37,10 +37,10 @@ describe('corroborate CLI', () => {
     const seeds = (await readdir(seedsDir)).map((f) => join(seedsDir, f));
     const ws = join(dir, 'ws');
     const imported = await run('import', '--workspace', ws, ...seeds);
-    expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining(`Imported 5 of 5 files into ${ws}`) });
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining(`Imported 5 articles into ${ws}`) });
     const again = await run('import', '--workspace', ws, seeds[0]!);
     expect(again.stdout).toContain('already in the workspace');
-    expect(again.stdout).toContain('Imported 0 of 1 file');
+    expect(again.stdout).toContain(`Imported 0 articles into ${ws}; 1 already present.`);
     const stats = await run('stats', '--workspace', ws, '--json');
     expect(stats.code).toBe(0);
     expect(JSON.parse(stats.stdout)).toEqual({
@@ -56,10 +56,10 @@ describe('corroborate CLI', () => {
   it('names the bad file and imports nothing when any file is bad', async () => {
     const good = join(seedsDir, (await readdir(seedsDir))[0]!);
     const cases: [string, Buffer | string, RegExp][] = [
-      ['binary.txt', Buffer.from([0x47, 0x00, 0x01, 0x02]), /binary\.txt: this is a binary file/],
-      ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]), /latin1\.txt: the file is not valid UTF-8/],
-      ['blank.txt', '  \n\n ', /blank\.txt: the file is empty/],
-      ['report.pdf', '%PDF-1.4', /report\.pdf: only \.txt article files/],
+      ['binary.txt', Buffer.from([0x47, 0x00, 0x01, 0x02]), /binary\.txt is not a text file/],
+      ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]), /latin1\.txt is not valid UTF-8/],
+      ['blank.txt', '  \n\n ', /blank\.txt contains only whitespace/],
+      ['report.pdf', '%PDF-1.4', /report\.pdf: PDF documents \(\.pdf\) cannot be imported/],
     ];
     for (const [name, content, message] of cases) {
       const file = join(dir, name);
@@ -107,7 +107,9 @@ describe('corroborate check and restore', () => {
   it('restores workspace.json from its newest valid backup', async () => {
     const seeds = (await readdir(seedsDir)).map((f) => join(seedsDir, f));
     const ws = join(dir, 'ws');
-    await run('import', '--workspace', ws, ...seeds);
+    // Two imports: an import is one change, so the newest backup is the workspace before the second.
+    await run('import', '--workspace', ws, ...seeds.slice(0, 4));
+    await run('import', '--workspace', ws, seeds[4]!);
     await writeFile(join(ws, 'workspace.json'), '');
     expect((await run('check', '--workspace', ws)).code).toBe(1);
     const restored = await run('restore', '--workspace', ws, 'workspace.json');

@@ -1,7 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { BackupRotation, type BackupRotationOptions } from './backup-rotation.js';
-import { removeAbandonedTempFiles, writeFileDurably } from './durable-write.js';
+import { removeAbandonedTempFiles, removeAbandonedTempFilesInDirectory, writeFileDurably } from './durable-write.js';
 import { JsonFileCodec, type AppliedMigration, type JsonFileCodecOptions } from './json-file-codec.js';
 import { StoreFileError, StoreWriteRefusedError } from './store-file-error.js';
 
@@ -74,6 +74,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
    */
   async read(): Promise<T | null> {
     await removeAbandonedTempFiles(this.path).catch(() => undefined);
+    // A crash while taking a backup leaves a temp file in the backup folder: clean it up here too,
+    // not only at the next backup (which may be a minute away).
+    if (this.backups) await removeAbandonedTempFilesInDirectory(this.backups.directory).catch(() => undefined);
     let bytes: Buffer;
     try {
       bytes = await readFile(this.path);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { maxImportBytesFrom } from '../import/import-size-limit.js';
 import { defaultWorkspaceDir } from './app-data.js';
 import { sampleArticlesDir } from './sample-articles.js';
 import { WorkbenchService } from './workbench-service.js';
@@ -17,6 +18,8 @@ export interface OpenWorkbenchOptions {
   env?: NodeJS.ProcessEnv;
   /** What is opening the workspace (shown to a second process refused by the lock). */
   holder?: WorkspaceLockHolder;
+  /** Largest article file imported, in bytes; else `CORROBORATE_MAX_IMPORT_BYTES`, else 50 MB. */
+  maxImportBytes?: number | undefined;
 }
 
 /** An open workspace: the store and the services that serve the contract over it. */
@@ -37,12 +40,14 @@ export interface OpenWorkbench {
  */
 export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise<OpenWorkbench> {
   const env = options.env ?? process.env;
+  const maxImportBytes = options.maxImportBytes ?? maxImportBytesFrom(env);
   const isDefault = options.workspaceDir === undefined;
   const workspaceDir = resolve(options.workspaceDir ?? defaultWorkspaceDir(env));
   const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli' });
   const service = new WorkbenchService(store, {
     isDefault,
     samplesDir: options.samplesDir ?? sampleArticlesDir(env),
+    maxImportBytes,
   });
   if (isDefault && store.created && !store.readOnlyReason) await service.addSampleArticles();
   return { store, service, api: withReadableStoreErrors(service), workspaceDir, isDefault };

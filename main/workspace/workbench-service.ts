@@ -12,6 +12,10 @@ import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt, InvalidRangeError } from '../../shared/text/text-quote.js';
 import { LinkClusters } from './link-clusters.js';
 import { ExportService } from '../export/export-service.js';
+import { importArticleFile } from '../../shared/import/import-article-file.js';
+import { ArticleImportService } from '../import/article-import-service.js';
+import { updateDocumentMeta } from '../import/document-meta-editing.js';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../import/import-size-limit.js';
 import { LinkEditing } from './link-editing.js';
 import { QuoteSightings } from './quote-sightings.js';
 import { toWorkbenchError } from './store-errors.js';
@@ -28,6 +32,8 @@ export interface WorkbenchServiceOptions {
   author?: string;
   /** Clock for timestamps (tests pass a fixed one). */
   now?: () => Date;
+  /** Largest article file imported, in bytes (checked before reading); 50 MB when absent. */
+  maxImportBytes?: number;
 }
 
 /** The outcome of adding one article to the workspace. */
@@ -45,6 +51,7 @@ export class WorkbenchService implements WorkbenchApi {
   private readonly sightings: QuoteSightings;
   /** Exports and annotation imports of this workspace. */
   readonly exports: ExportService;
+  private readonly imports: ArticleImportService;
   private sampleHashes: Promise<string[]> | undefined;
 
   /** Serves the workspace held by `store`. */
@@ -58,6 +65,7 @@ export class WorkbenchService implements WorkbenchApi {
     this.clusters = new LinkClusters(store, this.now);
     this.sightings = new QuoteSightings(store);
     this.exports = new ExportService(store, this.author, this.now);
+    this.imports = new ArticleImportService(store, { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES, now: this.now });
   }
 
   /** See the contract. */
@@ -167,10 +175,13 @@ export class WorkbenchService implements WorkbenchApi {
     let added = 0;
     let alreadyPresent = 0;
     for (const file of await sampleArticleFiles(this.options.samplesDir)) {
-      const article = importPlainText(basename(file), await readFile(file, 'utf8'));
-      const result = await this.addArticle(article);
-      if ('added' in result) added++;
-      else alreadyPresent++;
+      const outcome = importArticleFile({ name: basename(file), bytes: await readFile(file) }, { maxBytes: DEFAULT_MAX_IMPORT_BYTES });
+      if (!outcome.ok) throw new WorkbenchError('internal', outcome.error.message);
+      for (const article of outcome.articles) {
+        const result = await this.addArticle(article);
+        if ('added' in result) added++;
+        else alreadyPresent++;
+      }
     }
     return { added, alreadyPresent };
   }
@@ -287,6 +298,8 @@ export class WorkbenchService implements WorkbenchApi {
       title: article.title,
       outlet: article.outlet,
       date: article.date,
+      dateWarning: article.dateWarning,
+      author: article.author,
       url: article.url,
       sourceFile: article.sourceFile,
       contentHash: hash,
@@ -296,6 +309,31 @@ export class WorkbenchService implements WorkbenchApi {
     };
     await this.store.addDocument(meta, article.text);
     return { added: meta };
+  }
+
+  /** See the contract. */
+  async beginImport() {
+    return this.imports.begin();
+  }
+
+  /** See the contract. */
+  async addImportFiles({ importId, files }: MethodInput<'addImportFiles'>) {
+    return { files: await this.imports.addFiles(importId, files) };
+  }
+
+  /** See the contract. */
+  async commitImport({ importId, replace }: MethodInput<'commitImport'>) {
+    return this.imports.commit(importId, replace);
+  }
+
+  /** See the contract. */
+  async cancelImport({ importId }: MethodInput<'cancelImport'>) {
+    return { cancelled: this.imports.cancel(importId) };
+  }
+
+  /** See the contract. */
+  async updateDocumentMeta(edit: MethodInput<'updateDocumentMeta'>) {
+    return updateDocumentMeta(this.store, edit);
   }
 
   private requireDocument(documentId: string): DocumentMeta {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Low } from 'lowdb';
 import type { ZodType } from 'zod';
@@ -33,6 +33,17 @@ export class WorkspaceOpenError extends Error {
 /** An edit was refused because the workspace (or that file) is open read-only. */
 export class ReadOnlyWorkspaceError extends Error {
   override readonly name = 'ReadOnlyWorkspaceError';
+}
+
+/** One document of a change made with `commitDocuments`. */
+export interface CommittedDocument {
+  meta: DocumentMeta;
+  /** Its stored text (already normalised; its hash is `meta.contentHash`). */
+  text: string;
+  /** Its annotations (their `documentId` is `meta.id`). */
+  annotations: readonly Annotation[];
+  /** The id of the document this one replaces (a new version), if any. */
+  replaces?: string;
 }
 
 /** The name of the small lowdb file at the root of every workspace folder. */
@@ -160,6 +171,68 @@ export class WorkspaceStore {
     });
   }
 
+  /**
+   * Stores several documents as one change (an import): first every text file and annotation file,
+   * then a single durable write of `workspace.json` that lists them all. That write is the commit
+   * point, so the index never holds part of the change: when anything fails before it, the files
+   * already written are removed and the workspace is as it was. A document that `replaces` another
+   * takes its place in the list, and links to the old document's annotations follow it. The old
+   * document's files stay on disk, unlisted.
+   */
+  async commitDocuments(documents: readonly CommittedDocument[]): Promise<void> {
+    this.refuseIfReadOnly(WORKSPACE_FILE);
+    const listed = new Set(this.workspaceFile.db.data.documents.map((d) => d.id));
+    for (const { meta, text, replaces } of documents) {
+      if (listed.has(meta.id)) throw new Error(`document ${meta.id} is already in the workspace`);
+      if (replaces !== undefined && !listed.has(replaces)) throw new Error(`there is no document ${replaces} to replace`);
+      if (contentHash(text) !== meta.contentHash) throw new Error(`content hash mismatch for ${meta.id}`);
+    }
+    const written: string[] = [];
+    try {
+      for (const { meta, text, annotations } of documents) {
+        written.push(meta.id);
+        await writeFileDurably(this.textPath(meta.id), text);
+        this.texts.set(meta.id, text);
+        const file = await this.annotationFile(meta.id, meta.contentHash);
+        file.db.data.annotations = [...annotations].sort(compareDocumentOrder);
+        await this.save(file);
+      }
+    } catch (error) {
+      await Promise.all(written.map((id) => this.discardUnlistedDocument(id)));
+      throw error;
+    }
+    const replacedMetas = new Map<string, DocumentMeta>();
+    try {
+      await this.updateWorkspace((workspace) => {
+        for (const { meta, replaces } of documents) {
+          const at = replaces === undefined ? -1 : workspace.documents.findIndex((d) => d.id === replaces);
+          if (at === -1) {
+            workspace.documents.push(meta);
+            continue;
+          }
+          replacedMetas.set(meta.id, workspace.documents[at]!);
+          workspace.documents[at] = meta;
+          moveLinks(workspace, replaces!, meta.id);
+        }
+      });
+    } catch (error) {
+      // The write failed, so workspace.json on disk is as it was. Undo the change in memory too, so
+      // a later retry never lands the import after the user was told it failed, and remove the files
+      // nothing lists.
+      if (this.workspaceFile.writer.status.kind === 'failed') {
+        const workspace = this.workspaceFile.db.data;
+        const added = new Set(documents.map((d) => d.meta.id));
+        workspace.documents = workspace.documents
+          .map((d) => replacedMetas.get(d.id) ?? d)
+          .filter((d) => !added.has(d.id));
+        for (const [newId, old] of replacedMetas) moveLinks(workspace, newId, old.id);
+        await this.workspaceFile.db.write().catch(() => undefined);
+        await Promise.all(written.map((id) => this.discardUnlistedDocument(id)));
+      }
+      throw error;
+    }
+  }
+
   /** The stored text of a document. */
   async readText(documentId: string): Promise<string> {
     const cached = this.texts.get(documentId);
@@ -284,6 +357,25 @@ export class WorkspaceStore {
     return meta;
   }
 
+  /** Removes the files of a document the index does not list (an import that did not commit). */
+  private async discardUnlistedDocument(documentId: string): Promise<void> {
+    if (this.findDocument(documentId)) return;
+    this.texts.delete(documentId);
+    this.problemsByFile.delete(this.annotationFileName(documentId));
+    const pending = this.annotationFiles.get(documentId);
+    this.annotationFiles.delete(documentId);
+    if (pending) {
+      const file = await pending.catch(() => null);
+      const index = file ? this.loadedAnnotationFiles.indexOf(file) : -1;
+      if (index !== -1) this.loadedAnnotationFiles.splice(index, 1);
+      await file?.writer.flush().catch(() => undefined);
+    }
+    await Promise.all([
+      rm(this.textPath(documentId), { force: true }),
+      rm(join(this.dir, this.annotationFileName(documentId)), { force: true }),
+    ]).catch(() => undefined);
+  }
+
   private textPath(documentId: string): string {
     return join(this.dir, 'documents', `${documentId}.txt`);
   }
@@ -354,6 +446,14 @@ function emptyWorkspace(): WorkspaceFile {
     links: [],
     clusterNames: [],
   };
+}
+
+/** Points every link end on document `from` at document `to` (its new version). */
+function moveLinks(workspace: WorkspaceFile, from: string, to: string): void {
+  for (const link of workspace.links) {
+    if (link.source.documentId === from) link.source.documentId = to;
+    if (link.target.documentId === from) link.target.documentId = to;
+  }
 }
 
 /** Orders annotations by where they start, then by where they end. */

@@ -5,6 +5,13 @@ import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
 import { ClusterNameSchema, LinkEndSchema, LinkSchema, ResolvedLinkSchema } from '../model/link.js';
 import { ClusterViewSchema, QuoteSightingSchema } from '../model/link-views.js';
 import { ANNOTATION_IMPORT_FORMAT_IDS, AnnotationImportSummarySchema, ExportOptionsSchema, ExportProgressSchema, ExportRequestSchema } from './export-schemas.js';
+import {
+  BegunImportSchema,
+  DocumentMetaEditSchema,
+  ImportFilePieceSchema,
+  ImportResultSchema,
+  StagedFileSchema,
+} from './import-schemas.js';
 
 /** One method of the contract: the schema its input is validated with and the shape it returns. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -199,6 +206,35 @@ export const workbenchContract = {
     z.object({ format: z.enum(ANNOTATION_IMPORT_FORMAT_IDS), path: z.string().min(1).max(4096) }).strict(),
     AnnotationImportSummarySchema,
   ),
+
+  /** Starts a staged import: files are read and checked first, and nothing is stored until it is committed. */
+  beginImport: method(noInput, BegunImportSchema),
+
+  /**
+   * Sends files (or pieces of large ones) to a staged import. Each file whose bytes are complete is
+   * read and classified (new, already in the workspace, new version of a document, or error) without
+   * touching the workspace; those files come back.
+   */
+  addImportFiles: method(
+    z.object({ importId: z.string().min(1).max(100), files: z.array(ImportFilePieceSchema).max(5000) }).strict(),
+    z.object({ files: z.array(StagedFileSchema) }),
+  ),
+
+  /**
+   * Stores a staged import as one change: every new article, and the new versions listed in `replace`
+   * (their annotations re-anchored, those that cannot be placed exactly flagged orphaned). Duplicates
+   * and refused files are reported, never stored. Either the whole import is in the workspace or none.
+   */
+  commitImport: method(
+    z.object({ importId: z.string().min(1).max(100), replace: z.array(z.string().min(1).max(100)).max(100_000) }).strict(),
+    ImportResultSchema,
+  ),
+
+  /** Discards a staged import; the workspace was never touched by it. */
+  cancelImport: method(z.object({ importId: z.string().min(1).max(100) }).strict(), z.object({ cancelled: z.boolean() })),
+
+  /** Changes a document's title, outlet, date, URL or author (the date's warning is worked out again). */
+  updateDocumentMeta: method(DocumentMetaEditSchema, DocumentMetaSchema),
 } satisfies Record<string, MethodSpec>;
 
 /** The contract's type. */

@@ -24,6 +24,13 @@ export const DocumentMetaSchema = z.object({
   /** Publication date as given by the source (ISO `YYYY-MM-DD` where it parses), where known. */
   date: z.string().nullable(),
   url: z.string().nullable(),
+  /**
+   * Why the date should not be trusted as given (the date itself is kept as given); null when
+   * nothing looks wrong. Absent in documents stored before it was recorded, which read as null.
+   */
+  dateWarning: z.string().nullable().optional(),
+  /** The byline, where the source gives one. Absent in documents stored before it was recorded. */
+  author: z.string().nullable().optional(),
   /** The file name the text was imported from, where it came from a file. */
   sourceFile: z.string().nullable(),
   contentHash: ContentHashSchema,

@@ -42,7 +42,7 @@ describe('QuoteIndex', () => {
         const scanned = index.findByScanning(quote);
         expect(indexed?.errors ?? null).toBe(scanned?.errors ?? null);
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
   });
 

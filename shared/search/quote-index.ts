@@ -19,10 +19,15 @@ export interface QuoteSearchOptions {
   exclude?: ReadonlySet<number>;
 }
 
-/** Length of the character grams that are indexed. */
+/** Length of the character grams that are hashed. */
 const GRAM = 8;
-/** One gram in SAMPLE_EVERY is kept (chosen by hash, so the same grams are kept in every text). */
-const SAMPLE_MASK = 7;
+/** Winnowing window: of every WINDOW consecutive grams, the one with the smallest hash is kept. */
+const WINDOW = 16;
+/**
+ * Any run of this many characters shared by a quote and a document gives them a kept gram in common
+ * (the winnowing guarantee); shorter quotes are searched by scanning.
+ */
+export const GUARANTEED_RUN = WINDOW + GRAM - 1;
 /** Grams found in more places than this are too common to point anywhere. */
 const MAX_POSTINGS = 256;
 /** Matches are voted for by their diagonal (document position minus quote position) in bands this wide. */
@@ -32,8 +37,9 @@ const DIAGONAL_BAND = 32;
  * Finds a quote, with small wording drift, across many documents (PERFORMANCE W6) — the same quote
  * carried by several outlets, with curly vs straight apostrophes and a changed word or two.
  *
- * It indexes a sample of 8-character grams of every document (case and quote marks folded); a
- * query's grams vote for (document, diagonal) places, and the best few places are verified with
+ * It indexes the winnowed fingerprints of 8-character grams of every document (case and quote
+ * marks folded; about one gram in nine is kept, and any run of 23 characters a quote shares with a
+ * document yields a common fingerprint); a query's fingerprints vote for (document, diagonal) places, and the best few places are verified with
  * Myers' bit-parallel approximate matching (approx-string-match) in a window around them. Building is
  * linear; a query touches only the postings of its own grams instead of scanning every document.
  */
@@ -50,7 +56,7 @@ export class QuoteIndex {
   /** Indexes `texts`; a match's `documentIndex` is the position in this list. */
   constructor(texts: readonly string[]) {
     this.folded = texts.map(foldForMatching);
-    const expected = Math.max(1024, Math.ceil(this.folded.reduce((n, t) => n + t.length, 0) / (SAMPLE_MASK + 1)) + 16);
+    const expected = Math.max(1024, Math.ceil((this.folded.reduce((n, t) => n + t.length, 0) * 2) / (WINDOW + 1)) + 16);
     let size = 1024;
     while (size < expected * 2) size *= 2;
     this.table = new Int32Array(size).fill(-1);
@@ -60,7 +66,7 @@ export class QuoteIndex {
     this.entryPosition = new Uint32Array(expected);
     this.entryNext = new Int32Array(expected);
     this.folded.forEach((text, documentIndex) => {
-      forEachSampledGram(text, (hash, position) => this.add(hash, documentIndex, position));
+      forEachFingerprint(text, (hash, position) => this.add(hash, documentIndex, position));
     });
   }
 
@@ -75,8 +81,9 @@ export class QuoteIndex {
     const needle = foldForMatching(quote);
     if (needle.length === 0) return null;
     const maxErrors = Math.floor(needle.length * maxErrorRate);
+    if (needle.length < GUARANTEED_RUN) return this.findByScanning(quote, options);
     const votes = new Map<number, number>();
-    forEachSampledGram(needle, (hash, queryPosition) => {
+    forEachFingerprint(needle, (hash, queryPosition) => {
       let count = 0;
       for (let e = this.table[hash & this.tableMask]!; e >= 0; e = this.entryNext[e]!) if (this.entryHash[e] === hash) count++;
       if (count > MAX_POSTINGS) return;
@@ -162,10 +169,14 @@ const BASE_POWER = (() => {
 })();
 
 /**
- * Calls `visit` with the hash and position of every sampled gram of `text`. The hash rolls (one
- * multiply-add per character) and is mixed before sampling so the kept grams are spread evenly.
+ * Calls `visit` with the hash and position of each fingerprint of `text`: the rolling hashes of its
+ * grams are mixed, and of every WINDOW consecutive grams the one with the smallest hash (the
+ * rightmost on ties) is kept, once (robust winnowing, Schleimer et al. 2003).
  */
-function forEachSampledGram(text: string, visit: (hash: number, position: number) => void): void {
+function forEachFingerprint(text: string, visit: (hash: number, position: number) => void): void {
+  const grams = text.length - GRAM + 1;
+  if (grams <= 0) return;
+  const hashes = new Uint32Array(grams);
   let rolling = 0;
   for (let i = 0; i < text.length; i++) {
     rolling = (Math.imul(rolling, BASE) + text.charCodeAt(i)) | 0;
@@ -173,7 +184,23 @@ function forEachSampledGram(text: string, visit: (hash: number, position: number
     if (i < GRAM - 1) continue;
     let hash = Math.imul(rolling ^ (rolling >>> 16), 0x45d9f3b);
     hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
-    hash = (hash ^ (hash >>> 16)) >>> 0;
-    if ((hash & SAMPLE_MASK) === 0) visit(hash, i - GRAM + 1);
+    hashes[i - GRAM + 1] = (hash ^ (hash >>> 16)) >>> 0;
+  }
+  // A monotonic queue of gram positions whose hashes increase: its head is the window's minimum.
+  const queue = new Int32Array(grams);
+  let head = 0;
+  let tail = 0;
+  let last = -1;
+  for (let i = 0; i < grams; i++) {
+    while (tail > head && hashes[queue[tail - 1]!]! >= hashes[i]!) tail--;
+    queue[tail++] = i;
+    if (queue[head]! <= i - WINDOW) head++;
+    if (i >= WINDOW - 1 || i === grams - 1) {
+      const minimum = queue[head]!;
+      if (minimum !== last) {
+        visit(hashes[minimum]!, minimum);
+        last = minimum;
+      }
+    }
   }
 }

@@ -1,11 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpenedDocument, WorkbenchApi, WorkspaceInfo } from '../../../shared/api/contract.js';
+import type { ImportResult } from '../../../shared/api/import-schemas.js';
 import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
 import type { DocumentSummary } from '../../../shared/model/document.js';
 import type { Label } from '../../../shared/model/label-schema.js';
 import { DocumentView, type FocusRequest } from '../document-view/DocumentView.js';
 import { applyLabelStyles } from '../document-view/label-styles.js';
 import { ExportButton } from '../export/ExportDialog.js';
+import { DocumentDetails } from '../import/DocumentDetails.js';
+import type { ImportSource } from '../import/import-plan.js';
+import { ImportDialog } from '../import/ImportDialog.js';
+import { OrphanedAnnotations } from '../import/OrphanedAnnotations.js';
+import { useFileDrop } from '../import/use-file-drop.js';
 import { AnnotationPanel } from './AnnotationPanel.js';
 import { ArticleList } from './ArticleList.js';
 import { SaveStatus, useSaveTracker } from './SaveStatus.js';
@@ -37,6 +43,9 @@ export function App({ api }: AppProps) {
       if (documentId) void api.openDocument({ documentId }).then((document) => setAnnotations(document.annotations));
     },
   });
+  const [importing, setImporting] = useState<{ dropped: ImportSource[] | null } | null>(null);
+  // A drop while the import dialog is open is ignored rather than starting a second import.
+  const drop = useFileDrop(useCallback((dropped: ImportSource[]) => setImporting((current) => current ?? { dropped }), []));
 
   const openDocument = useCallback(
     async (documentId: string, workspacePath: string) => {
@@ -100,6 +109,12 @@ export function App({ api }: AppProps) {
     });
   };
 
+  const imported = (result: ImportResult) => {
+    const first = result.replaced[0]?.documentId ?? result.added[0]?.documentId;
+    if (workspace && first) localStorage.setItem(lastDocumentKey(workspace.path), first);
+    void load().catch((error: unknown) => setLoadError((error as Error).message));
+  };
+
   if (loadError) {
     return (
       <div className="load-error" role="alert">
@@ -111,13 +126,22 @@ export function App({ api }: AppProps) {
   if (!workspace) return <p className="loading">Opening the workspace…</p>;
 
   const focusedAnnotation = annotations.find((a) => a.id === focus.annotationId) ?? null;
+  // Orphaned annotations are listed apart and never painted: their offsets belong to an older text.
+  const placedAnnotations = annotations.filter((a) => !a.orphaned);
+  const importButton = (className: string) =>
+    !workspace.readOnly && (
+      <button type="button" className={className} onClick={() => setImporting({ dropped: null })}>
+        Import articles…
+      </button>
+    );
   return (
-    <div className="workbench">
+    <div className={`workbench${drop.active ? ' drop-target-active' : ''}`} {...drop.handlers}>
       <header className="top-bar">
         <span className="app-name">Corroborate</span>
         <span className="workspace-name" title={workspace.path}>
           {workspace.name}
         </span>
+        {importButton('import-button')}
         <LabelLegend labels={workspace.labels} />
         <SaveStatus state={saves.state} />
         <ExportButton api={api} documents={documents} labels={workspace.labels} />
@@ -136,14 +160,21 @@ export function App({ api }: AppProps) {
             <h1 id="article-title" className="article-heading">
               {opened.meta.title}
             </h1>
-            <p className="article-meta">
-              {[opened.meta.outlet, opened.meta.date, opened.meta.sourceFile].filter(Boolean).join(' · ')}
-            </p>
+            <DocumentDetails
+              api={api}
+              meta={opened.meta}
+              readOnly={workspace.readOnly}
+              onSaved={(meta) => {
+                setOpened((current) => (current && current.meta.id === meta.id ? { ...current, meta } : current));
+                setDocuments((docs) => docs.map((d) => (d.id === meta.id ? { ...d, title: meta.title, outlet: meta.outlet, date: meta.date } : d)));
+              }}
+            />
+            <OrphanedAnnotations annotations={annotations.filter((a) => a.orphaned)} labels={workspace.labels} />
             <DocumentView
               key={opened.meta.id}
               text={opened.text}
               labels={workspace.labels}
-              annotations={annotations}
+              annotations={placedAnnotations}
               focus={focus}
               onLabelSelection={createAnnotation}
               onNothingSelected={(label) => setNotice(`Select some text first, then press ${label.hotkey} to mark it as ${label.name.toLowerCase()}.`)}
@@ -154,6 +185,7 @@ export function App({ api }: AppProps) {
         ) : (
           <div className="empty-workspace">
             <h1>This workspace has no articles yet</h1>
+            {importButton('primary')}{' '}
             {workspace.canAddSampleArticles && (
               <button type="button" className="primary" onClick={addSamples}>
                 Add the sample articles
@@ -168,12 +200,13 @@ export function App({ api }: AppProps) {
         )}
       </main>
       <AnnotationPanel
-        annotations={annotations}
+        annotations={placedAnnotations}
         labels={workspace.labels}
         focusedId={focus.annotationId}
         onFocus={(annotationId) => setFocus({ annotationId, scroll: true })}
         onDelete={deleteAnnotation}
       />
+      {importing && <ImportDialog api={api} dropped={importing.dropped} onImported={imported} onClose={() => setImporting(null)} />}
     </div>
   );
 }
