@@ -33,7 +33,11 @@ const TEXT_LENGTH = 50_000;
 const LINKS = 2000;
 const FORMATS = ['w3c', 'brat'] as const;
 
+/** Whether this file runs as the script (rather than imported by the benchmark suite). */
+const runAsScript = process.argv[1] === fileURLToPath(import.meta.url);
+
 const { values } = parseArgs({
+  args: runAsScript ? process.argv.slice(2) : [],
   options: {
     runs: { type: 'string' },
     'warm-up': { type: 'string' },
@@ -46,7 +50,7 @@ const { values } = parseArgs({
 });
 
 /** What one child run measured. */
-interface RunFigures {
+export interface RunFigures {
   readMs: number;
   exportMs: number;
   rssBeforeMb: number;
@@ -55,7 +59,7 @@ interface RunFigures {
   annotations: number;
 }
 
-if (values.child) {
+if (runAsScript && values.child) {
   // One measured export, in its own process so peak RSS is this export's.
   const store = await WorkspaceStore.open(values.workspace!, { holder: 'cli' });
   const readStart = performance.now();
@@ -78,8 +82,18 @@ if (values.child) {
   };
   await store.close();
   process.stdout.write(`${JSON.stringify(figures)}\n`);
-} else {
+} else if (runAsScript) {
   await main();
+}
+
+/** Exports `workspaceDir` to `format` in a fresh process (so peak RSS is this export's) and returns its figures. */
+export function measureExportInChild(workspaceDir: string, format: string, out: string): RunFigures {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', '--workspace', workspaceDir, '--format', format, '--out', out], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`the ${format} run failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as RunFigures;
 }
 
 async function main(): Promise<void> {
@@ -101,12 +115,8 @@ async function main(): Promise<void> {
       const results: RunFigures[] = [];
       for (let i = 0; i < warmUp + runs; i++) {
         const out = join(root, `${format}-${i}`);
-        const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', '--workspace', workspaceDir, '--format', format, '--out', out], {
-          encoding: 'utf8',
-          maxBuffer: 1 << 20,
-        });
-        if (child.status !== 0) throw new Error(`the ${format} run failed: ${child.stderr}`);
-        if (i >= warmUp) results.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as RunFigures);
+        const figures = measureExportInChild(workspaceDir, format, out);
+        if (i >= warmUp) results.push(figures);
         await rm(out, { recursive: true, force: true });
       }
       const median = (pick: (r: RunFigures) => number) => {
@@ -131,12 +141,12 @@ async function main(): Promise<void> {
   }
 }
 
-/** The benchmark workspace, deterministic (a seeded generator). */
-function benchSnapshot(): WorkspaceSnapshot {
+/** The benchmark workspace, deterministic (a seeded generator): `documents` articles of 1,000 spans. */
+export function benchSnapshot(documentCount = DOCUMENTS): WorkspaceSnapshot {
   const random = mulberry32(5);
   const words = ['the', 'mayor', 'said', 'police', 'confirmed', 'flood', 'river', 'rebuild', 'officials', 'toll', 'rose', 'water', 'city', 'council'];
   const documents: DocumentSnapshot[] = [];
-  for (let d = 0; d < DOCUMENTS; d++) {
+  for (let d = 0; d < documentCount; d++) {
     let text = '';
     while (text.length < TEXT_LENGTH) {
       const r = random();
@@ -182,9 +192,9 @@ function benchSnapshot(): WorkspaceSnapshot {
     });
   }
   const links: Link[] = [];
-  for (let l = 0; l < LINKS; l++) {
-    const from = documents[l % DOCUMENTS]!;
-    const to = l % 2 === 0 ? from : documents[(l + 1) % DOCUMENTS]!;
+  for (let l = 0; l < (LINKS * documentCount) / DOCUMENTS; l++) {
+    const from = documents[l % documentCount]!;
+    const to = l % 2 === 0 ? from : documents[(l + 1) % documentCount]!;
     links.push({
       id: `link-${l}`,
       typeId: defaultLinkTypes[l % defaultLinkTypes.length]!.id,

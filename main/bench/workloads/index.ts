@@ -1,7 +1,8 @@
 import type { Workload } from '../workload.js';
 import { durableSaveWorkload } from './w4-durable-save.js';
+import { exportWorkload } from './w5-export.js';
 import { quoteSearchWorkload } from './w6-quote-search.js';
 import { reanchorWorkload } from './w7-reanchor.js';
 
 /** Every workload, in PERFORMANCE.md order. */
-export const BENCH_WORKLOADS: readonly Workload[] = [durableSaveWorkload, quoteSearchWorkload, reanchorWorkload];
+export const BENCH_WORKLOADS: readonly Workload[] = [durableSaveWorkload, exportWorkload, quoteSearchWorkload, reanchorWorkload];
