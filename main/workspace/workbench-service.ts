@@ -10,7 +10,10 @@ import type { ImportedArticle } from '../../shared/import/imported-article.js';
 import { importPlainText } from '../../shared/import/plain-text.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt, InvalidRangeError } from '../../shared/text/text-quote.js';
+import { AnnotationEditing } from './annotation-editing.js';
+import { LabelSchemaEditing } from './label-schema-editing.js';
 import { sampleArticleFiles } from './sample-articles.js';
+import { searchWorkspace } from './workspace-search.js';
 import type { WorkspaceStore } from './workspace-store.js';
 
 /** How the service was opened: facts about the workspace the store itself does not know. */
@@ -36,6 +39,8 @@ export class WorkbenchService implements WorkbenchApi {
   private readonly author: string;
   private readonly now: () => Date;
   private sampleHashes: Promise<string[]> | undefined;
+  private readonly editing: AnnotationEditing;
+  private readonly labelEditing: LabelSchemaEditing;
 
   /** Serves the workspace held by `store`. */
   constructor(
@@ -44,6 +49,8 @@ export class WorkbenchService implements WorkbenchApi {
   ) {
     this.author = options.author ?? safeUserName();
     this.now = options.now ?? (() => new Date());
+    this.editing = new AnnotationEditing(store, { author: this.author, now: this.now });
+    this.labelEditing = new LabelSchemaEditing(store, this.editing);
   }
 
   /** See the contract. */
@@ -138,13 +145,44 @@ export class WorkbenchService implements WorkbenchApi {
     }
     await this.store.updateAnnotations(documentId, (list) => list.filter((a) => a.id !== annotationId));
     const touches = (end: { annotationId: string }) => end.annotationId === annotationId;
-    const deletedLinks = this.store.workspace.links.filter((l) => touches(l.source) || touches(l.target)).length;
+    const removedLinks = this.store.workspace.links.filter((l) => touches(l.source) || touches(l.target));
+    const deletedLinks = removedLinks.length;
     if (deletedLinks > 0) {
       await this.store.updateWorkspace((workspace) => {
         workspace.links = workspace.links.filter((l) => !touches(l.source) && !touches(l.target));
       });
     }
-    return { deletedLinks };
+    return { deletedLinks, removedLinks };
+  }
+
+  /** See the contract (implemented in annotation-editing.ts). */
+  createAnnotations(input: MethodInput<'createAnnotations'>) {
+    return this.editing.createAnnotations(input);
+  }
+
+  /** See the contract (implemented in annotation-editing.ts). */
+  updateAnnotation(input: MethodInput<'updateAnnotation'>) {
+    return this.editing.updateAnnotation(input);
+  }
+
+  /** See the contract (implemented in annotation-editing.ts). */
+  deleteAnnotations(input: MethodInput<'deleteAnnotations'>) {
+    return this.editing.deleteAnnotations(input);
+  }
+
+  /** See the contract (implemented in annotation-editing.ts). */
+  restoreAnnotations(input: MethodInput<'restoreAnnotations'>) {
+    return this.editing.restoreAnnotations(input);
+  }
+
+  /** See the contract (implemented in label-schema-editing.ts). */
+  saveLabels(input: MethodInput<'saveLabels'>) {
+    return this.labelEditing.saveLabels(input);
+  }
+
+  /** See the contract (implemented in workspace-search.ts). */
+  searchWorkspace(input: MethodInput<'searchWorkspace'>) {
+    return searchWorkspace(this.store, input);
   }
 
   /** See the contract. */
