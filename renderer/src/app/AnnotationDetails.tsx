@@ -10,7 +10,8 @@ export interface AnnotationDetailsProps {
   labels: readonly Label[];
   /** Receives the first field, so the keyboard can jump here (Enter on a focused annotation). */
   firstFieldRef: RefObject<HTMLSelectElement | null>;
-  onChange(changes: AnnotationChanges, description: string): void;
+  /** Asks for a change, worked out from the annotation as it is when the edit runs. */
+  onChange(changesFor: (current: Annotation) => AnnotationChanges | null, description: string): void;
   /** Escape in a field: back to the article. */
   onLeave(): void;
 }
@@ -22,12 +23,13 @@ export interface AnnotationDetailsProps {
  */
 export function AnnotationDetails({ annotation, labels, firstFieldRef, onChange, onLeave }: AnnotationDetailsProps) {
   const label = labels.find((l) => l.id === annotation.labelId);
-  const setAttribute = (name: string, value: AttributeValue | null) => {
-    const attributes = { ...annotation.attributes };
-    if (value === null || value === '') delete attributes[name];
-    else attributes[name] = value;
-    onChange({ attributes }, `Set ${name}`);
-  };
+  const setAttribute = (name: string, value: AttributeValue | null) =>
+    onChange((current) => {
+      const attributes = { ...current.attributes };
+      if (value === null || value === '') delete attributes[name];
+      else attributes[name] = value;
+      return { attributes };
+    }, `Set ${name}`);
   return (
     <section
       className="annotation-details"
@@ -46,7 +48,7 @@ export function AnnotationDetails({ annotation, labels, firstFieldRef, onChange,
         <select
           ref={firstFieldRef}
           value={annotation.labelId}
-          onChange={(e) => onChange({ labelId: e.target.value }, `Relabel as ${labels.find((l) => l.id === e.target.value)?.name ?? e.target.value}`)}
+          onChange={(e) => onChange(() => ({ labelId: e.target.value }), `Relabel as ${labels.find((l) => l.id === e.target.value)?.name ?? e.target.value}`)}
         >
           {labels.map((l) => (
             <option key={l.id} value={l.id}>
@@ -68,7 +70,7 @@ export function AnnotationDetails({ annotation, labels, firstFieldRef, onChange,
         label="Note"
         multiline
         value={annotation.note}
-        onCommit={(note) => onChange({ note }, 'Edit note')}
+        onCommit={(note) => onChange(() => ({ note }), 'Edit note')}
       />
       <dl className="details-facts">
         <dt>Author</dt>

@@ -53,6 +53,8 @@ export function App({ api }: AppProps) {
   const detailsField = useRef<HTMLSelectElement | null>(null);
   const workspaceSearchInput = useRef<HTMLInputElement | null>(null);
   const openedId = useRef<string | null>(null);
+  /** The open article's annotations as last saved: edits queued behind others start from these. */
+  const known = useRef(new Map<string, Annotation>());
   const revealAfterOpen = useRef<TextRange | null>(null);
   const history = useMemo(() => new EditHistory(setHistoryState), []);
 
@@ -62,10 +64,12 @@ export function App({ api }: AppProps) {
       put: (list) => {
         const mine = list.filter((a) => a.documentId === openedId.current);
         if (mine.length === 0) return;
+        for (const a of mine) known.current.set(a.id, a);
         setAnnotations((current) => mine.reduce((acc, a) => insertInOrder(acc.filter((x) => x.id !== a.id), a), current));
       },
       drop: (list) => {
         const ids = new Set(list.map((a) => a.id));
+        for (const id of ids) known.current.delete(id);
         setAnnotations((current) => current.filter((a) => !ids.has(a.id)));
         setFocus((current) => (current.annotationId && ids.has(current.annotationId) ? { annotationId: null, scroll: false } : current));
       },
@@ -83,6 +87,7 @@ export function App({ api }: AppProps) {
     async (documentId: string, workspacePath: string) => {
       const document = await api.openDocument({ documentId });
       openedId.current = documentId;
+      known.current = new Map(document.annotations.map((a) => [a.id, a]));
       setOpened(document);
       setAnnotations(document.annotations);
       setFocus({ annotationId: null, scroll: false });
@@ -170,23 +175,39 @@ export function App({ api }: AppProps) {
     setNotice(null);
   };
 
-  const update = (annotation: Annotation, changes: commands.AnnotationChanges, description: string) =>
-    runEdit(() => commands.updateAnnotation(target, annotation, changes, description));
+  /**
+   * Changes an annotation. The changes are worked out when the edit runs, from the annotation as
+   * the edit before it left it, so quick successive keys never undo each other.
+   */
+  const update = (annotationId: string, changesFor: (current: Annotation) => commands.AnnotationChanges | null, description: string) =>
+    runEdit(async () => {
+      const current = known.current.get(annotationId);
+      const changes = current && changesFor(current);
+      return current && changes ? commands.updateAnnotation(target, current, changes, description) : null;
+    });
 
-  const remove = (annotation: Annotation) =>
-    runEdit(() => commands.deleteAnnotations(target, [annotation], `Delete ${labelName(annotation.labelId).toLowerCase()}`));
+  const remove = (annotationId: string) =>
+    runEdit(async () => {
+      const current = known.current.get(annotationId);
+      return current ? commands.deleteAnnotations(target, [current], `Delete ${labelName(current.labelId).toLowerCase()}`) : null;
+    });
 
-  const resize = (annotation: Annotation, edge: 'start' | 'end', direction: -1 | 1) => {
+  const resize = (annotationId: string, edge: 'start' | 'end', direction: -1 | 1) => {
     if (!opened) return;
     const text = opened.text;
-    const ranges = annotation.fragments.map(({ start, end }) => ({ start, end }));
-    const piece = edge === 'start' ? ranges[0]! : ranges[ranges.length - 1]!;
-    const step = direction < 0 ? previousGraphemeBoundary : nextGraphemeBoundary;
-    if (edge === 'start') piece.start = step(text, piece.start);
-    else piece.end = step(text, piece.end);
-    if (piece.end <= piece.start) return;
-    if (ranges.some((r, i) => i > 0 && r.start < ranges[i - 1]!.end)) return;
-    void update(annotation, { ranges }, edge === 'start' ? 'Move start' : 'Move end');
+    void update(
+      annotationId,
+      (current) => {
+        const ranges = current.fragments.map(({ start, end }) => ({ start, end }));
+        const piece = edge === 'start' ? ranges[0]! : ranges[ranges.length - 1]!;
+        const step = direction < 0 ? previousGraphemeBoundary : nextGraphemeBoundary;
+        if (edge === 'start') piece.start = step(text, piece.start);
+        else piece.end = step(text, piece.end);
+        if (piece.end <= piece.start || ranges.some((r, i) => i > 0 && r.start < ranges[i - 1]!.end)) return null;
+        return { ranges };
+      },
+      edge === 'start' ? 'Move start' : 'Move end',
+    );
   };
 
   const moveFocus = (direction: 1 | -1) => {
@@ -268,7 +289,7 @@ export function App({ api }: AppProps) {
       if (selection) createFromSelection(label, selection.range, event.altKey || selection.altHeld);
       else if (pending.length > 0) createFromSelection(label, pending[pending.length - 1]!, false);
       else if (focused) {
-        if (focused.labelId !== label.id) void update(focused, { labelId: label.id }, `Relabel as ${label.name.toLowerCase()}`);
+        void update(focused.id, (current) => (current.labelId === label.id ? null : { labelId: label.id }), `Relabel as ${label.name.toLowerCase()}`);
       } else setNotice(`Select some text first, then press ${label.hotkey} to mark it as ${label.name.toLowerCase()}.`);
       return;
     }
@@ -305,7 +326,7 @@ export function App({ api }: AppProps) {
       case 'Backspace':
         if (focused && !selection) {
           event.preventDefault();
-          void remove(focused);
+          void remove(focused.id);
         }
         return;
       case '[':
@@ -314,7 +335,7 @@ export function App({ api }: AppProps) {
       case '}':
         if (focused) {
           event.preventDefault();
-          resize(focused, event.key === '[' || event.key === ']' ? 'start' : 'end', event.key === '[' || event.key === '{' ? -1 : 1);
+          resize(focused.id, event.key === '[' || event.key === ']' ? 'start' : 'end', event.key === '[' || event.key === '{' ? -1 : 1);
         }
         return;
       case 'Escape':
@@ -467,13 +488,13 @@ export function App({ api }: AppProps) {
               annotation={focused}
               labels={labels}
               firstFieldRef={detailsField}
-              onChange={(changes, description) => void update(focused, changes, description)}
+              onChange={(changesFor, description) => void update(focused.id, changesFor, description)}
               onLeave={() => viewHandle.current?.focus()}
             />
           )
         }
         onFocus={(annotationId) => setFocus({ annotationId, scroll: true })}
-        onDelete={(annotation) => void remove(annotation)}
+        onDelete={(annotation) => void remove(annotation.id)}
       />
       {chooser && chooserAnnotations.length > 0 && (
         <OverlapChooser
