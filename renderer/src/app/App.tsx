@@ -339,6 +339,10 @@ export function App({ api }: AppProps) {
         }
         return;
       case 'Escape':
+        if (find.open) {
+          closeFind();
+          return;
+        }
         setChooser(null);
         setPending([]);
         setFocus({ annotationId: null, scroll: false });

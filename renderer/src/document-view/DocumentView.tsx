@@ -96,6 +96,7 @@ export function DocumentView(props: DocumentViewProps) {
         'aria-label': 'Article text',
         'aria-describedby': 'article-keys-hint',
         spellcheck: 'false',
+        tabindex: '0',
       },
       handleDOMEvents: {
         beforeinput: (_view, event) => {
@@ -124,8 +125,8 @@ export function DocumentView(props: DocumentViewProps) {
       handleTextInput: () => true,
       handlePaste: () => true,
       handleDrop: () => true,
+      // ProseMirror calls this for clicks only (a drag or Shift+click selects text instead).
       handleClick: (view, position, event) => {
-        if (!view.state.selection.empty) return false;
         const ids = annotationsAt(view.state, position);
         if (ids.length > 1) latest.current.onChooseAmong(ids, { x: event.clientX, y: event.clientY });
         else latest.current.onFocusAnnotation(ids[0] ?? null);
