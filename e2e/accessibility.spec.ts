@@ -18,6 +18,7 @@ test('the main views have no serious or critical accessibility violations', asyn
   // With annotations, the details panel and a search in the article open.
   await selectWithMouse(page, 'Yesterday wasn’t my proudest day,');
   await page.keyboard.press('2');
+  await expect(page.locator('.article-text .annotation.label-quote[data-annotation-id]')).toHaveText('Yesterday wasn’t my proudest day,');
   await selectWithMouse(page, 'proudest');
   await page.keyboard.press('3');
   await expect(page.getByRole('region', { name: 'Annotation details' })).toBeVisible();

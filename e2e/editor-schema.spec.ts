@@ -15,7 +15,7 @@ test('edit the label schema: rename and recolour update every annotation; deleti
   await openArticle(page, HAMILTON);
   await selectWithMouse(page, 'Russell took out himself');
   await page.keyboard.press('1');
-  await expect(page.locator('.article-text .annotation.label-claim')).toHaveText('Russell took out himself');
+  await expect(page.locator('.article-text .annotation.label-claim[data-annotation-id]')).toHaveText('Russell took out himself');
   await selectWithMouse(page, '24 hours later');
   await page.keyboard.press('3');
   await expect(page.locator('.article-text .annotation.label-fact')).toHaveText('24 hours later');

@@ -5,10 +5,13 @@ const HAMILTON = 'Hamilton offers words of support for Russell';
 
 test('overlapping and nested spans: each is kept, and clicking where they overlap offers the choice', async ({ page, workbench }) => {
   await openArticle(page, HAMILTON);
+  // Each label is saved (the highlight has its id) before the next drag, as a person sees it land.
   await selectWithMouse(page, 'Yesterday wasn’t my proudest day,');
   await page.keyboard.press('2');
+  await expect(page.locator('.article-text .annotation.label-quote[data-annotation-id]')).not.toHaveCount(0);
   await selectWithMouse(page, 'proudest day,” he wrote on Monday');
   await page.keyboard.press('1');
+  await expect(page.locator('.article-text .annotation.label-claim[data-annotation-id]')).not.toHaveCount(0);
   await selectWithMouse(page, 'proudest');
   await page.keyboard.press('3');
   await expect(page.locator('.article-text .annotation.label-fact')).toHaveText('proudest');
@@ -62,7 +65,7 @@ test('selections snap to whole words unless Alt is held', async ({ page, workben
   await openArticle(page, HAMILTON);
   expect(await selectWithMouse(page, 'esterday wasn’t my proud')).toBe('esterday wasn’t my proud');
   await page.keyboard.press('2');
-  await expect(page.locator('.article-text .annotation.label-quote')).toHaveText('Yesterday wasn’t my proudest');
+  await expect(page.locator('.article-text .annotation.label-quote[data-annotation-id]')).toHaveText('Yesterday wasn’t my proudest');
   await selectWithMouse(page, 'ffered words of encourag');
   await page.keyboard.press('Alt+1');
   await expect(page.locator('.article-text .annotation.label-claim')).toHaveText('ffered words of encourag');

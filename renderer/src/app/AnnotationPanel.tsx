@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../../shared/model/annotation.js';
 import type { Label } from '../../../shared/model/label-schema.js';
 
@@ -18,6 +18,9 @@ export function annotationText(annotation: Annotation): string {
   return annotation.fragments.map((f) => f.exact).join(' … ');
 }
 
+/** How many list entries are rendered at first, and how many more each time the end scrolls into sight. */
+const PAGE_SIZE = 200;
+
 /**
  * Every annotation of the open article in document order, with counts per label, filterable by
  * label, attribute value and text; click one to go to it, delete from here.
@@ -26,22 +29,48 @@ export function AnnotationPanel({ annotations, labels, focusedId, details, onFoc
   const [labelFilter, setLabelFilter] = useState('');
   const [attributeFilter, setAttributeFilter] = useState('');
   const [textFilter, setTextFilter] = useState('');
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const more = useRef<HTMLButtonElement>(null);
   const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
-  const counts = new Map<string, number>();
-  for (const a of annotations) counts.set(a.labelId, (counts.get(a.labelId) ?? 0) + 1);
+  const counts = useMemo(() => {
+    const byLabel = new Map<string, number>();
+    for (const a of annotations) byLabel.set(a.labelId, (byLabel.get(a.labelId) ?? 0) + 1);
+    return byLabel;
+  }, [annotations]);
 
   const attributeNeedle = attributeFilter.trim().toLowerCase();
   const textNeedle = textFilter.trim().toLowerCase();
-  const shown = annotations.filter(
-    (a) =>
-      (!labelFilter || a.labelId === labelFilter) &&
-      (!attributeNeedle ||
-        Object.entries(a.attributes).some(([name, value]) =>
-          `${name}=${String(value)}`.toLowerCase().includes(attributeNeedle) || String(value).toLowerCase() === attributeNeedle,
-        )) &&
-      (!textNeedle || annotationText(a).toLowerCase().includes(textNeedle) || a.note.toLowerCase().includes(textNeedle)),
-  );
   const filtering = labelFilter !== '' || attributeNeedle !== '' || textNeedle !== '';
+  const shown = useMemo(
+    () =>
+      !filtering
+        ? annotations
+        : annotations.filter(
+            (a) =>
+              (!labelFilter || a.labelId === labelFilter) &&
+              (!attributeNeedle ||
+                Object.entries(a.attributes).some(
+                  ([name, value]) =>
+                    `${name}=${String(value)}`.toLowerCase().includes(attributeNeedle) || String(value).toLowerCase() === attributeNeedle,
+                )) &&
+              (!textNeedle || annotationText(a).toLowerCase().includes(textNeedle) || a.note.toLowerCase().includes(textNeedle)),
+          ),
+    [annotations, filtering, labelFilter, attributeNeedle, textNeedle],
+  );
+
+  // Long lists are rendered a page at a time (more as the end scrolls into sight), and always far
+  // enough to include the focused annotation.
+  const focusedIndex = focusedId ? shown.findIndex((a) => a.id === focusedId) : -1;
+  const rendered = Math.max(limit, focusedIndex + PAGE_SIZE / 4);
+  useEffect(() => {
+    const button = more.current;
+    if (!button) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setLimit((n) => n + PAGE_SIZE);
+    });
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [shown.length > rendered]);
 
   return (
     <aside className="annotation-panel" aria-label="Annotations">
@@ -80,7 +109,7 @@ export function AnnotationPanel({ annotations, labels, focusedId, details, onFoc
         </p>
       ) : (
         <ul className="annotation-list">
-          {shown.map((annotation) => {
+          {shown.slice(0, rendered).map((annotation) => {
             const text = annotationText(annotation);
             const values = Object.entries(annotation.attributes);
             return (
@@ -110,6 +139,11 @@ export function AnnotationPanel({ annotations, labels, focusedId, details, onFoc
             );
           })}
         </ul>
+      )}
+      {shown.length > rendered && (
+        <button ref={more} type="button" className="show-more" onClick={() => setLimit(rendered + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, shown.length - rendered)} more of {shown.length - rendered}
+        </button>
       )}
     </aside>
   );

@@ -42,6 +42,7 @@ export function App({ api }: AppProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [historyState, setHistoryState] = useState<EditHistoryState>({ undo: null, redo: null });
   const [pending, setPending] = useState<TextRange[]>([]);
+  const [saving, setSaving] = useState<OverlayRanges['saving']>([]);
   const [find, setFind] = useState<{ open: boolean; query: string; current: number }>({ open: false, query: '', current: -1 });
   const [chooser, setChooser] = useState<{ annotationIds: string[]; at: ScreenPoint } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -55,6 +56,12 @@ export function App({ api }: AppProps) {
   const openedId = useRef<string | null>(null);
   /** The open article's annotations as last saved: edits queued behind others start from these. */
   const known = useRef(new Map<string, Annotation>());
+  /**
+   * The focused annotation's id as queued edits should see it: a key pressed right after labelling
+   * (before the save finished) acts on the new annotation once it exists.
+   */
+  const focusedId = useRef<string | null>(null);
+  focusedId.current = focus.annotationId;
   const revealAfterOpen = useRef<TextRange | null>(null);
   const history = useMemo(() => new EditHistory(setHistoryState), []);
 
@@ -146,7 +153,10 @@ export function App({ api }: AppProps) {
     () => (find.open && opened && find.query ? findAllInText(opened.text, find.query, { limit: 100_000 }) : []),
     [find.open, find.query, opened],
   );
-  const overlay = useMemo<OverlayRanges>(() => ({ searchHits: hits, currentHit: find.current, pending }), [hits, find.current, pending]);
+  const overlay = useMemo<OverlayRanges>(
+    () => ({ searchHits: hits, currentHit: find.current, pending, saving }),
+    [hits, find.current, pending, saving],
+  );
 
   const labelName = (labelId: string) => labels.find((l) => l.id === labelId)?.name ?? labelId;
   const focused = annotations.find((a) => a.id === focus.annotationId) ?? null;
@@ -163,15 +173,18 @@ export function App({ api }: AppProps) {
       return;
     }
     const documentId = opened.meta.id;
+    const provisional = { labelId: label.id, ranges };
+    setSaving((list) => [...list, provisional]);
     void runEdit(async () => {
       const { command, created } = await commands.createAnnotations(
         target,
         { documentId, items: [{ labelId: label.id, ranges }] },
         `Label as ${label.name.toLowerCase()}`,
       );
+      focusedId.current = created[0]!.id;
       setFocus({ annotationId: created[0]!.id, scroll: false });
       return command;
-    });
+    }).finally(() => setSaving((list) => list.filter((p) => p !== provisional)));
     setNotice(null);
   };
 
@@ -179,20 +192,26 @@ export function App({ api }: AppProps) {
    * Changes an annotation. The changes are worked out when the edit runs, from the annotation as
    * the edit before it left it, so quick successive keys never undo each other.
    */
-  const update = (annotationId: string, changesFor: (current: Annotation) => commands.AnnotationChanges | null, description: string) =>
+  const update = (
+    annotationId: string | (() => string | null),
+    changesFor: (current: Annotation) => commands.AnnotationChanges | null,
+    description: string,
+  ) =>
     runEdit(async () => {
-      const current = known.current.get(annotationId);
+      const id = typeof annotationId === 'function' ? annotationId() : annotationId;
+      const current = id ? known.current.get(id) : undefined;
       const changes = current && changesFor(current);
       return current && changes ? commands.updateAnnotation(target, current, changes, description) : null;
     });
 
-  const remove = (annotationId: string) =>
+  const remove = (annotationId: string | (() => string | null)) =>
     runEdit(async () => {
-      const current = known.current.get(annotationId);
+      const id = typeof annotationId === 'function' ? annotationId() : annotationId;
+      const current = id ? known.current.get(id) : undefined;
       return current ? commands.deleteAnnotations(target, [current], `Delete ${labelName(current.labelId).toLowerCase()}`) : null;
     });
 
-  const resize = (annotationId: string, edge: 'start' | 'end', direction: -1 | 1) => {
+  const resize = (annotationId: string | (() => string | null), edge: 'start' | 'end', direction: -1 | 1) => {
     if (!opened) return;
     const text = opened.text;
     void update(
@@ -288,8 +307,8 @@ export function App({ api }: AppProps) {
       event.preventDefault();
       if (selection) createFromSelection(label, selection.range, event.altKey || selection.altHeld);
       else if (pending.length > 0) createFromSelection(label, pending[pending.length - 1]!, false);
-      else if (focused) {
-        void update(focused.id, (current) => (current.labelId === label.id ? null : { labelId: label.id }), `Relabel as ${label.name.toLowerCase()}`);
+      else if (focused || saving.length > 0) {
+        void update(() => focusedId.current, (current) => (current.labelId === label.id ? null : { labelId: label.id }), `Relabel as ${label.name.toLowerCase()}`);
       } else setNotice(`Select some text first, then press ${label.hotkey} to mark it as ${label.name.toLowerCase()}.`);
       return;
     }
@@ -324,18 +343,18 @@ export function App({ api }: AppProps) {
         return;
       case 'Delete':
       case 'Backspace':
-        if (focused && !selection) {
+        if ((focused || saving.length > 0) && !selection) {
           event.preventDefault();
-          void remove(focused.id);
+          void remove(() => focusedId.current);
         }
         return;
       case '[':
       case ']':
       case '{':
       case '}':
-        if (focused) {
+        if (focused || saving.length > 0) {
           event.preventDefault();
-          resize(focused.id, event.key === '[' || event.key === ']' ? 'start' : 'end', event.key === '[' || event.key === '{' ? -1 : 1);
+          resize(() => focusedId.current, event.key === '[' || event.key === ']' ? 'start' : 'end', event.key === '[' || event.key === '{' ? -1 : 1);
         }
         return;
       case 'Escape':

@@ -1,4 +1,4 @@
-import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorState, Plugin, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
@@ -86,7 +86,7 @@ export function DocumentView(props: DocumentViewProps) {
     const view = new EditorView(host.current!, {
       state: EditorState.create({
         doc: layout.doc,
-        plugins: [readOnly, annotationDecorations(layout, labelsById), overlayDecorations(layout)],
+        plugins: [readOnly, annotationDecorations(layout, labelsById, latest.current.annotations), overlayDecorations(layout)],
       }),
       attributes: {
         class: 'article-text',
@@ -108,6 +108,7 @@ export function DocumentView(props: DocumentViewProps) {
           return false;
         },
         mousemove: (view, event) => {
+          if (event.buttons) return false;
           cancelAnimationFrame(hoverFrame);
           hoverFrame = requestAnimationFrame(() => {
             const found = view.posAtCoords({ left: event.clientX, top: event.clientY });
@@ -132,22 +133,42 @@ export function DocumentView(props: DocumentViewProps) {
         else latest.current.onFocusAnnotation(ids[0] ?? null);
         return false;
       },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (view, event) => {
+        // A key right after a drag can come before ProseMirror has read the new selection; take it
+        // now, so arrows move from where the selection is on screen.
+        const synced = withDOMSelection(view, view.state.tr);
+        if (synced.selectionSet) view.dispatch(synced);
         if (event.shiftKey && event.key.startsWith('Arrow')) altSelection.current = false;
         // Keys that would edit the text do nothing here (the workbench gives Delete its meaning).
         return !event.ctrlKey && !event.metaKey && (event.key === 'Enter' || event.key === 'Delete' || event.key === 'Backspace');
       },
     });
     viewRef.current = view;
-    painted.current = new Map();
+    painted.current = new Map(latest.current.annotations.map((a) => [a.id, a]));
     props.handleRef.current = {
       selectedRange() {
-        const { from, to, empty } = view.state.selection;
-        if (empty || !view.hasFocus()) return null;
+        if (!view.hasFocus()) return null;
+        // Read the browser's selection itself: ProseMirror takes it over on the next
+        // selectionchange event, which may not have fired yet when a key follows a drag at once.
+        const dom = (view.root as Document).getSelection();
+        let { from, to } = view.state.selection;
+        if (dom && dom.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+          if (dom.isCollapsed) return null;
+          const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+          const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+          from = Math.min(anchor, head);
+          to = Math.max(anchor, head);
+        }
+        if (to <= from) return null;
         return { range: { start: layout.offsetAt(from), end: layout.offsetAt(to) }, altHeld: altSelection.current };
       },
       collapseSelection() {
-        const { to } = view.state.selection;
+        const dom = (view.root as Document).getSelection();
+        let { to } = view.state.selection;
+        if (dom && !dom.isCollapsed && dom.focusNode && view.dom.contains(dom.focusNode)) {
+          dom.collapseToEnd();
+          to = view.posAtDOM(dom.focusNode, dom.focusOffset);
+        }
         view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
       },
       selectRange(range, focus) {
@@ -178,21 +199,24 @@ export function DocumentView(props: DocumentViewProps) {
     const add = props.annotations.filter((a) => painted.current.get(a.id) !== a);
     const remove = [...painted.current.keys()].filter((id) => next.get(id) !== painted.current.get(id));
     painted.current = next;
-    if (add.length || remove.length) view.dispatch(view.state.tr.setMeta(annotationDecorationsKey, { add, remove }));
+    if (add.length || remove.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add, remove })));
   }, [props.annotations, props.text]);
 
   // A renamed label keeps its annotations; repaint them so their titles say the new name.
+  const paintedLabels = useRef(props.labels);
   useEffect(() => {
     const view = viewRef.current;
+    if (paintedLabels.current === props.labels) return;
+    paintedLabels.current = props.labels;
     if (!view || painted.current.size === 0) return;
     const all = [...painted.current.values()];
-    view.dispatch(view.state.tr.setMeta(annotationDecorationsKey, { add: all, remove: all.map((a) => a.id) }));
+    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: all, remove: all.map((a) => a.id) })));
   }, [props.labels]);
 
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    view.dispatch(view.state.tr.setMeta(overlayDecorationsKey, props.overlay));
+    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(overlayDecorationsKey, props.overlay)));
   }, [props.overlay, props.text]);
 
   useEffect(() => {
@@ -200,7 +224,7 @@ export function DocumentView(props: DocumentViewProps) {
     const layout = layoutRef.current;
     if (!view || !layout) return;
     const focused = props.annotations.find((a) => a.id === props.focus.annotationId) ?? null;
-    view.dispatch(view.state.tr.setMeta(annotationDecorationsKey, { focus: focused }));
+    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { focus: focused })));
     const first = focused?.fragments[0];
     if (props.focus.scroll && first) scrollToPosition(view, layout.positionAt(first.start, 1));
   }, [props.focus, props.annotations, props.text]);
@@ -214,6 +238,22 @@ export function DocumentView(props: DocumentViewProps) {
       {hover && hovered.length > 0 && <AnnotationTooltip annotations={hovered} labels={props.labels} at={hover.at} />}
     </>
   );
+}
+
+/**
+ * Carries the browser's current selection into a transaction that repaints decorations. ProseMirror
+ * reads the selection on the next selectionchange event; a repaint before that (a save landing while
+ * the person drags out the next selection) would otherwise put the old selection back.
+ */
+function withDOMSelection(view: EditorView, tr: Transaction): Transaction {
+  if (!view.hasFocus()) return tr;
+  const dom = (view.root as Document).getSelection();
+  if (!dom?.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return tr;
+  const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+  const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+  const { selection } = view.state;
+  if (selection.anchor === anchor && selection.head === head) return tr;
+  return tr.setSelection(TextSelection.create(tr.doc, anchor, head));
 }
 
 function scrollToPosition(view: EditorView, position: number): void {

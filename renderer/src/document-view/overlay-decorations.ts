@@ -3,7 +3,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { TextRange } from '../../../shared/model/annotation.js';
 import type { TextLayout } from './text-layout.js';
 
-/** Ranges painted over the article that are not annotations: search hits and pending pieces. */
+/** Ranges painted over the article that are not (yet) annotations: search hits, pieces, unsaved labels. */
 export interface OverlayRanges {
   /** Every hit of the article search, in text order. */
   searchHits: readonly TextRange[];
@@ -11,6 +11,8 @@ export interface OverlayRanges {
   currentHit: number;
   /** Pieces collected for a discontinuous annotation that is not labelled yet. */
   pending: readonly TextRange[];
+  /** Annotations labelled but not saved yet, painted at once in their label's colour. */
+  saving: readonly { labelId: string; ranges: readonly TextRange[] }[];
 }
 
 /** The plugin's key; dispatch new ranges with `tr.setMeta(overlayDecorationsKey, ranges)`. */
@@ -20,8 +22,9 @@ export const overlayDecorationsKey = new PluginKey<DecorationSet>('overlay-decor
 export const MAX_PAINTED_HITS = 10_000;
 
 /**
- * Paints search hits (the current one stronger) and the pieces of a discontinuous annotation being
- * collected. These change as a whole (a new query), so the set is rebuilt when they change, and
+ * Paints search hits (the current one stronger), the pieces of a discontinuous annotation being
+ * collected, and new annotations while they are being saved (so a label key paints in the next
+ * frame, not after the durable write). These change as a whole (a new query), so the set is rebuilt when they change, and
  * never when annotations change.
  */
 export function overlayDecorations(layout: TextLayout): Plugin<DecorationSet> {
@@ -42,6 +45,7 @@ export function overlayDecorations(layout: TextLayout): Plugin<DecorationSet> {
         return DecorationSet.create(state.doc, [
           ...decorationsFor(hits, (i) => (i === change.currentHit ? 'search-hit search-hit-current' : 'search-hit')),
           ...decorationsFor(change.pending, () => 'pending-piece'),
+          ...change.saving.flatMap(({ labelId, ranges }) => decorationsFor(ranges, () => `annotation label-${labelId} annotation-pending`)),
         ]);
       },
     },
