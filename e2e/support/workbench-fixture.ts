@@ -101,5 +101,12 @@ export async function selectWithMouse(page: Page, exact: string, occurrence = 0)
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
-  return page.evaluate(() => window.getSelection()!.toString());
+  // A person lets go and then reads what they selected: by then the browser has delivered its
+  // selectionchange event (a task) and the editor has taken the selection over. Two frames.
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.getSelection()!.toString()))),
+      ),
+  );
 }

@@ -155,7 +155,7 @@ describe('annotations', () => {
     const { service, store } = await workspaceWithSeeds();
     const doc = (await service.listDocuments())[0]!;
     const created = await service.createAnnotation({ documentId: doc.id, labelId: 'claim', ranges: [{ start: 1, end: 5 }] });
-    expect(await service.deleteAnnotation({ documentId: doc.id, annotationId: created.id })).toEqual({ deletedLinks: 0 });
+    expect(await service.deleteAnnotation({ documentId: doc.id, annotationId: created.id })).toEqual({ deletedLinks: 0, removedLinks: [] });
     await store.close();
     const reopened = await openWorkbench({ workspaceDir: join(root, 'ws') });
     expect((await reopened.service.openDocument({ documentId: doc.id })).annotations).toEqual([]);

@@ -19,7 +19,10 @@ import { DEFAULT_MAX_IMPORT_BYTES } from '../import/import-size-limit.js';
 import { LinkEditing } from './link-editing.js';
 import { QuoteSightings } from './quote-sightings.js';
 import { toWorkbenchError } from './store-errors.js';
+import { AnnotationEditing } from './annotation-editing.js';
+import { LabelSchemaEditing } from './label-schema-editing.js';
 import { sampleArticleFiles } from './sample-articles.js';
+import { searchWorkspace } from './workspace-search.js';
 import type { WorkspaceStore } from './workspace-store.js';
 
 /** How the service was opened: facts about the workspace the store itself does not know. */
@@ -53,6 +56,8 @@ export class WorkbenchService implements WorkbenchApi {
   readonly exports: ExportService;
   private readonly imports: ArticleImportService;
   private sampleHashes: Promise<string[]> | undefined;
+  private readonly editing: AnnotationEditing;
+  private readonly labelEditing: LabelSchemaEditing;
 
   /** Serves the workspace held by `store`. */
   constructor(
@@ -66,6 +71,8 @@ export class WorkbenchService implements WorkbenchApi {
     this.sightings = new QuoteSightings(store);
     this.exports = new ExportService(store, this.author, this.now);
     this.imports = new ArticleImportService(store, { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES, now: this.now });
+    this.editing = new AnnotationEditing(store, { author: this.author, now: this.now });
+    this.labelEditing = new LabelSchemaEditing(store, this.editing);
   }
 
   /** See the contract. */
@@ -161,13 +168,44 @@ export class WorkbenchService implements WorkbenchApi {
     }
     await this.store.updateAnnotations(documentId, (list) => list.filter((a) => a.id !== annotationId));
     const touches = (end: { annotationId: string }) => end.annotationId === annotationId;
-    const deletedLinks = this.store.workspace.links.filter((l) => touches(l.source) || touches(l.target)).length;
+    const removedLinks = this.store.workspace.links.filter((l) => touches(l.source) || touches(l.target));
+    const deletedLinks = removedLinks.length;
     if (deletedLinks > 0) {
       await this.store.updateWorkspace((workspace) => {
         workspace.links = workspace.links.filter((l) => !touches(l.source) && !touches(l.target));
       });
     }
-    return { deletedLinks };
+    return { deletedLinks, removedLinks };
+  }
+
+  /** See the contract (implemented in annotation-editing.ts). */
+  createAnnotations(input: MethodInput<'createAnnotations'>) {
+    return this.editing.createAnnotations(input);
+  }
+
+  /** See the contract (implemented in annotation-editing.ts). */
+  updateAnnotation(input: MethodInput<'updateAnnotation'>) {
+    return this.editing.updateAnnotation(input);
+  }
+
+  /** See the contract (implemented in annotation-editing.ts). */
+  deleteAnnotations(input: MethodInput<'deleteAnnotations'>) {
+    return this.editing.deleteAnnotations(input);
+  }
+
+  /** See the contract (implemented in annotation-editing.ts). */
+  restoreAnnotations(input: MethodInput<'restoreAnnotations'>) {
+    return this.editing.restoreAnnotations(input);
+  }
+
+  /** See the contract (implemented in label-schema-editing.ts). */
+  saveLabels(input: MethodInput<'saveLabels'>) {
+    return this.labelEditing.saveLabels(input);
+  }
+
+  /** See the contract (implemented in workspace-search.ts). */
+  searchWorkspace(input: MethodInput<'searchWorkspace'>) {
+    return searchWorkspace(this.store, input);
   }
 
   /** See the contract. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnotationSchema, TextRangeSchema } from '../model/annotation.js';
 import { DocumentMetaSchema, DocumentSummarySchema } from '../model/document.js';
+import { AttributeValueSchema } from '../model/annotation.js';
 import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
 import { ClusterNameSchema, LinkEndSchema, LinkSchema, ResolvedLinkSchema } from '../model/link.js';
 import { ClusterViewSchema, QuoteSightingSchema } from '../model/link-views.js';
@@ -89,6 +90,45 @@ export const WorkspaceStatsSchema = z.object({
 /** Counts over a whole workspace. */
 export type WorkspaceStats = z.infer<typeof WorkspaceStatsSchema>;
 
+const annotationId = z.string().min(1).max(200);
+const labelId = z.string().min(1).max(100);
+
+/** Annotations taken out of a workspace, with the links that went with them: what undo puts back. */
+export const RemovedAnnotationsSchema = z.object({
+  removedAnnotations: z.array(AnnotationSchema),
+  removedLinks: z.array(LinkSchema),
+});
+/** Annotations taken out of a workspace, with the links that went with them. */
+export type RemovedAnnotations = z.infer<typeof RemovedAnnotationsSchema>;
+
+/** One place a workspace search found its text. */
+export const SearchHitSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** A little text before the hit, the hit itself and a little after, for the results list. */
+  before: z.string(),
+  match: z.string(),
+  after: z.string(),
+});
+/** One place a workspace search found its text. */
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+/** What a workspace search found, grouped by article in workspace order. */
+export const WorkspaceSearchResultSchema = z.object({
+  documents: z.array(
+    z.object({
+      documentId: z.string(),
+      title: z.string(),
+      hits: z.array(SearchHitSchema),
+      /** More hits exist in this article than are listed. */
+      truncated: z.boolean(),
+    }),
+  ),
+  totalHits: z.number().int().nonnegative(),
+});
+/** What a workspace search found, grouped by article. */
+export type WorkspaceSearchResult = z.infer<typeof WorkspaceSearchResultSchema>;
+
 /**
  * The one contract between the UI and the workspace services. The Electron preload, the IPC
  * handlers, the browser host's HTTP routes and the renderer's client are all derived from this
@@ -122,7 +162,95 @@ export const workbenchContract = {
   /** Deletes an annotation together with the links it has; resolves once that is durably saved. */
   deleteAnnotation: method(
     z.object({ documentId, annotationId: z.string().min(1).max(200) }).strict(),
-    z.object({ deletedLinks: z.number().int() }),
+    z.object({
+      deletedLinks: z.number().int(),
+      /** The links that were removed, exactly as they were (for undo). */
+      removedLinks: z.array(LinkSchema).optional(),
+    }),
+  ),
+
+  /**
+   * Labels several sets of ranges of one document at once (one annotation per item), e.g. every hit
+   * of a search. All are saved in one durable write.
+   */
+  createAnnotations: method(
+    z
+      .object({
+        documentId,
+        items: z
+          .array(z.object({ labelId, ranges: z.array(TextRangeSchema).min(1).max(50) }).strict())
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
+    z.array(AnnotationSchema),
+  ),
+
+  /**
+   * Changes an annotation: its label, its ranges (resizing; several make it discontinuous), its
+   * attribute values or its note. Only the fields given change; `updatedAt` is set.
+   */
+  updateAnnotation: method(
+    z
+      .object({
+        documentId,
+        annotationId,
+        labelId: labelId.optional(),
+        ranges: z.array(TextRangeSchema).min(1).max(50).optional(),
+        attributes: z.record(z.string(), AttributeValueSchema).optional(),
+        note: z.string().max(100_000).optional(),
+      })
+      .strict(),
+    AnnotationSchema,
+  ),
+
+  /** Deletes several annotations of one document and their links; returns exactly what was removed. */
+  deleteAnnotations: method(
+    z.object({ documentId, annotationIds: z.array(annotationId).min(1).max(10_000) }).strict(),
+    RemovedAnnotationsSchema,
+  ),
+
+  /**
+   * Puts annotations back exactly as given (id, fragments, attributes, note, author, timestamps),
+   * replacing any with the same id, and re-adds the given links that are missing: how undo brings a
+   * deleted annotation back and how an edit is undone.
+   */
+  restoreAnnotations: method(
+    z
+      .object({
+        annotations: z.array(AnnotationSchema).max(100_000),
+        links: z.array(LinkSchema).max(100_000),
+      })
+      .strict(),
+    z.object({ restoredAnnotations: z.number().int(), restoredLinks: z.number().int() }),
+  ),
+
+  /**
+   * Replaces the workspace's labels (names, colours, hotkeys, descriptions, attributes). A label
+   * that is removed while annotations use it is refused unless `deleteAnnotationsOfRemovedLabels`
+   * is set; then those annotations and their links are deleted and returned (for undo).
+   */
+  saveLabels: method(
+    z
+      .object({
+        labels: z.array(LabelSchema).min(1).max(100),
+        deleteAnnotationsOfRemovedLabels: z.boolean(),
+      })
+      .strict(),
+    RemovedAnnotationsSchema.extend({ labels: z.array(LabelSchema) }),
+  ),
+
+  /** Finds text in every article of the workspace; hits are grouped by article. */
+  searchWorkspace: method(
+    z
+      .object({
+        query: z.string().min(1).max(1000),
+        caseSensitive: z.boolean().optional(),
+        /** Most hits listed per article (default 50). */
+        hitsPerDocument: z.number().int().positive().max(10_000).optional(),
+      })
+      .strict(),
+    WorkspaceSearchResultSchema,
   ),
 
   /** Adds the sample articles that are not in the workspace yet (copies; fixtures are never touched). */

@@ -1,21 +1,32 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpenedDocument, WorkbenchApi, WorkspaceInfo } from '../../../shared/api/contract.js';
 import type { ImportResult } from '../../../shared/api/import-schemas.js';
 import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
 import type { DocumentSummary } from '../../../shared/model/document.js';
 import type { Label } from '../../../shared/model/label-schema.js';
-import { DocumentView, type FocusRequest } from '../document-view/DocumentView.js';
+import { findAllInText } from '../../../shared/text/find-text.js';
+import { DocumentView, type DocumentViewHandle, type FocusRequest, type ScreenPoint } from '../document-view/DocumentView.js';
 import { applyLabelStyles } from '../document-view/label-styles.js';
+import type { OverlayRanges } from '../document-view/overlay-decorations.js';
+import { nextGraphemeBoundary, previousGraphemeBoundary, snapSelection } from '../document-view/selection-snapping.js';
+import * as commands from '../editing/annotation-commands.js';
 import { ExportButton } from '../export/ExportDialog.js';
 import { DocumentDetails } from '../import/DocumentDetails.js';
 import type { ImportSource } from '../import/import-plan.js';
 import { ImportDialog } from '../import/ImportDialog.js';
 import { OrphanedAnnotations } from '../import/OrphanedAnnotations.js';
 import { useFileDrop } from '../import/use-file-drop.js';
+import { EditHistory, type EditCommand, type EditHistoryState } from '../editing/edit-history.js';
+import { AnnotationDetails } from './AnnotationDetails.js';
 import { AnnotationPanel } from './AnnotationPanel.js';
 import { ArticleList } from './ArticleList.js';
+import { FindBar } from './FindBar.js';
+import { LabelSchemaDialog } from './LabelSchemaDialog.js';
+import { OverlapChooser } from './OverlapChooser.js';
 import { SaveStatus, useSaveTracker } from './SaveStatus.js';
+import { ShortcutHelp } from './ShortcutHelp.js';
 import { WorkspaceProblems } from './WorkspaceProblems.js';
+import { WorkspaceSearch } from './WorkspaceSearch.js';
 
 /** Props of the workbench UI. */
 export interface AppProps {
@@ -24,17 +35,27 @@ export interface AppProps {
 
 const lastDocumentKey = (workspacePath: string) => `corroborate.lastDocument:${workspacePath}`;
 
-/** The workbench: article list, the open article, and its annotations. */
+/** Most matches labelled in one step (the contract's batch limit). */
+const MAX_LABEL_ALL = 10_000;
+
+/** The workbench: article list and search, the open article, its annotations and their details. */
 export function App({ api }: AppProps) {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [labels, setLabels] = useState<readonly Label[]>([]);
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [opened, setOpened] = useState<OpenedDocument | null>(null);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [focus, setFocus] = useState<FocusRequest>({ annotationId: null, scroll: false });
   const [notice, setNotice] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const openedId = useRef<string | null>(null);
-  openedId.current = opened?.meta.id ?? null;
+  const [historyState, setHistoryState] = useState<EditHistoryState>({ undo: null, redo: null });
+  const [pending, setPending] = useState<TextRange[]>([]);
+  const [saving, setSaving] = useState<OverlayRanges['saving']>([]);
+  const [find, setFind] = useState<{ open: boolean; query: string; current: number }>({ open: false, query: '', current: -1 });
+  const [chooser, setChooser] = useState<{ annotationIds: string[]; at: ScreenPoint } | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [schemaUsage, setSchemaUsage] = useState<Record<string, number> | null>(null);
+  const [snapWords, setSnapWords] = useState(true);
   const saves = useSaveTracker(api, {
     onRefused: setNotice,
     // The services kept the edit in memory and keep retrying: show what they hold.
@@ -47,13 +68,58 @@ export function App({ api }: AppProps) {
   // A drop while the import dialog is open is ignored rather than starting a second import.
   const drop = useFileDrop(useCallback((dropped: ImportSource[]) => setImporting((current) => current ?? { dropped }), []));
 
+  const viewHandle = useRef<DocumentViewHandle | null>(null);
+  const detailsField = useRef<HTMLSelectElement | null>(null);
+  const workspaceSearchInput = useRef<HTMLInputElement | null>(null);
+  const openedId = useRef<string | null>(null);
+  /** The open article's annotations as last saved: edits queued behind others start from these. */
+  const known = useRef(new Map<string, Annotation>());
+  /**
+   * The focused annotation's id as queued edits should see it: a key pressed right after labelling
+   * (before the save finished) acts on the new annotation once it exists.
+   */
+  const focusedId = useRef<string | null>(null);
+  focusedId.current = focus.annotationId;
+  const revealAfterOpen = useRef<TextRange | null>(null);
+  const history = useMemo(() => new EditHistory(setHistoryState), []);
+
+  const target = useMemo<commands.EditTarget>(
+    () => ({
+      api,
+      put: (list) => {
+        const mine = list.filter((a) => a.documentId === openedId.current);
+        if (mine.length === 0) return;
+        for (const a of mine) known.current.set(a.id, a);
+        setAnnotations((current) => mine.reduce((acc, a) => insertInOrder(acc.filter((x) => x.id !== a.id), a), current));
+      },
+      drop: (list) => {
+        const ids = new Set(list.map((a) => a.id));
+        for (const id of ids) known.current.delete(id);
+        setAnnotations((current) => current.filter((a) => !ids.has(a.id)));
+        setFocus((current) => (current.annotationId && ids.has(current.annotationId) ? { annotationId: null, scroll: false } : current));
+      },
+      setLabels: (next) => {
+        applyLabelStyles(next);
+        setLabels(next);
+      },
+    }),
+    [api],
+  );
+
+  const refreshCounts = useCallback(async () => setDocuments(await api.listDocuments()), [api]);
+
   const openDocument = useCallback(
     async (documentId: string, workspacePath: string) => {
       const document = await api.openDocument({ documentId });
       setDocuments((docs) => docs.map((d) => (d.id === documentId ? { ...d, annotationCount: document.annotations.length } : d)));
+      openedId.current = documentId;
+      known.current = new Map(document.annotations.map((a) => [a.id, a]));
       setOpened(document);
       setAnnotations(document.annotations);
       setFocus({ annotationId: null, scroll: false });
+      setPending([]);
+      setChooser(null);
+      setFind((f) => ({ ...f, current: -1 }));
       setNotice(null);
       localStorage.setItem(lastDocumentKey(workspacePath), documentId);
     },
@@ -64,6 +130,7 @@ export function App({ api }: AppProps) {
     const [info, docs] = await Promise.all([api.getWorkspace(), api.listDocuments()]);
     applyLabelStyles(info.labels);
     setWorkspace(info);
+    setLabels(info.labels);
     setDocuments(docs);
     document.title = `${info.name} — Corroborate`;
     const remembered = localStorage.getItem(lastDocumentKey(info.path));
@@ -75,38 +142,120 @@ export function App({ api }: AppProps) {
     load().catch((error: unknown) => setLoadError((error as Error).message));
   }, [load]);
 
-  const countChanged = (documentId: string, delta: number) =>
-    setDocuments((docs) =>
-      docs.map((d) => (d.id === documentId && d.annotationCount !== null ? { ...d, annotationCount: d.annotationCount + delta } : d)),
-    );
+  // A search hit chosen in another article is selected once that article is shown.
+  useEffect(() => {
+    const range = revealAfterOpen.current;
+    if (opened && range && viewHandle.current) {
+      revealAfterOpen.current = null;
+      viewHandle.current.selectRange(range, true);
+    }
+  }, [opened]);
 
-  const createAnnotation = (labelId: string, range: TextRange) => {
+  /** Runs an undoable edit, showing "Saving…" until it is durable, then refreshes the article counts. */
+  const runEdit = (edit: () => Promise<EditCommand | null>) =>
+    saves.track(async () => {
+      await history.run(edit);
+      await refreshCounts();
+    });
+  const undo = () =>
+    saves.track(async () => {
+      if (!(await history.undo())) setNotice('Nothing to undo.');
+      await refreshCounts();
+    });
+  const redo = () =>
+    saves.track(async () => {
+      if (!(await history.redo())) setNotice('Nothing to redo.');
+      await refreshCounts();
+    });
+
+  const hits = useMemo(
+    () => (find.open && opened && find.query ? findAllInText(opened.text, find.query, { limit: 100_000 }) : []),
+    [find.open, find.query, opened],
+  );
+  const overlay = useMemo<OverlayRanges>(
+    () => ({ searchHits: hits, currentHit: find.current, pending, saving }),
+    [hits, find.current, pending, saving],
+  );
+
+  const labelName = (labelId: string) => labels.find((l) => l.id === labelId)?.name ?? labelId;
+  const focused = annotations.find((a) => a.id === focus.annotationId) ?? null;
+  // Orphaned annotations are listed apart and never painted: their offsets belong to an older text.
+  const placed = useMemo(() => annotations.filter((a) => !a.orphaned), [annotations]);
+
+  const createFromSelection = (label: Label, range: TextRange, exact: boolean) => {
     if (!opened) return;
+    const text = opened.text;
+    const snapped = [...pending, range].flatMap((r) => snapSelection(text, r, { words: snapWords && !exact }) ?? []);
+    const ranges = mergeRanges(snapped);
+    viewHandle.current?.collapseSelection();
+    setPending([]);
+    if (ranges.length === 0) {
+      setNotice('Only white space was selected; select some words first.');
+      return;
+    }
     const documentId = opened.meta.id;
-    void saves.track(async () => {
-      const created = await api.createAnnotation({ documentId, labelId, ranges: [range] });
-      setAnnotations((list) => insertInOrder(list, created));
-      setFocus({ annotationId: created.id, scroll: false });
-      countChanged(documentId, 1);
-      setNotice(null);
-    });
+    const provisional = { labelId: label.id, ranges };
+    setSaving((list) => [...list, provisional]);
+    void runEdit(async () => {
+      const { command, created } = await commands.createAnnotations(
+        target,
+        { documentId, items: [{ labelId: label.id, ranges }] },
+        `Label as ${label.name.toLowerCase()}`,
+      );
+      focusedId.current = created[0]!.id;
+      setFocus({ annotationId: created[0]!.id, scroll: false });
+      return command;
+    }).finally(() => setSaving((list) => list.filter((p) => p !== provisional)));
+    setNotice(null);
   };
 
-  const deleteAnnotation = (annotation: Annotation) => {
-    void saves.track(async () => {
-      await api.deleteAnnotation({ documentId: annotation.documentId, annotationId: annotation.id });
-      setAnnotations((list) => list.filter((a) => a.id !== annotation.id));
-      setFocus((current) => (current.annotationId === annotation.id ? { annotationId: null, scroll: false } : current));
-      countChanged(annotation.documentId, -1);
+  /**
+   * Changes an annotation. The changes are worked out when the edit runs, from the annotation as
+   * the edit before it left it, so quick successive keys never undo each other.
+   */
+  const update = (
+    annotationId: string | (() => string | null),
+    changesFor: (current: Annotation) => commands.AnnotationChanges | null,
+    description: string,
+  ) =>
+    runEdit(async () => {
+      const id = typeof annotationId === 'function' ? annotationId() : annotationId;
+      const current = id ? known.current.get(id) : undefined;
+      const changes = current && changesFor(current);
+      return current && changes ? commands.updateAnnotation(target, current, changes, description) : null;
     });
+
+  const remove = (annotationId: string | (() => string | null)) =>
+    runEdit(async () => {
+      const id = typeof annotationId === 'function' ? annotationId() : annotationId;
+      const current = id ? known.current.get(id) : undefined;
+      return current ? commands.deleteAnnotations(target, [current], `Delete ${labelName(current.labelId).toLowerCase()}`) : null;
+    });
+
+  const resize = (annotationId: string | (() => string | null), edge: 'start' | 'end', direction: -1 | 1) => {
+    if (!opened) return;
+    const text = opened.text;
+    void update(
+      annotationId,
+      (current) => {
+        const ranges = current.fragments.map(({ start, end }) => ({ start, end }));
+        const piece = edge === 'start' ? ranges[0]! : ranges[ranges.length - 1]!;
+        const step = direction < 0 ? previousGraphemeBoundary : nextGraphemeBoundary;
+        if (edge === 'start') piece.start = step(text, piece.start);
+        else piece.end = step(text, piece.end);
+        if (piece.end <= piece.start || ranges.some((r, i) => i > 0 && r.start < ranges[i - 1]!.end)) return null;
+        return { ranges };
+      },
+      edge === 'start' ? 'Move start' : 'Move end',
+    );
   };
 
-  const addSamples = () => {
-    void saves.track(async () => {
-      const { added } = await api.addSampleArticles();
-      await load();
-      setNotice(`Added ${added} sample ${added === 1 ? 'article' : 'articles'}.`);
-    });
+  const moveFocus = (direction: 1 | -1) => {
+    const annotations = placed;
+    if (annotations.length === 0) return;
+    const index = annotations.findIndex((a) => a.id === focus.annotationId);
+    const next = index < 0 ? (direction > 0 ? 0 : annotations.length - 1) : Math.min(Math.max(index + direction, 0), annotations.length - 1);
+    setFocus({ annotationId: annotations[next]!.id, scroll: true });
   };
 
   const imported = (result: ImportResult) => {
@@ -114,6 +263,146 @@ export function App({ api }: AppProps) {
     if (workspace && first) localStorage.setItem(lastDocumentKey(workspace.path), first);
     void load().catch((error: unknown) => setLoadError((error as Error).message));
   };
+
+  const stepFind = (direction: 1 | -1) => {
+    if (hits.length === 0) return;
+    const current = (find.current + direction + hits.length) % hits.length;
+    setFind((f) => ({ ...f, current }));
+    viewHandle.current?.selectRange(hits[current]!, false);
+  };
+
+  const labelAllHits = (labelId: string) => {
+    if (!opened || hits.length === 0) return;
+    const label = labels.find((l) => l.id === labelId)!;
+    const chosen = hits.slice(0, MAX_LABEL_ALL);
+    const documentId = opened.meta.id;
+    void runEdit(async () => {
+      const { command } = await commands.createAnnotations(
+        target,
+        { documentId, items: chosen.map((hit) => ({ labelId, ranges: [hit] })) },
+        `Label ${chosen.length} matches as ${label.name.toLowerCase()}`,
+      );
+      return command;
+    });
+    setNotice(
+      hits.length > MAX_LABEL_ALL
+        ? `Labelled the first ${MAX_LABEL_ALL} of ${hits.length} matches as ${label.name.toLowerCase()}.`
+        : `Labelled ${chosen.length} ${chosen.length === 1 ? 'match' : 'matches'} as ${label.name.toLowerCase()}.`,
+    );
+  };
+
+  const closeFind = () => {
+    const hit = hits[find.current];
+    setFind((f) => ({ ...f, open: false }));
+    if (hit) viewHandle.current?.selectRange(hit, true);
+    else viewHandle.current?.focus();
+  };
+
+  const openSchemaDialog = async () => {
+    const stats = await api.getStats();
+    setSchemaUsage(stats.annotationsByLabel);
+  };
+
+  // The keyboard workflow: one handler for the whole window, so keys work wherever focus is,
+  // except inside fields and dialogs, which keep their keys.
+  const onKey = (event: KeyboardEvent) => {
+    const element = event.target instanceof Element ? event.target : null;
+    const inField = !!element?.closest('input, textarea, select, dialog, [role="dialog"]');
+    const inArticle = !!element?.closest('.article-text');
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.altKey && event.key.toLowerCase() === 'z' && !inField) {
+      event.preventDefault();
+      void (event.shiftKey ? redo() : undo());
+      return;
+    }
+    if (mod && event.key.toLowerCase() === 'y' && !inField) {
+      event.preventDefault();
+      void redo();
+      return;
+    }
+    if (mod && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      if (event.shiftKey) workspaceSearchInput.current?.focus();
+      else setFind((f) => ({ ...f, open: true }));
+      return;
+    }
+    if (inField || mod || !opened) return;
+    const selection = viewHandle.current?.selectedRange() ?? null;
+    // Alt+digit gives other characters on some layouts; the key's position still says which digit.
+    const key = event.altKey && /^Digit\d$/.test(event.code) ? event.code.slice(5) : event.key;
+    const label = labels.find((l) => l.hotkey !== '' && l.hotkey === key);
+    if (label) {
+      event.preventDefault();
+      if (selection) createFromSelection(label, selection.range, event.altKey || selection.altHeld);
+      else if (pending.length > 0) createFromSelection(label, pending[pending.length - 1]!, false);
+      else if (focused || saving.length > 0) {
+        void update(() => focusedId.current, (current) => (current.labelId === label.id ? null : { labelId: label.id }), `Relabel as ${label.name.toLowerCase()}`);
+      } else setNotice(`Select some text first, then press ${label.hotkey} to mark it as ${label.name.toLowerCase()}.`);
+      return;
+    }
+    switch (event.key) {
+      case '?':
+        event.preventDefault();
+        setHelpOpen(true);
+        return;
+      case '/':
+        event.preventDefault();
+        setFind((f) => ({ ...f, open: true }));
+        return;
+      case '+':
+        event.preventDefault();
+        if (selection) {
+          const piece = snapSelection(opened.text, selection.range, { words: snapWords && !selection.altHeld });
+          if (piece) setPending((list) => mergeRanges([...list, piece]));
+          viewHandle.current?.collapseSelection();
+          setNotice('Piece added. Select the next piece and press + again, or press a label key to finish.');
+        } else setNotice('Select a piece of text first, then press + to collect it.');
+        return;
+      case 'j':
+      case 'k':
+        event.preventDefault();
+        moveFocus(event.key === 'j' ? 1 : -1);
+        return;
+      case 'Enter':
+        if (focused && (inArticle || element === document.body)) {
+          event.preventDefault();
+          detailsField.current?.focus();
+        }
+        return;
+      case 'Delete':
+      case 'Backspace':
+        if ((focused || saving.length > 0) && !selection) {
+          event.preventDefault();
+          void remove(() => focusedId.current);
+        }
+        return;
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+        if (focused || saving.length > 0) {
+          event.preventDefault();
+          resize(() => focusedId.current, event.key === '[' || event.key === ']' ? 'start' : 'end', event.key === '[' || event.key === '{' ? -1 : 1);
+        }
+        return;
+      case 'Escape':
+        if (find.open) {
+          closeFind();
+          return;
+        }
+        setChooser(null);
+        setPending([]);
+        setFocus({ annotationId: null, scroll: false });
+        return;
+    }
+  };
+  const latestKey = useRef(onKey);
+  latestKey.current = onKey;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => latestKey.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   if (loadError) {
     return (
@@ -125,9 +414,7 @@ export function App({ api }: AppProps) {
   }
   if (!workspace) return <p className="loading">Opening the workspace…</p>;
 
-  const focusedAnnotation = annotations.find((a) => a.id === focus.annotationId) ?? null;
-  // Orphaned annotations are listed apart and never painted: their offsets belong to an older text.
-  const placedAnnotations = annotations.filter((a) => !a.orphaned);
+  const chooserAnnotations = chooser ? chooser.annotationIds.flatMap((id) => annotations.find((a) => a.id === id) ?? []) : [];
   const importButton = (className: string) =>
     !workspace.readOnly && (
       <button type="button" className={className} onClick={() => setImporting({ dropped: null })}>
@@ -142,11 +429,41 @@ export function App({ api }: AppProps) {
           {workspace.name}
         </span>
         {importButton('import-button')}
-        <LabelLegend labels={workspace.labels} />
+        <ExportButton api={api} documents={documents} labels={labels} />
+        <LabelLegend labels={labels} />
+        <div className="toolbar" role="toolbar" aria-label="Editing">
+          <button type="button" onClick={() => void undo()} disabled={!historyState.undo} aria-label={historyState.undo ? `Undo ${historyState.undo}` : 'Undo'}>
+            Undo
+          </button>
+          <button type="button" onClick={() => void redo()} disabled={!historyState.redo} aria-label={historyState.redo ? `Redo ${historyState.redo}` : 'Redo'}>
+            Redo
+          </button>
+          <label className="snap-toggle" title="Hold Alt while selecting or labelling to take exactly the selected characters">
+            <input type="checkbox" checked={snapWords} onChange={(e) => setSnapWords(e.target.checked)} /> Snap to words
+          </label>
+          <button type="button" onClick={() => void openSchemaDialog()}>
+            Edit labels
+          </button>
+          <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+            ?
+          </button>
+        </div>
         <SaveStatus state={saves.state} />
-        <ExportButton api={api} documents={documents} labels={workspace.labels} />
       </header>
-      <ArticleList documents={documents} openId={opened?.meta.id ?? null} onOpen={(id) => void openDocument(id, workspace.path)} />
+      <div className="sidebar">
+        <WorkspaceSearch
+          api={api}
+          inputRef={workspaceSearchInput}
+          onOpenHit={(documentId, range) => {
+            if (opened?.meta.id === documentId) viewHandle.current?.selectRange(range, true);
+            else {
+              revealAfterOpen.current = range;
+              void openDocument(documentId, workspace.path);
+            }
+          }}
+        />
+        <ArticleList documents={documents} openId={opened?.meta.id ?? null} onOpen={(id) => void openDocument(id, workspace.path)} />
+      </div>
       <main className="reader">
         <WorkspaceProblems
           api={api}
@@ -155,6 +472,22 @@ export function App({ api }: AppProps) {
             void load().then(() => setNotice(message));
           }}
         />
+        {find.open && opened && (
+          <FindBar
+            query={find.query}
+            hitCount={hits.length}
+            current={find.current}
+            labels={labels}
+            onQuery={(query) => {
+              const found = opened && query ? findAllInText(opened.text, query, { limit: 1 }) : [];
+              setFind((f) => ({ ...f, query, current: found.length ? 0 : -1 }));
+              if (found[0]) viewHandle.current?.selectRange(found[0], false);
+            }}
+            onStep={stepFind}
+            onLabelAll={labelAllHits}
+            onClose={closeFind}
+          />
+        )}
         {opened ? (
           <article aria-labelledby="article-title">
             <h1 id="article-title" className="article-heading">
@@ -169,17 +502,21 @@ export function App({ api }: AppProps) {
                 setDocuments((docs) => docs.map((d) => (d.id === meta.id ? { ...d, title: meta.title, outlet: meta.outlet, date: meta.date } : d)));
               }}
             />
-            <OrphanedAnnotations annotations={annotations.filter((a) => a.orphaned)} labels={workspace.labels} />
+            <OrphanedAnnotations annotations={annotations.filter((a) => a.orphaned)} labels={labels} />
+            <p id="article-keys-hint" className="visually-hidden">
+              Read-only article. Select text and press a label key: {labels.map((l) => `${l.hotkey} for ${l.name}`).join(', ')}. Press
+              question mark for all shortcuts.
+            </p>
             <DocumentView
               key={opened.meta.id}
               text={opened.text}
-              labels={workspace.labels}
-              annotations={placedAnnotations}
+              labels={labels}
+              annotations={placed}
               focus={focus}
-              onLabelSelection={createAnnotation}
-              onNothingSelected={(label) => setNotice(`Select some text first, then press ${label.hotkey} to mark it as ${label.name.toLowerCase()}.`)}
+              overlay={overlay}
+              handleRef={viewHandle}
               onFocusAnnotation={(annotationId) => setFocus({ annotationId, scroll: false })}
-              onDeleteFocused={() => focusedAnnotation && deleteAnnotation(focusedAnnotation)}
+              onChooseAmong={(annotationIds, at) => setChooser({ annotationIds, at })}
             />
           </article>
         ) : (
@@ -187,11 +524,27 @@ export function App({ api }: AppProps) {
             <h1>This workspace has no articles yet</h1>
             {importButton('primary')}{' '}
             {workspace.canAddSampleArticles && (
-              <button type="button" className="primary" onClick={addSamples}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() =>
+                  void saves.track(async () => {
+                    const { added } = await api.addSampleArticles();
+                    await load();
+                    setNotice(`Added ${added} sample ${added === 1 ? 'article' : 'articles'}.`);
+                  })
+                }
+              >
                 Add the sample articles
               </button>
             )}
           </div>
+        )}
+        {pending.length > 0 && (
+          <p className="pending-status" role="status">
+            {pending.length} {pending.length === 1 ? 'piece' : 'pieces'} collected for one annotation: select the last piece and press a label key (Escape
+            clears).
+          </p>
         )}
         {notice && (
           <p className="notice" role="status">
@@ -200,13 +553,49 @@ export function App({ api }: AppProps) {
         )}
       </main>
       <AnnotationPanel
-        annotations={placedAnnotations}
-        labels={workspace.labels}
+        annotations={placed}
+        labels={labels}
         focusedId={focus.annotationId}
+        details={
+          focused && (
+            <AnnotationDetails
+              annotation={focused}
+              labels={labels}
+              firstFieldRef={detailsField}
+              onChange={(changesFor, description) => void update(focused.id, changesFor, description)}
+              onLeave={() => viewHandle.current?.focus()}
+            />
+          )
+        }
         onFocus={(annotationId) => setFocus({ annotationId, scroll: true })}
-        onDelete={deleteAnnotation}
+        onDelete={(annotation) => void remove(annotation.id)}
       />
+      {chooser && chooserAnnotations.length > 0 && (
+        <OverlapChooser
+          annotations={chooserAnnotations}
+          labels={labels}
+          at={chooser.at}
+          onChoose={(annotationId) => {
+            setChooser(null);
+            setFocus({ annotationId, scroll: false });
+            viewHandle.current?.focus();
+          }}
+          onClose={() => setChooser(null)}
+        />
+      )}
       {importing && <ImportDialog api={api} dropped={importing.dropped} onImported={imported} onClose={() => setImporting(null)} />}
+      {helpOpen && <ShortcutHelp labels={labels} onClose={() => setHelpOpen(false)} />}
+      {schemaUsage && (
+        <LabelSchemaDialog
+          labels={labels}
+          usage={schemaUsage}
+          onClose={() => setSchemaUsage(null)}
+          onSave={async (next, deleteInUse) => {
+            await history.run(() => commands.saveLabels(target, labels, next, deleteInUse));
+            await refreshCounts();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -222,6 +611,18 @@ function LabelLegend({ labels }: { labels: readonly Label[] }) {
       ))}
     </ul>
   );
+}
+
+/** Sorts ranges and joins those that overlap or touch, so one annotation's pieces never overlap. */
+function mergeRanges(ranges: readonly TextRange[]): TextRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const merged: TextRange[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
 }
 
 function insertInOrder(list: readonly Annotation[], annotation: Annotation): Annotation[] {

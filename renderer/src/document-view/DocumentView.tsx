@@ -1,9 +1,11 @@
-import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorState, Plugin, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
 import type { Label } from '../../../shared/model/label-schema.js';
 import { annotationDecorations, annotationDecorationsKey, annotationsAt } from './annotation-decorations.js';
+import { AnnotationTooltip } from './AnnotationTooltip.js';
+import { overlayDecorations, overlayDecorationsKey, type OverlayRanges } from './overlay-decorations.js';
 import { TextLayout } from './text-layout.js';
 
 /** The annotation in focus, and whether the view should scroll it into sight. */
@@ -12,33 +14,66 @@ export interface FocusRequest {
   scroll: boolean;
 }
 
+/** A range of the text the person selected in the article. */
+export interface ArticleSelection {
+  range: TextRange;
+  /** Alt was held when the selection was made with the mouse (word snapping off for it). */
+  altHeld: boolean;
+}
+
+/** What the rest of the workbench can ask of the article view. */
+export interface DocumentViewHandle {
+  /** The selected text range, or null when nothing is selected or the article is not in focus. */
+  selectedRange(): ArticleSelection | null;
+  /** Collapses the selection to its end (after labelling, so the highlight shows). */
+  collapseSelection(): void;
+  /** Selects a range (a search hit) and scrolls it into sight; `focus` also moves the keyboard there. */
+  selectRange(range: TextRange, focus: boolean): void;
+  /** Moves keyboard focus into the article. */
+  focus(): void;
+}
+
+/** A screen point, for popups placed where the person clicked. */
+export interface ScreenPoint {
+  x: number;
+  y: number;
+}
+
 /** Props of the article view. */
 export interface DocumentViewProps {
   text: string;
   labels: readonly Label[];
   annotations: readonly Annotation[];
   focus: FocusRequest;
-  /** The user pressed a label's hotkey with text selected. */
-  onLabelSelection(labelId: string, range: TextRange): void;
-  /** The user pressed a label's hotkey with nothing selected. */
-  onNothingSelected(label: Label): void;
-  /** The user clicked an annotation (or plain text: null). */
+  overlay: OverlayRanges;
+  /** Filled with the view's handle while it is mounted. */
+  handleRef: RefObject<DocumentViewHandle | null>;
+  /** The person clicked one annotation (or plain text: null). */
   onFocusAnnotation(annotationId: string | null): void;
-  /** The user pressed Delete with an annotation in focus and no text selected. */
-  onDeleteFocused(): void;
+  /** The person clicked where several annotations overlap: they choose which one. */
+  onChooseAmong(annotationIds: string[], at: ScreenPoint): void;
+}
+
+/** What the hover tooltip shows: the annotations under the pointer and where the pointer is. */
+interface HoverState {
+  annotationIds: string[];
+  at: ScreenPoint;
 }
 
 /**
  * The article as a read-only ProseMirror view with annotations painted over it. The text can be
  * selected with mouse and keyboard (the view keeps a caret) but never changed: every edit is
  * refused. The view is created once per text and destroyed on unmount; annotation changes are
- * applied incrementally.
+ * applied incrementally. Keyboard commands are handled by the workbench (they bubble out of here);
+ * this view only refuses keys that would edit.
  */
 export function DocumentView(props: DocumentViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const layoutRef = useRef<TextLayout | null>(null);
   const painted = useRef(new Map<string, Annotation>());
+  const altSelection = useRef(false);
+  const [hover, setHover] = useState<HoverState | null>(null);
   const latest = useRef(props);
   latest.current = props;
 
@@ -47,62 +82,114 @@ export function DocumentView(props: DocumentViewProps) {
     layoutRef.current = layout;
     const labelsById = () => new Map(latest.current.labels.map((l) => [l.id, l]));
     const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
+    let hoverFrame = 0;
     const view = new EditorView(host.current!, {
-      state: EditorState.create({ doc: layout.doc, plugins: [readOnly, annotationDecorations(layout, labelsById)] }),
+      state: EditorState.create({
+        doc: layout.doc,
+        plugins: [readOnly, annotationDecorations(layout, labelsById, latest.current.annotations), overlayDecorations(layout)],
+      }),
       attributes: {
         class: 'article-text',
         role: 'textbox',
         'aria-readonly': 'true',
         'aria-multiline': 'true',
         'aria-label': 'Article text',
+        'aria-describedby': 'article-keys-hint',
         spellcheck: 'false',
+        tabindex: '0',
       },
       handleDOMEvents: {
         beforeinput: (_view, event) => {
           event.preventDefault();
           return true;
         },
+        mouseup: (_view, event) => {
+          altSelection.current = event.altKey;
+          return false;
+        },
+        mousemove: (view, event) => {
+          if (event.buttons) return false;
+          cancelAnimationFrame(hoverFrame);
+          hoverFrame = requestAnimationFrame(() => {
+            const found = view.posAtCoords({ left: event.clientX, top: event.clientY });
+            const ids = found && found.inside >= 0 ? annotationsAt(view.state, found.pos) : [];
+            setHover(ids.length ? { annotationIds: ids, at: { x: event.clientX, y: event.clientY } } : null);
+          });
+          return false;
+        },
+        mouseleave: () => {
+          cancelAnimationFrame(hoverFrame);
+          setHover(null);
+          return false;
+        },
       },
       handleTextInput: () => true,
       handlePaste: () => true,
       handleDrop: () => true,
-      handleClick: (view, position) => {
-        if (!view.state.selection.empty) return false;
-        latest.current.onFocusAnnotation(annotationsAt(view.state, position)[0] ?? null);
+      // ProseMirror calls this for clicks only (a drag or Shift+click selects text instead).
+      handleClick: (view, position, event) => {
+        const ids = annotationsAt(view.state, position);
+        if (ids.length > 1) latest.current.onChooseAmong(ids, { x: event.clientX, y: event.clientY });
+        else latest.current.onFocusAnnotation(ids[0] ?? null);
         return false;
       },
-      handleKeyDown: (view, event) => handleKey(view, event, layout),
+      handleKeyDown: (view, event) => {
+        // A key right after a drag can come before ProseMirror has read the new selection; take it
+        // now, so arrows move from where the selection is on screen.
+        const synced = withDOMSelection(view, view.state.tr);
+        if (synced.selectionSet) view.dispatch(synced);
+        if (event.shiftKey && event.key.startsWith('Arrow')) altSelection.current = false;
+        // Keys that would edit the text do nothing here (the workbench gives Delete its meaning).
+        return !event.ctrlKey && !event.metaKey && (event.key === 'Enter' || event.key === 'Delete' || event.key === 'Backspace');
+      },
     });
     viewRef.current = view;
-    painted.current = new Map();
+    painted.current = new Map(latest.current.annotations.map((a) => [a.id, a]));
+    props.handleRef.current = {
+      selectedRange() {
+        if (!view.hasFocus()) return null;
+        // Read the browser's selection itself: ProseMirror takes it over on the next
+        // selectionchange event, which may not have fired yet when a key follows a drag at once.
+        const dom = (view.root as Document).getSelection();
+        let { from, to } = view.state.selection;
+        if (dom && dom.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+          if (dom.isCollapsed) return null;
+          const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+          const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+          from = Math.min(anchor, head);
+          to = Math.max(anchor, head);
+        }
+        if (to <= from) return null;
+        return { range: { start: layout.offsetAt(from), end: layout.offsetAt(to) }, altHeld: altSelection.current };
+      },
+      collapseSelection() {
+        const dom = (view.root as Document).getSelection();
+        let { to } = view.state.selection;
+        if (dom && !dom.isCollapsed && dom.focusNode && view.dom.contains(dom.focusNode)) {
+          dom.collapseToEnd();
+          to = view.posAtDOM(dom.focusNode, dom.focusOffset);
+        }
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
+      },
+      selectRange(range, focus) {
+        const at = layout.rangeAt(range.start, range.end);
+        if (!at) return;
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at.from, at.to)));
+        altSelection.current = true;
+        scrollToPosition(view, at.from);
+        if (focus) view.focus();
+      },
+      focus() {
+        view.focus();
+      },
+    };
     return () => {
+      cancelAnimationFrame(hoverFrame);
+      props.handleRef.current = null;
       view.destroy();
       viewRef.current = null;
     };
   }, [props.text]);
-
-  function handleKey(view: EditorView, event: KeyboardEvent, layout: TextLayout): boolean {
-    const { labels, onLabelSelection, onNothingSelected, onDeleteFocused, focus } = latest.current;
-    if (event.ctrlKey || event.metaKey || event.altKey) return false;
-    const label = labels.find((l) => l.hotkey === event.key);
-    if (label) {
-      const { from, to, empty } = view.state.selection;
-      if (empty) {
-        onNothingSelected(label);
-        return true;
-      }
-      onLabelSelection(label.id, { start: layout.offsetAt(from), end: layout.offsetAt(to) });
-      // Collapse the selection so the new highlight shows in its label's colour.
-      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
-      return true;
-    }
-    if ((event.key === 'Delete' || event.key === 'Backspace') && view.state.selection.empty && focus.annotationId) {
-      onDeleteFocused();
-      return true;
-    }
-    // Keys that would edit the text do nothing; navigation and selection keys keep working.
-    return event.key === 'Enter' || event.key === 'Delete' || event.key === 'Backspace';
-  }
 
   // Paint what changed since the last render: added and removed annotations only.
   useEffect(() => {
@@ -112,22 +199,65 @@ export function DocumentView(props: DocumentViewProps) {
     const add = props.annotations.filter((a) => painted.current.get(a.id) !== a);
     const remove = [...painted.current.keys()].filter((id) => next.get(id) !== painted.current.get(id));
     painted.current = next;
-    if (add.length || remove.length) view.dispatch(view.state.tr.setMeta(annotationDecorationsKey, { add, remove }));
+    if (add.length || remove.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add, remove })));
   }, [props.annotations, props.text]);
+
+  // A renamed label keeps its annotations; repaint them so their titles say the new name.
+  const paintedLabels = useRef(props.labels);
+  useEffect(() => {
+    const view = viewRef.current;
+    if (paintedLabels.current === props.labels) return;
+    paintedLabels.current = props.labels;
+    if (!view || painted.current.size === 0) return;
+    const all = [...painted.current.values()];
+    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: all, remove: all.map((a) => a.id) })));
+  }, [props.labels]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(overlayDecorationsKey, props.overlay)));
+  }, [props.overlay, props.text]);
 
   useEffect(() => {
     const view = viewRef.current;
     const layout = layoutRef.current;
     if (!view || !layout) return;
     const focused = props.annotations.find((a) => a.id === props.focus.annotationId) ?? null;
-    view.dispatch(view.state.tr.setMeta(annotationDecorationsKey, { focus: focused }));
+    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { focus: focused })));
     const first = focused?.fragments[0];
-    if (props.focus.scroll && first) {
-      const { node } = view.domAtPos(layout.positionAt(first.start, 1));
-      const element = node instanceof Element ? node : node.parentElement;
-      element?.scrollIntoView({ block: 'center' });
-    }
+    if (props.focus.scroll && first) scrollToPosition(view, layout.positionAt(first.start, 1));
   }, [props.focus, props.annotations, props.text]);
 
-  return <div ref={host} className="document-view" />;
+  const hovered = hover
+    ? hover.annotationIds.flatMap((id) => props.annotations.find((a) => a.id === id) ?? [])
+    : [];
+  return (
+    <>
+      <div ref={host} className="document-view" onMouseLeave={() => setHover(null)} />
+      {hover && hovered.length > 0 && <AnnotationTooltip annotations={hovered} labels={props.labels} at={hover.at} />}
+    </>
+  );
+}
+
+/**
+ * Carries the browser's current selection into a transaction that repaints decorations. ProseMirror
+ * reads the selection on the next selectionchange event; a repaint before that (a save landing while
+ * the person drags out the next selection) would otherwise put the old selection back.
+ */
+function withDOMSelection(view: EditorView, tr: Transaction): Transaction {
+  if (!view.hasFocus()) return tr;
+  const dom = (view.root as Document).getSelection();
+  if (!dom?.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return tr;
+  const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+  const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+  const { selection } = view.state;
+  if (selection.anchor === anchor && selection.head === head) return tr;
+  return tr.setSelection(TextSelection.create(tr.doc, anchor, head));
+}
+
+function scrollToPosition(view: EditorView, position: number): void {
+  const { node } = view.domAtPos(position);
+  const element = node instanceof Element ? node : node.parentElement;
+  element?.scrollIntoView({ block: 'center' });
 }

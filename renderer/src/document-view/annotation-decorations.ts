@@ -21,10 +21,15 @@ export const annotationDecorationsKey = new PluginKey<DecorationSet>('annotation
 
 /**
  * Paints annotations over the read-only article as inline decorations (never marks: they would edit
- * the text and could not overlap). Adding or removing one annotation touches only its decorations;
- * the set is never rebuilt for the whole document.
+ * the text and could not overlap). `initial` is painted when the view is created; after that, adding
+ * or removing one annotation touches only its decorations and the set is never rebuilt for the whole
+ * document.
  */
-export function annotationDecorations(layout: TextLayout, labelsById: () => ReadonlyMap<string, Label>): Plugin<DecorationSet> {
+export function annotationDecorations(
+  layout: TextLayout,
+  labelsById: () => ReadonlyMap<string, Label>,
+  initial: readonly Annotation[] = [],
+): Plugin<DecorationSet> {
   const decorate = (annotation: Annotation, focus: boolean): Decoration[] => {
     const label = labelsById().get(annotation.labelId);
     const decorations: Decoration[] = [];
@@ -47,7 +52,10 @@ export function annotationDecorations(layout: TextLayout, labelsById: () => Read
   return new Plugin<DecorationSet>({
     key: annotationDecorationsKey,
     state: {
-      init: () => DecorationSet.empty,
+      // The article is first drawn with its annotations already on it: drawing it plain and then
+      // decorating it would build the whole DOM twice.
+      init: (_config, state) =>
+        initial.length ? DecorationSet.create(state.doc, initial.flatMap((a) => decorate(a, false))) : DecorationSet.empty,
       apply(tr: Transaction, set: DecorationSet, _old: EditorState, state: EditorState): DecorationSet {
         const change = tr.getMeta(annotationDecorationsKey) as AnnotationDecorationChange | undefined;
         if (!change) return set;
@@ -56,9 +64,14 @@ export function annotationDecorations(layout: TextLayout, labelsById: () => Read
           const next = set.remove(stale);
           return change.focus ? next.add(state.doc, decorate(change.focus, true)) : next;
         }
+        const added = change.add.flatMap((a) => decorate(a, false));
+        // The first paint of a whole article builds the set in one go, which is much faster than adding.
+        if (set === DecorationSet.empty) return DecorationSet.create(state.doc, added);
         const removing = new Set(change.remove);
-        const stale = set.find(undefined, undefined, (spec: AnnotationDecorationSpec) => removing.has(spec.annotationId));
-        return set.remove(stale).add(state.doc, change.add.flatMap((a) => decorate(a, false)));
+        const stale = removing.size
+          ? set.find(undefined, undefined, (spec: AnnotationDecorationSpec) => removing.has(spec.annotationId))
+          : [];
+        return set.remove(stale).add(state.doc, added);
       },
     },
     props: {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { snapSelection } from './selection-snapping.js';
 import { TextLayout } from './text-layout.js';
 
 const lineArbitrary = fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/\n|\r/g, ''));
@@ -50,5 +51,34 @@ describe('TextLayout', () => {
     const layout = new TextLayout('');
     expect(layout.doc.content.size).toBe(4);
     expect(layout.offsetAt(2)).toBe(0);
+  });
+
+  it('maps any selection between two positions to the offsets of exactly the text shown between them, snapped or not', () => {
+    const pieces = ['a', 'word', ' ', '\n', '\n\n', 'q\u0303', '👍🏽', '👨‍👩‍👧', '🇬🇧', 'שָׁ', 'مُ', '\u00a0', '.'];
+    const richText = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(richText, fc.nat(), fc.nat(), fc.boolean(), (text, a, b, words) => {
+        const layout = new TextLayout(text, 3);
+        const positions: number[] = [];
+        layout.doc.descendants((node, pos) => {
+          if (node.type.name !== 'paragraph') return true;
+          for (let i = 0; i <= node.content.size; i++) positions.push(pos + 1 + i);
+          return false;
+        });
+        const from = positions[Math.min(a, b) % positions.length]!;
+        const to = positions[Math.max(a, b) % positions.length]!;
+        if (to <= from) return;
+        const start = layout.offsetAt(from);
+        const end = layout.offsetAt(to);
+        // What the screen shows between the positions is the stored text between the offsets, less line ends.
+        expect(text.slice(start, end).replace(/\n/g, '')).toBe(layout.doc.textBetween(from, to, ''));
+        const snapped = snapSelection(text, { start, end }, { words });
+        if (!snapped) return;
+        const range = layout.rangeAt(snapped.start, snapped.end);
+        if (!range) return;
+        expect(layout.doc.textBetween(range.from, range.to, '')).toBe(text.slice(snapped.start, snapped.end).replace(/\n/g, ''));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

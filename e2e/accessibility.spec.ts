@@ -1,0 +1,60 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
+import { openArticle } from './support/editor-steps.js';
+
+/** Runs axe-core on the page and returns the serious and critical violations, described. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the main views have no serious or critical accessibility violations', async ({ page, workbench }) => {
+  await openArticle(page, 'Hamilton offers words of support for Russell');
+  expect(await seriousViolations(page), 'article view').toEqual([]);
+
+  // With annotations, the details panel and a search in the article open.
+  await selectWithMouse(page, 'Yesterday wasn’t my proudest day,');
+  await page.keyboard.press('2');
+  await expect(page.locator('.article-text .annotation.label-quote[data-annotation-id]')).toHaveText('Yesterday wasn’t my proudest day,');
+  await selectWithMouse(page, 'proudest');
+  await page.keyboard.press('3');
+  await expect(page.getByRole('region', { name: 'Annotation details' })).toBeVisible();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('Russell');
+  await expect(page.locator('.search-hit').first()).toBeVisible();
+  expect(await seriousViolations(page), 'annotations, details and find').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  // Workspace search results.
+  await page.getByRole('searchbox', { name: 'Search all articles' }).fill('Bottas');
+  await page.getByRole('searchbox', { name: 'Search all articles' }).press('Enter');
+  await expect(page.getByRole('region', { name: 'Search all articles' }).getByRole('status')).toBeVisible();
+  expect(await seriousViolations(page), 'workspace search').toEqual([]);
+
+  // The overlap chooser, the shortcut list and the label dialog.
+  await page.locator('.article-text .annotation.label-fact').click();
+  await expect(page.getByRole('dialog', { name: 'Choose an annotation' })).toBeVisible();
+  expect(await seriousViolations(page), 'overlap chooser').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  expect(await seriousViolations(page), 'shortcut list').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  await expect(page.getByRole('dialog', { name: 'Labels' })).toBeVisible();
+  expect(await seriousViolations(page), 'label dialog').toEqual([]);
+  expect(workbench.host.url).toContain('#token=');
+});
+
+test('colour is never the only signal: every highlight carries its label name', async ({ page, workbench }) => {
+  await openArticle(page, 'Hamilton offers words of support for Russell');
+  await selectWithMouse(page, 'Yesterday wasn’t my proudest day,');
+  await page.keyboard.press('2');
+  await expect(page.locator('.article-text .annotation.label-quote')).toHaveAttribute('title', 'Quote');
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).getByRole('button', { name: /^Quote: Yesterday/ })).toBeVisible();
+  await expect(page.locator('.article-text')).toHaveAccessibleDescription(/2 for Quote/);
+  expect(await workbench.storedAnnotations()).toHaveLength(1);
+});

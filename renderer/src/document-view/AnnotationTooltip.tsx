@@ -1,0 +1,33 @@
+import type { Annotation } from '../../../shared/model/annotation.js';
+import type { Label } from '../../../shared/model/label-schema.js';
+import type { ScreenPoint } from './DocumentView.js';
+
+/** Props of the hover tooltip. */
+export interface AnnotationTooltipProps {
+  /** The annotations under the pointer, innermost first. */
+  annotations: readonly Annotation[];
+  labels: readonly Label[];
+  at: ScreenPoint;
+}
+
+/** Says which labels (and attribute values) the text under the pointer carries: colour is never the only signal. */
+export function AnnotationTooltip({ annotations, labels, at }: AnnotationTooltipProps) {
+  return (
+    <div className="annotation-tooltip" role="tooltip" style={{ left: `${at.x + 12}px`, top: `${at.y + 18}px` }}>
+      {annotations.map((annotation) => {
+        const label = labels.find((l) => l.id === annotation.labelId);
+        const values = Object.entries(annotation.attributes);
+        return (
+          <div key={annotation.id} className="tooltip-annotation">
+            <span className={`label-chip label-${annotation.labelId}`}>{label?.name ?? annotation.labelId}</span>
+            {values.length > 0 && (
+              <span className="tooltip-attributes">
+                {values.map(([name, value]) => `${name}: ${String(value)}`).join(' · ')}
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

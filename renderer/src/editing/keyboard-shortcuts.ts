@@ -1,0 +1,27 @@
+/** One keyboard shortcut as the `?` overlay lists it. */
+export interface ShortcutDescription {
+  keys: string;
+  does: string;
+}
+
+/** Keys with a fixed meaning in the article, which no label may use as its hotkey. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', '?', '[', ']', '{', '}', '+', '/', 'n', 'p']);
+
+/** The shortcuts of the annotating workflow (label hotkeys are added from the schema). */
+export const SHORTCUTS: readonly ShortcutDescription[] = [
+  { keys: 'Shift + arrows', does: 'Select text with the keyboard' },
+  { keys: 'label key', does: 'Label the selection; with no selection, relabel the focused annotation' },
+  { keys: 'Alt + label key', does: 'Label exactly the selected characters (no snapping to words)' },
+  { keys: '+', does: 'Add the selection as one piece of a discontinuous annotation; the label key finishes it' },
+  { keys: 'j / k', does: 'Focus the next / previous annotation' },
+  { keys: 'Enter', does: 'Open the details of the focused annotation' },
+  { keys: 'Delete', does: 'Delete the focused annotation' },
+  { keys: '[ / ]', does: 'Move the focused annotation’s start left / right by one character' },
+  { keys: '{ / }', does: 'Move the focused annotation’s end left / right by one character' },
+  { keys: 'Ctrl/Cmd + Z', does: 'Undo' },
+  { keys: 'Shift + Ctrl/Cmd + Z', does: 'Redo' },
+  { keys: 'Ctrl/Cmd + F', does: 'Find in the article' },
+  { keys: 'Ctrl/Cmd + Shift + F', does: 'Search all articles' },
+  { keys: 'Escape', does: 'Close popups, clear pieces and focus' },
+  { keys: '?', does: 'Show this list' },
+];
