@@ -115,6 +115,13 @@ export class AnnotationEditing {
     }
     const present = new Set(this.store.workspace.links.map((l) => l.id));
     const missing = links.filter((l) => !present.has(l.id));
+    // A restored link must never point at nothing: both of its annotations have to exist.
+    for (const link of missing) {
+      for (const end of [link.source, link.target]) {
+        const exists = this.store.findDocument(end.documentId) && (await this.store.readAnnotations(end.documentId)).some((a) => a.id === end.annotationId);
+        if (!exists) throw new WorkbenchError('conflict', 'That link cannot come back: one of its annotations no longer exists.');
+      }
+    }
     if (missing.length > 0) {
       await this.store.updateWorkspace((workspace) => {
         workspace.links.push(...missing);

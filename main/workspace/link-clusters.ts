@@ -40,6 +40,9 @@ export class LinkClusters {
         });
       }
       if (members.length < 2) continue;
+      // Rows in the order the articles were added to the workspace, so the reference is stable.
+      const order = new Map(this.store.workspace.documents.map((d, i) => [d.id, i]));
+      members.sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.annotationId.localeCompare(b.annotationId));
       const name = names.get(cluster.id) ?? null;
       const referenceText = name?.canonicalText || members[0]!.text;
       views.push({

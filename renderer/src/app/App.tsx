@@ -4,6 +4,8 @@ import type { ImportResult } from '../../../shared/api/import-schemas.js';
 import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
 import type { DocumentSummary } from '../../../shared/model/document.js';
 import type { Label } from '../../../shared/model/label-schema.js';
+import type { LinkEnd } from '../../../shared/model/link.js';
+import type { QuoteSighting } from '../../../shared/model/link-views.js';
 import { findAllInText } from '../../../shared/text/find-text.js';
 import { DocumentView, type DocumentViewHandle, type FocusRequest, type ScreenPoint } from '../document-view/DocumentView.js';
 import { applyLabelStyles } from '../document-view/label-styles.js';
@@ -15,6 +17,10 @@ import { DocumentDetails } from '../import/DocumentDetails.js';
 import type { ImportSource } from '../import/import-plan.js';
 import { ImportDialog } from '../import/ImportDialog.js';
 import { OrphanedAnnotations } from '../import/OrphanedAnnotations.js';
+import { ClustersView } from '../linking/ClustersView.js';
+import { ContradictionsView } from '../linking/ContradictionsView.js';
+import { combineCommands, createLinkCommand, deleteLinkCommand } from '../linking/link-commands.js';
+import { LinksPanel, type LinkSource } from '../linking/LinksPanel.js';
 import { useFileDrop } from '../import/use-file-drop.js';
 import { EditHistory, type EditCommand, type EditHistoryState } from '../editing/edit-history.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
@@ -34,6 +40,15 @@ export interface AppProps {
 }
 
 const lastDocumentKey = (workspacePath: string) => `corroborate.lastDocument:${workspacePath}`;
+
+/** What the main area shows: the open article, the clusters of same/paraphrase links, or the contradictions. */
+type WorkbenchView = 'articles' | 'clusters' | 'contradictions';
+
+const WORKBENCH_VIEWS: readonly { id: WorkbenchView; name: string }[] = [
+  { id: 'articles', name: 'Article' },
+  { id: 'clusters', name: 'Clusters' },
+  { id: 'contradictions', name: 'Contradictions' },
+];
 
 /** Most matches labelled in one step (the contract's batch limit). */
 const MAX_LABEL_ALL = 10_000;
@@ -56,6 +71,10 @@ export function App({ api }: AppProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [schemaUsage, setSchemaUsage] = useState<Record<string, number> | null>(null);
   const [snapWords, setSnapWords] = useState(true);
+  const [view, setView] = useState<WorkbenchView>('articles');
+  const [linkSource, setLinkSource] = useState<LinkSource | null>(null);
+  const [linksVersion, setLinksVersion] = useState(0);
+  const linksChanged = useCallback(() => setLinksVersion((v) => v + 1), []);
   const saves = useSaveTracker(api, {
     onRefused: setNotice,
     // The services kept the edit in memory and keep retrying: show what they hold.
@@ -156,16 +175,19 @@ export function App({ api }: AppProps) {
     saves.track(async () => {
       await history.run(edit);
       await refreshCounts();
+      linksChanged();
     });
   const undo = () =>
     saves.track(async () => {
       if (!(await history.undo())) setNotice('Nothing to undo.');
       await refreshCounts();
+      linksChanged();
     });
   const redo = () =>
     saves.track(async () => {
       if (!(await history.redo())) setNotice('Nothing to redo.');
       await refreshCounts();
+      linksChanged();
     });
 
   const hits = useMemo(
@@ -229,7 +251,17 @@ export function App({ api }: AppProps) {
     runEdit(async () => {
       const id = typeof annotationId === 'function' ? annotationId() : annotationId;
       const current = id ? known.current.get(id) : undefined;
-      return current ? commands.deleteAnnotations(target, [current], `Delete ${labelName(current.labelId).toLowerCase()}`) : null;
+      if (!current) return null;
+      // Links go with the annotation: say how many, and that undo brings them back.
+      const touching = (await api.listLinks({ documentId: current.documentId })).filter(
+        (l) => l.link.source.annotationId === current.id || l.link.target.annotationId === current.id,
+      ).length;
+      const command = await commands.deleteAnnotations(target, [current], `Delete ${labelName(current.labelId).toLowerCase()}`);
+      if (touching > 0) {
+        setNotice(`Deleted the ${labelName(current.labelId).toLowerCase()} and its ${touching} ${touching === 1 ? 'link' : 'links'}. Ctrl+Z brings them back.`);
+        linksChanged();
+      }
+      return command;
     });
 
   const resize = (annotationId: string | (() => string | null), edge: 'start' | 'end', direction: -1 | 1) => {
@@ -262,6 +294,71 @@ export function App({ api }: AppProps) {
     const first = result.replaced[0]?.documentId ?? result.added[0]?.documentId;
     if (workspace && first) localStorage.setItem(lastDocumentKey(workspace.path), first);
     void load().catch((error: unknown) => setLoadError((error as Error).message));
+  };
+
+  const linkTypeName = (typeId: string) => workspace?.linkTypes.find((t) => t.id === typeId)?.name ?? typeId;
+
+  /** Opens an article (if it is not open) at one of its annotations: from links, clusters, contradictions. */
+  const openAnnotation = async (documentId: string, annotationId: string) => {
+    setView('articles');
+    if (opened?.meta.id !== documentId && workspace) await openDocument(documentId, workspace.path);
+    setFocus({ annotationId, scroll: true });
+  };
+
+  const startLink = (annotation: Annotation) => {
+    setLinkSource({
+      documentId: annotation.documentId,
+      annotationId: annotation.id,
+      text: annotation.fragments.map((f) => f.exact).join(' … '),
+      documentTitle: opened?.meta.title ?? '',
+    });
+    setNotice('Now focus the other annotation (here or in another article), then choose the link type.');
+  };
+
+  const createLink = (typeId: string, source: LinkEnd, target: LinkEnd) => {
+    const name = linkTypeName(typeId).toLowerCase();
+    void runEdit(async () => {
+      const { command } = await createLinkCommand(
+        api,
+        { typeId, source: { documentId: source.documentId, annotationId: source.annotationId }, target: { documentId: target.documentId, annotationId: target.annotationId } },
+        `Link as ${name}`,
+        linksChanged,
+      );
+      setLinkSource(null);
+      setNotice(`Linked as ${name}.`);
+      return command;
+    });
+  };
+
+  const deleteLink = (linkId: string) => void runEdit(() => deleteLinkCommand(api, linkId, 'Delete link', linksChanged));
+
+  /** Annotates where the focused annotation's quote appears in another article (if needed) and links the two. */
+  const linkSighting = (sighting: QuoteSighting, typeId: string) => {
+    const source = focused;
+    if (!source) return;
+    const name = linkTypeName(typeId).toLowerCase();
+    void runEdit(async () => {
+      const steps = [];
+      let targetId = sighting.annotationId;
+      if (!targetId) {
+        const { command, created } = await commands.createAnnotations(
+          target,
+          { documentId: sighting.documentId, items: [{ labelId: source.labelId, ranges: [{ start: sighting.start, end: sighting.end }] }] },
+          `Label as ${labelName(source.labelId).toLowerCase()}`,
+        );
+        steps.push(command);
+        targetId = created[0]!.id;
+      }
+      const { command } = await createLinkCommand(
+        api,
+        { typeId, source: { documentId: source.documentId, annotationId: source.id }, target: { documentId: sighting.documentId, annotationId: targetId } },
+        `Link as ${name}`,
+        linksChanged,
+      );
+      steps.push(command);
+      setNotice(`Linked “${sighting.text.slice(0, 50)}” in ${sighting.documentTitle.slice(0, 50)} as ${name}.`);
+      return combineCommands(`${sighting.annotationId ? 'Link' : 'Annotate and link'} as ${name}`, steps);
+    });
   };
 
   const stepFind = (direction: 1 | -1) => {
@@ -326,8 +423,29 @@ export function App({ api }: AppProps) {
       else setFind((f) => ({ ...f, open: true }));
       return;
     }
-    if (inField || mod || !opened) return;
+    if (inField || mod || !opened || view !== 'articles') return;
     const selection = viewHandle.current?.selectedRange() ?? null;
+    // Linking with the keyboard: l starts from the focused annotation; once the other is focused,
+    // the link type's number makes the link; Escape cancels.
+    const choosingLinkType = linkSource !== null && focused !== null && focused.id !== linkSource.annotationId;
+    if (choosingLinkType && /^[1-9]$/.test(event.key) && !selection) {
+      const type = workspace?.linkTypes[Number(event.key) - 1];
+      if (type) {
+        event.preventDefault();
+        createLink(type.id, linkSource, { documentId: focused.documentId, annotationId: focused.id });
+        return;
+      }
+    }
+    if (event.key === 'l' && focused && !selection) {
+      event.preventDefault();
+      if (!linkSource || linkSource.annotationId === focused.id) startLink(focused);
+      return;
+    }
+    if (event.key === 'Escape' && linkSource) {
+      setLinkSource(null);
+      setNotice('Linking cancelled.');
+      return;
+    }
     // Alt+digit gives other characters on some layouts; the key's position still says which digit.
     const key = event.altKey && /^Digit\d$/.test(event.code) ? event.code.slice(5) : event.key;
     const label = labels.find((l) => l.hotkey !== '' && l.hotkey === key);
@@ -428,6 +546,13 @@ export function App({ api }: AppProps) {
         <span className="workspace-name" title={workspace.path}>
           {workspace.name}
         </span>
+        <nav className="view-switch" aria-label="Views">
+          {WORKBENCH_VIEWS.map(({ id, name }) => (
+            <button key={id} type="button" aria-pressed={view === id} onClick={() => setView(id)}>
+              {name}
+            </button>
+          ))}
+        </nav>
         {importButton('import-button')}
         <ExportButton api={api} documents={documents} labels={labels} />
         <LabelLegend labels={labels} />
@@ -472,7 +597,19 @@ export function App({ api }: AppProps) {
             void load().then(() => setNotice(message));
           }}
         />
-        {find.open && opened && (
+        {view === 'clusters' && (
+          <section className="overview" aria-labelledby="clusters-title">
+            <h1 id="clusters-title">Clusters</h1>
+            <ClustersView key={linksVersion} api={api} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} track={saves.track} />
+          </section>
+        )}
+        {view === 'contradictions' && (
+          <section className="overview" aria-labelledby="contradictions-title">
+            <h1 id="contradictions-title">Contradictions</h1>
+            <ContradictionsView key={linksVersion} api={api} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />
+          </section>
+        )}
+        {view === 'articles' && find.open && opened && (
           <FindBar
             query={find.query}
             hitCount={hits.length}
@@ -488,7 +625,7 @@ export function App({ api }: AppProps) {
             onClose={closeFind}
           />
         )}
-        {opened ? (
+        {view !== 'articles' ? null : opened ? (
           <article aria-labelledby="article-title">
             <h1 id="article-title" className="article-heading">
               {opened.meta.title}
@@ -546,6 +683,12 @@ export function App({ api }: AppProps) {
             clears).
           </p>
         )}
+        {linkSource && (
+          <p className="pending-status link-status" role="status">
+            Linking from “{linkSource.text.slice(0, 60)}” ({linkSource.documentTitle.slice(0, 40)}): focus the other annotation, here or in another
+            article, then choose the link type (keys 1–{workspace.linkTypes.length}). Escape cancels.
+          </p>
+        )}
         {notice && (
           <p className="notice" role="status">
             {notice}
@@ -558,13 +701,29 @@ export function App({ api }: AppProps) {
         focusedId={focus.annotationId}
         details={
           focused && (
-            <AnnotationDetails
-              annotation={focused}
-              labels={labels}
-              firstFieldRef={detailsField}
-              onChange={(changesFor, description) => void update(focused.id, changesFor, description)}
-              onLeave={() => viewHandle.current?.focus()}
-            />
+            <>
+              <AnnotationDetails
+                annotation={focused}
+                labels={labels}
+                firstFieldRef={detailsField}
+                onChange={(changesFor, description) => void update(focused.id, changesFor, description)}
+                onLeave={() => viewHandle.current?.focus()}
+              />
+              <LinksPanel
+                api={api}
+                focused={focused}
+                focusedDocumentTitle={opened?.meta.title ?? ''}
+                linkTypes={workspace.linkTypes}
+                linkSource={linkSource}
+                refreshKey={linksVersion}
+                onStartLink={() => startLink(focused)}
+                onCancelLink={() => setLinkSource(null)}
+                onCreateLink={createLink}
+                onDeleteLink={deleteLink}
+                onLinkSighting={linkSighting}
+                onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
+              />
+            </>
           )
         }
         onFocus={(annotationId) => setFocus({ annotationId, scroll: true })}

@@ -5,7 +5,7 @@ export interface ShortcutDescription {
 }
 
 /** Keys with a fixed meaning in the article, which no label may use as its hotkey. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', '?', '[', ']', '{', '}', '+', '/', 'n', 'p']);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', '?', '[', ']', '{', '}', '+', '/', 'n', 'p']);
 
 /** The shortcuts of the annotating workflow (label hotkeys are added from the schema). */
 export const SHORTCUTS: readonly ShortcutDescription[] = [
@@ -22,6 +22,8 @@ export const SHORTCUTS: readonly ShortcutDescription[] = [
   { keys: 'Shift + Ctrl/Cmd + Z', does: 'Redo' },
   { keys: 'Ctrl/Cmd + F', does: 'Find in the article' },
   { keys: 'Ctrl/Cmd + Shift + F', does: 'Search all articles' },
-  { keys: 'Escape', does: 'Close popups, clear pieces and focus' },
+  { keys: 'l', does: 'Start a link from the focused annotation; focus the other one (here or in another article), then press the link type’s number' },
+  { keys: '1–4 (while linking)', does: 'Link as same, paraphrase, supports or contradicts' },
+  { keys: 'Escape', does: 'Close popups, cancel a link, clear pieces and focus' },
   { keys: '?', does: 'Show this list' },
 ];

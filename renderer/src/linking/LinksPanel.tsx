@@ -43,8 +43,10 @@ export function LinksPanel(props: LinksPanelProps) {
   const [sightings, setSightings] = useState<QuoteSighting[] | null>(null);
   const [searching, setSearching] = useState(false);
 
+  // Sightings belong to one annotation: a new focus clears them (link changes do not).
+  useEffect(() => setSightings(null), [focused?.id]);
+
   useEffect(() => {
-    setSightings(null);
     if (!focused) return setLinks([]);
     let current = true;
     void api.listLinks({ documentId: focused.documentId }).then((all) => {

@@ -1,0 +1,139 @@
+import type { Page } from '@playwright/test';
+import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
+
+const APOLOGY = 'Yesterday wasn’t my proudest day,';
+
+async function openArticle(page: Page, title: RegExp) {
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+}
+
+async function label(page: Page, text: string, key: string) {
+  expect(await selectWithMouse(page, text)).toBe(text);
+  await page.keyboard.press(key);
+  await expect(page.locator('.annotation-focused')).toHaveText(text);
+}
+
+const linksPanel = (page: Page) => page.getByRole('region', { name: 'Links' });
+const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('All changes saved');
+
+test('the apology carried by three outlets becomes one cluster, with the apostrophe differences shown', async ({ page, workbench }) => {
+  let clicks = 0;
+  await openArticle(page, /Hamilton offers words of support/);
+  clicks++;
+  await label(page, APOLOGY, '2');
+  await linksPanel(page).getByRole('button', { name: 'Find in other articles' }).click();
+  clicks++;
+  const sightings = linksPanel(page).getByLabel('In other articles').getByRole('listitem');
+  await expect(sightings).toHaveCount(2);
+  await expect(sightings.first()).toContainText("Yesterday wasn't my proudest day,");
+  for (let i = 0; i < 2; i++) {
+    await linksPanel(page).getByRole('button', { name: 'Annotate and link as same' }).first().click();
+    clicks++;
+    await saved(page);
+  }
+  await expect(linksPanel(page).getByRole('listitem')).toHaveCount(2);
+  await expect(linksPanel(page).locator('.link-type-chip').first()).toContainText('Same');
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Clusters' }).click();
+  clicks++;
+  const cluster = page.locator('.cluster-card');
+  await expect(cluster).toHaveCount(1);
+  await expect(cluster.getByRole('row')).toHaveCount(4); // header + three outlets
+  await expect(cluster).toContainText('3 articles');
+  // The first outlet's curly apostrophe is the reference; the two straight ones are marked as differing.
+  await expect(cluster.getByRole('row').nth(1)).toContainText('Hamilton offers words of support');
+  await expect(cluster.locator('mark.variant-added')).toHaveText(["[differs: ']", "[differs: ']"]);
+  // Name it and give it a canonical text.
+  await cluster.getByRole('button', { name: 'Name…' }).click();
+  await cluster.getByLabel('Name').fill('Russell’s apology');
+  await cluster.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.locator('.cluster-card h3')).toHaveText('Russell’s apology');
+
+  // Click a row: the other article opens at the span.
+  await page.locator('.cluster-card').getByRole('button', { name: /George Russell has issued an apology/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('George Russell has issued an apology');
+  await expect(page.locator('.annotation-focused')).toHaveText("Yesterday wasn't my proudest day,");
+  console.log(`[linking e2e] apology cluster built with ${clicks} clicks plus one selection and the key 2`);
+
+  // Persistence after reload.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Clusters' }).click();
+  await expect(page.locator('.cluster-card h3')).toHaveText('Russell’s apology');
+  expect((await workbench.storedAnnotations()).length).toBe(3);
+});
+
+test('lap 30 against lap 32 across two articles, as a contradiction listed in the table', async ({ page, workbench }) => {
+  await openArticle(page, /George Russell and Valtteri Bottas had a horrific crash/);
+  await label(page, '30th lap', '3');
+  await page.keyboard.press('l');
+  await expect(page.locator('.link-status')).toContainText('Linking from “30th lap”');
+  await openArticle(page, /seeing red after the Italian GP/);
+  await label(page, 'lap 32', '3');
+  // The focused annotation is the new one; 4 is the fourth link type, contradicts.
+  await page.keyboard.press('4');
+  await saved(page);
+  await expect(linksPanel(page).getByRole('listitem')).toHaveCount(1);
+  await expect(linksPanel(page).getByRole('listitem')).toContainText('Contradicts');
+  await expect(linksPanel(page).getByRole('listitem')).toContainText('30th lap');
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Contradictions' }).click();
+  const table = page.getByRole('table', { name: 'Contradictions' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row').nth(1)).toContainText('30th lap');
+  await expect(table.getByRole('row').nth(1)).toContainText('lap 32');
+  expect((await workbench.storedAnnotations()).map((a) => a.fragments[0]!.exact).sort()).toEqual(['30th lap', 'lap 32']);
+  await page.locator('.contradictions-view').getByLabel('Filter').fill('italian');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await page.locator('.contradictions-view').getByLabel('Filter').fill('no such words');
+  await expect(table.getByRole('row')).toHaveCount(1);
+  await page.locator('.contradictions-view').getByLabel('Filter').fill('');
+  await table.getByRole('button', { name: 'Span B' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Span B' })).toHaveAttribute('aria-sort', 'ascending');
+  await table.getByRole('button', { name: '30th lap' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('horrific crash');
+  await expect(page.locator('.annotation-focused')).toHaveText('30th lap');
+});
+
+test('linking with the keyboard alone inside one article, then delete with its links and undo', async ({ page, workbench }) => {
+  await openArticle(page, /Hamilton offers words of support/);
+  await label(page, APOLOGY, '2');
+  await label(page, 'George Russell following', '1');
+  // Keyboard only from here: j/k move the focus, l starts a link, a number picks its type.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await expect(page.locator('.annotation-focused')).toHaveText('George Russell following');
+  await page.keyboard.press('l');
+  await page.keyboard.press('j');
+  await expect(page.locator('.annotation-focused')).toHaveText(APOLOGY);
+  await page.keyboard.press('3'); // supports
+  await saved(page);
+  await expect(linksPanel(page).getByRole('listitem')).toHaveCount(1);
+  await expect(linksPanel(page).getByRole('listitem')).toContainText('← Supports');
+
+  // The same link twice is refused with a message (an annotation cannot be its own target at all).
+  await page.keyboard.press('k');
+  await page.keyboard.press('l');
+  await page.keyboard.press('j');
+  await page.keyboard.press('3');
+  await expect(page.getByText('These two annotations are already linked as "Supports".')).toBeVisible();
+
+  // Delete the apology: its link goes with it, and undo brings both back.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(page.locator('.annotation-focused')).toHaveText(APOLOGY);
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('Deleted the quote and its 1 link. Ctrl+Z brings them back.')).toBeVisible();
+  await expect(page.locator('.article-text .annotation.label-quote')).toHaveCount(0);
+  await saved(page);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.article-text .annotation.label-quote')).toHaveText(APOLOGY);
+  await saved(page);
+  await page.getByRole('complementary', { name: 'Annotations' }).getByRole('button', { name: `Quote: ${APOLOGY}` }).click();
+  await expect(linksPanel(page).getByRole('listitem')).toHaveCount(1);
+  await page.reload();
+  await page.getByRole('complementary', { name: 'Annotations' }).getByRole('button', { name: `Quote: ${APOLOGY}` }).click();
+  await expect(linksPanel(page).getByRole('listitem')).toContainText('Supports');
+  expect(await workbench.storedAnnotations()).toHaveLength(2);
+});
