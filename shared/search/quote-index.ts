@@ -28,6 +28,11 @@ const WINDOW = 16;
  * (the winnowing guarantee); shorter quotes are searched by scanning.
  */
 export const GUARANTEED_RUN = WINDOW + GRAM - 1;
+/**
+ * Up to this many characters in all, a quote the index cannot place (its edits left no shared run of
+ * GUARANTEED_RUN characters) is looked for by scanning, which is still fast at this size.
+ */
+export const SCAN_FALLBACK_CHARACTERS = 5_000_000;
 /** Grams found in more places than this are too common to point anywhere. */
 const MAX_POSTINGS = 256;
 /** Matches are voted for by their diagonal (document position minus quote position) in bands this wide. */
@@ -52,10 +57,12 @@ export class QuoteIndex {
   private entryPosition: Uint32Array;
   private entryNext: Int32Array;
   private entries = 0;
+  private readonly totalCharacters: number;
 
   /** Indexes `texts`; a match's `documentIndex` is the position in this list. */
   constructor(texts: readonly string[]) {
     this.folded = texts.map(foldForMatching);
+    this.totalCharacters = this.folded.reduce((n, t) => n + t.length, 0);
     const expected = Math.max(1024, Math.ceil((this.folded.reduce((n, t) => n + t.length, 0) * 2) / (WINDOW + 1)) + 16);
     let size = 1024;
     while (size < expected * 2) size *= 2;
@@ -110,6 +117,7 @@ export class QuoteIndex {
         }
       }
     }
+    if (!best && this.totalCharacters <= SCAN_FALLBACK_CHARACTERS) return this.findByScanning(quote, options);
     return best;
   }
 
