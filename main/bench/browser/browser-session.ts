@@ -80,3 +80,6 @@ export async function jsHeapUsedMB(page: Page): Promise<number> {
     await cdp.detach();
   }
 }
+
+/** The outcome of one label add in the page (`addLabel`): ms to painted, ms to "All changes saved", or why it was skipped. */
+export type AddResult = { painted: number; saved: number } | { skipped: string };

@@ -4,6 +4,7 @@
  * exposes its functions as `globalThis.__bench`. "Painted" means: the thing is in the DOM, then
  * two animation frames have passed (the frame that paints it has been produced).
  */
+import type { AddResult } from './browser-session.js';
 
 /** Resolves after two animation frames. */
 export function twoFrames(): Promise<void> {
@@ -75,9 +76,6 @@ export function watchLongFrames(): boolean {
 export function takeLongFrames(): number[] {
   return longFrames.splice(0);
 }
-
-/** The outcome of one label add: ms to painted, ms to "All changes saved", or why it was skipped. */
-export type AddResult = { painted: number; saved: number } | { skipped: string };
 
 /**
  * Selects the first 4 characters of a paragraph on screen inside `.article-text` and presses label

@@ -2,10 +2,9 @@
  * The W2 peer page: @recogito/text-annotator 4.x rendering a text and its spans the documented way
  * (`createTextAnnotator` on the container, the W3C format adapter, `setAnnotations` with a
  * TextQuoteSelector and a TextPositionSelector per span; default SPANS renderer). Bundled with
- * esbuild and exposed as `globalThis.__peer`.
+ * esbuild and exposed as `globalThis.__peer`; its stylesheet is added by the workload.
  */
 import { createTextAnnotator, W3CTextFormat, type TextAnnotator } from '@recogito/text-annotator';
-import '@recogito/text-annotator/text-annotator.css';
 
 /** What the peer measured and what it produced. */
 export interface PeerResult {

@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { startBrowserHostProcess } from '../../../e2e/support/browser-host-process.js';
 import { writeBenchWorkspace, type BenchArticle } from '../browser/bench-workspace.js';
@@ -111,7 +112,8 @@ async function open(page: Page, title: string, timeoutMs: number): Promise<{ ms:
 /** Runs the peer `runs` times on `article`; checks every span was anchored on the same text before its time counts. */
 async function runPeer(page: Page, article: BenchArticle, runs: number, timeoutMs: number, checks: string[], notes: string[]): Promise<number[]> {
   const bundle = await bundleForPage('recogito-peer-page.ts');
-  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${bundle.css}</style></head><body></body></html>`);
+  const css = await readFile(fileURLToPath(import.meta.resolve('@recogito/text-annotator/text-annotator.css')), 'utf8');
+  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body></body></html>`);
   await page.addScriptTag({ content: bundle.js });
   await page.evaluate(([text, spans]) => Object.assign(globalThis, { __peerInput: { text, spans } }), [article.text, article.spans] as const);
   const samples: number[] = [];
