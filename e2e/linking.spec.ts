@@ -137,3 +137,37 @@ test('linking with the keyboard alone inside one article, then delete with its l
   await expect(linksPanel(page).getByRole('listitem')).toContainText('Supports');
   expect(await workbench.storedAnnotations()).toHaveLength(2);
 });
+
+test('two articles side by side: each scrolls on its own, links between them are listed and made by clicking', async ({ page, workbench }) => {
+  const straight = "Yesterday wasn't my proudest day,";
+  await openArticle(page, /seeing red after the Italian GP/);
+  await label(page, straight, '2');
+  await saved(page);
+  await openArticle(page, /Hamilton offers words of support/);
+  await label(page, APOLOGY, '2');
+  await page.keyboard.press('l');
+
+  await page.getByRole('button', { name: 'Side by side' }).click();
+  const pane = page.getByRole('region', { name: 'Compared article' });
+  await pane.getByLabel('Compare with').selectOption({ label: (await pane.getByRole('option', { name: /seeing red/ }).textContent())! });
+  await expect(pane.getByRole('heading', { level: 2, name: /seeing red/ })).toBeVisible();
+  await pane.locator('.article-text .annotation').filter({ hasText: straight }).click();
+  await pane.getByRole('group', { name: 'Focused here' }).getByRole('button', { name: 'Same' }).click();
+  await saved(page);
+  const between = pane.getByLabel('Links between the two articles');
+  await expect(between.getByRole('listitem')).toHaveCount(1);
+  await expect(between.getByRole('listitem')).toContainText('Same');
+
+  // The two panes scroll independently.
+  const reader = page.locator('main.reader');
+  await reader.evaluate((el) => el.scrollTo(0, 0));
+  await pane.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  expect(await reader.evaluate((el) => el.scrollTop)).toBe(0);
+  expect(await pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+
+  // Clicking the listed link brings both spans into focus.
+  await between.getByRole('button').click();
+  await expect(page.locator('main.reader .annotation-focused')).toHaveText(APOLOGY);
+  await expect(pane.locator('.annotation-focused')).toHaveText(straight);
+  expect(await workbench.storedAnnotations()).toHaveLength(2);
+});

@@ -20,6 +20,7 @@ import { OrphanedAnnotations } from '../import/OrphanedAnnotations.js';
 import { ClustersView } from '../linking/ClustersView.js';
 import { ContradictionsView } from '../linking/ContradictionsView.js';
 import { combineCommands, createLinkCommand, deleteLinkCommand } from '../linking/link-commands.js';
+import { ComparePane } from '../linking/ComparePane.js';
 import { LinksPanel, type LinkSource } from '../linking/LinksPanel.js';
 import { useFileDrop } from '../import/use-file-drop.js';
 import { EditHistory, type EditCommand, type EditHistoryState } from '../editing/edit-history.js';
@@ -74,6 +75,7 @@ export function App({ api }: AppProps) {
   const [view, setView] = useState<WorkbenchView>('articles');
   const [linkSource, setLinkSource] = useState<LinkSource | null>(null);
   const [linksVersion, setLinksVersion] = useState(0);
+  const [compareOpen, setCompareOpen] = useState(false);
   const linksChanged = useCallback(() => setLinksVersion((v) => v + 1), []);
   const saves = useSaveTracker(api, {
     onRefused: setNotice,
@@ -423,7 +425,8 @@ export function App({ api }: AppProps) {
       else setFind((f) => ({ ...f, open: true }));
       return;
     }
-    if (inField || mod || !opened || view !== 'articles') return;
+    // The compared article on the right is driven by its own buttons and clicks.
+    if (inField || mod || !opened || view !== 'articles' || element?.closest('.compare-pane')) return;
     const selection = viewHandle.current?.selectedRange() ?? null;
     // Linking with the keyboard: l starts from the focused annotation; once the other is focused,
     // the link type's number makes the link; Escape cancels.
@@ -540,7 +543,10 @@ export function App({ api }: AppProps) {
       </button>
     );
   return (
-    <div className={`workbench${drop.active ? ' drop-target-active' : ''}`} {...drop.handlers}>
+    <div
+      className={`workbench${drop.active ? ' drop-target-active' : ''}${compareOpen && view === 'articles' && opened ? ' compare-open' : ''}`}
+      {...drop.handlers}
+    >
       <header className="top-bar">
         <span className="app-name">Corroborate</span>
         <span className="workspace-name" title={workspace.path}>
@@ -553,6 +559,9 @@ export function App({ api }: AppProps) {
             </button>
           ))}
         </nav>
+        <button type="button" aria-pressed={compareOpen} onClick={() => setCompareOpen((open) => !open)} disabled={documents.length < 2}>
+          Side by side
+        </button>
         {importButton('import-button')}
         <ExportButton api={api} documents={documents} labels={labels} />
         <LabelLegend labels={labels} />
@@ -695,6 +704,25 @@ export function App({ api }: AppProps) {
           </p>
         )}
       </main>
+      {compareOpen && view === 'articles' && opened && (
+        <ComparePane
+          api={api}
+          documents={documents}
+          leftDocumentId={opened.meta.id}
+          labels={labels}
+          linkTypes={workspace.linkTypes}
+          leftFocused={focused}
+          linkSource={linkSource}
+          linksVersion={linksVersion}
+          onStartLink={(source) => {
+            setLinkSource(source);
+            setNotice('Now focus the other annotation in the article on the left, then choose the link type.');
+          }}
+          onCreateLink={createLink}
+          onFocusLeft={(annotationId) => setFocus({ annotationId, scroll: true })}
+          onClose={() => setCompareOpen(false)}
+        />
+      )}
       <AnnotationPanel
         annotations={placed}
         labels={labels}
