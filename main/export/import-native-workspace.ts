@@ -87,5 +87,6 @@ export async function writeSnapshotIntoStore(store: WorkspaceStore, snapshot: Wo
   }
   await store.updateWorkspace((workspace) => {
     workspace.links = structuredClone(snapshot.links);
+    workspace.clusterNames = structuredClone(snapshot.clusterNames ?? []);
   });
 }

@@ -59,6 +59,7 @@ export async function readWorkspaceSnapshot(
     linkTypes: structuredClone(workspace.linkTypes),
     documents,
     links: [...workspace.links],
+    clusterNames: structuredClone(workspace.clusterNames),
   };
 }
 

@@ -75,6 +75,24 @@ describe('native round trip', () => {
     expect((await readdir(root)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
+  it('carries cluster names and canonical texts through export and import', async () => {
+    const original = await track(fixtureWorkspace(join(root, 'original')));
+    const [doc] = await original.service.listDocuments();
+    const a = await original.service.createAnnotation({ documentId: doc!.id, labelId: 'quote', ranges: [{ start: 0, end: 6 }] });
+    const b = await original.service.createAnnotation({ documentId: doc!.id, labelId: 'quote', ranges: [{ start: 10, end: 16 }] });
+    await original.service.createLink({ typeId: 'same', source: { documentId: doc!.id, annotationId: a.id }, target: { documentId: doc!.id, annotationId: b.id } });
+    await original.service.nameCluster({ annotationId: a.id, name: 'Opening words', canonicalText: 'the canonical wording' });
+    await exportToFolder(original.store, { format: 'native', destination: join(root, 'export-1') });
+    const file = join(root, 'export-1', 'corroborate-workspace.json');
+    expect(await readFile(file, 'utf8')).toContain('"clusterNames"');
+    await importNativeWorkspace(file, join(root, 'copy'));
+    const copy = await track(openWorkbench({ workspaceDir: join(root, 'copy') }));
+    const named = (await copy.service.listClusters()).find((c) => c.members.some((m) => m.annotationId === a.id));
+    expect(named).toMatchObject({ name: 'Opening words', canonicalText: 'the canonical wording' });
+    await exportToFolder(copy.store, { format: 'native', destination: join(root, 'export-2') });
+    expect((await readFile(join(root, 'export-2', 'corroborate-workspace.json'))).equals(await readFile(file))).toBe(true);
+  });
+
   it('refuses a damaged native file or a non-empty folder, naming it, and creates nothing', async () => {
     const original = await track(fixtureWorkspace(join(root, 'original')));
     await exportToFolder(original.store, { format: 'native', destination: join(root, 'export') });

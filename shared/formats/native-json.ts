@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from '../model/annotation.js';
 import { DocumentMetaSchema } from '../model/document.js';
 import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
-import { LinkSchema } from '../model/link.js';
+import { ClusterNameSchema, LinkSchema } from '../model/link.js';
 import { CURRENT_SCHEMA_VERSION, type WorkspaceSnapshot } from '../model/workspace.js';
 import { contentHash } from '../text/content-hash.js';
 import { canonicalJson } from './canonical-json.js';
@@ -23,6 +23,8 @@ export const NativeExportSchema = z.object({
   linkTypes: z.array(LinkTypeSchema),
   documents: z.array(z.object({ meta: DocumentMetaSchema, text: z.string(), annotations: z.array(AnnotationSchema) })),
   links: z.array(LinkSchema),
+  /** Written only when the workspace has named clusters. */
+  clusterNames: z.array(ClusterNameSchema).optional(),
 });
 
 /**
@@ -56,6 +58,10 @@ function* nativeChunks(snapshot: WorkspaceSnapshot): Iterable<string> {
   }
   yield ',\n';
   yield* jsonArray('links', snapshot.links, 2, canonicalJson);
+  if (snapshot.clusterNames && snapshot.clusterNames.length > 0) {
+    yield ',\n';
+    yield* jsonArray('clusterNames', snapshot.clusterNames, 2, canonicalJson);
+  }
   yield '\n}\n';
 }
 
@@ -149,6 +155,7 @@ export function parseNativeExport(text: string, fileName: string): ParseOutcome<
       linkTypes: file.linkTypes,
       documents: file.documents,
       links: file.links,
+      ...(file.clusterNames ? { clusterNames: file.clusterNames } : {}),
     },
   };
 }

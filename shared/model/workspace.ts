@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from './annotation.js';
 import { ContentHashSchema, DocumentMetaSchema, type DocumentMeta } from './document.js';
 import { LabelSchema, LinkTypeSchema, type Label, type LinkType } from './label-schema.js';
-import { ClusterNameSchema, LinkSchema, type Link } from './link.js';
+import { ClusterNameSchema, LinkSchema, type ClusterName, type Link } from './link.js';
 
 /** The version of the on-disk workspace layout this build writes. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -44,4 +44,6 @@ export interface WorkspaceSnapshot {
   linkTypes: LinkType[];
   documents: DocumentSnapshot[];
   links: Link[];
+  /** Names and canonical texts given to link clusters (absent: none). */
+  clusterNames?: ClusterName[];
 }
