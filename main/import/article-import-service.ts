@@ -5,6 +5,7 @@ import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import { compareWithExisting } from '../../shared/import/compare-with-existing.js';
 import { dateWarningFor } from '../../shared/import/date-trust.js';
 import type { ImportedArticle } from '../../shared/import/imported-article.js';
+import { documentMetaFor } from '../workspace/document-meta-for.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
 import { toWorkbenchError } from '../workspace/store-errors.js';
 import type { CommittedDocument, WorkspaceStore } from '../workspace/workspace-store.js';
@@ -188,21 +189,7 @@ export class ArticleImportService {
   }
 
   private newMeta(entry: StagedArticleEntry, now: string): DocumentMeta {
-    const { article } = entry;
-    return {
-      id: randomUUID(),
-      title: article.title,
-      outlet: article.outlet,
-      date: article.date,
-      dateWarning: article.dateWarning,
-      author: article.author,
-      url: article.url,
-      sourceFile: article.sourceFile,
-      contentHash: entry.contentHash,
-      length: article.text.length,
-      normalisation: article.normalisation,
-      importedAt: now,
-    };
+    return documentMetaFor(entry.article, entry.contentHash, now);
   }
 
   /** The new version's metadata: what its source says, and what the old document had where it says nothing. */

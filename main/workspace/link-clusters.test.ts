@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../shared/model/annotation.js';
 import { openWorkbench, type OpenWorkbench } from './open-workbench.js';
+import { annotateSeed, endOf } from './seed-annotations.test-support.js';
 
 let root: string;
 let workbench: OpenWorkbench;
@@ -18,17 +18,8 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function annotate(seed: string, exact: string, labelId = 'quote'): Promise<Annotation> {
-  for (const doc of await workbench.service.listDocuments()) {
-    const opened = await workbench.service.openDocument({ documentId: doc.id });
-    if (!opened.meta.sourceFile?.startsWith(seed)) continue;
-    const start = opened.text.indexOf(exact);
-    if (start < 0) throw new Error(`${exact} not in ${seed}`);
-    return workbench.service.createAnnotation({ documentId: doc.id, labelId, ranges: [{ start, end: start + exact.length }] });
-  }
-  throw new Error(`no seed ${seed}`);
-}
-const end = (a: Annotation) => ({ documentId: a.documentId, annotationId: a.id });
+const annotate = (seed: string, exact: string, labelId = 'quote') => annotateSeed(workbench.service, seed, exact, labelId);
+const end = endOf;
 
 describe('clusters', () => {
   it('groups the apology across three outlets transitively and shows the apostrophe differences', async () => {

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../shared/model/annotation.js';
 import { openWorkbench, type OpenWorkbench } from './open-workbench.js';
+import { annotateSeed, endOf } from './seed-annotations.test-support.js';
 
 let root: string;
 let workbench: OpenWorkbench;
@@ -18,20 +18,9 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** Annotates the first occurrence of `exact` in the seed whose file name starts with `seed`. */
-async function annotate(seed: string, exact: string, labelId = 'quote'): Promise<Annotation> {
-  const docs = await workbench.service.listDocuments();
-  for (const doc of docs) {
-    const opened = await workbench.service.openDocument({ documentId: doc.id });
-    if (!opened.meta.sourceFile?.startsWith(seed)) continue;
-    const start = opened.text.indexOf(exact);
-    if (start < 0) throw new Error(`${exact} not in ${seed}`);
-    return workbench.service.createAnnotation({ documentId: doc.id, labelId, ranges: [{ start, end: start + exact.length }] });
-  }
-  throw new Error(`no seed ${seed}`);
-}
+const annotate = (seed: string, exact: string, labelId = 'quote') => annotateSeed(workbench.service, seed, exact, labelId);
 
-const end = (a: Annotation) => ({ documentId: a.documentId, annotationId: a.id });
+const end = endOf;
 
 describe('links', () => {
   it('links the apology quote across three outlets and resolves each end for display', async () => {

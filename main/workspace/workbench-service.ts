@@ -16,6 +16,7 @@ import { importArticleFile } from '../../shared/import/import-article-file.js';
 import { ArticleImportService } from '../import/article-import-service.js';
 import { updateDocumentMeta } from '../import/document-meta-editing.js';
 import { DEFAULT_MAX_IMPORT_BYTES } from '../import/import-size-limit.js';
+import { documentMetaFor } from './document-meta-for.js';
 import { LinkEditing } from './link-editing.js';
 import { QuoteSightings } from './quote-sightings.js';
 import { toWorkbenchError } from './store-errors.js';
@@ -331,20 +332,7 @@ export class WorkbenchService implements WorkbenchApi {
     const hash = contentHash(article.text);
     const existing = this.store.workspace.documents.find((d) => d.contentHash === hash);
     if (existing) return { alreadyPresent: existing };
-    const meta: DocumentMeta = {
-      id: randomUUID(),
-      title: article.title,
-      outlet: article.outlet,
-      date: article.date,
-      dateWarning: article.dateWarning,
-      author: article.author,
-      url: article.url,
-      sourceFile: article.sourceFile,
-      contentHash: hash,
-      length: article.text.length,
-      normalisation: article.normalisation,
-      importedAt: this.now().toISOString(),
-    };
+    const meta = documentMetaFor(article, hash, this.now().toISOString());
     await this.store.addDocument(meta, article.text);
     return { added: meta };
   }
