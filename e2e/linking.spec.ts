@@ -171,3 +171,41 @@ test('two articles side by side: each scrolls on its own, links between them are
   await expect(pane.locator('.annotation-focused')).toHaveText(straight);
   expect(await workbench.storedAnnotations()).toHaveLength(2);
 });
+
+test('link types are edited like labels, and a link carries a note', async ({ page, workbench }) => {
+  await openArticle(page, /George Russell and Valtteri Bottas had a horrific crash/);
+  await label(page, '30th lap', '3');
+  await page.keyboard.press('l');
+  await openArticle(page, /seeing red after the Italian GP/);
+  await label(page, 'lap 32', '3');
+  await page.keyboard.press('4');
+  await saved(page);
+
+  // A note on the link, saved when the field is left.
+  const note = linksPanel(page).getByLabel(/Note on the link to/);
+  await note.fill('AP says lap 31');
+  await note.press('Enter');
+  await saved(page);
+  await page.reload();
+  await page.getByRole('complementary', { name: 'Annotations' }).getByRole('button', { name: 'Fact: lap 32' }).click();
+  await expect(linksPanel(page).getByLabel(/Note on the link to/)).toHaveValue('AP says lap 31');
+
+  // Rename "Contradicts" and add a type; the panel shows the new name at once.
+  await page.getByRole('button', { name: 'Edit link types', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link types' });
+  await dialog.getByLabel('Name of Contradicts').fill('Conflicts with');
+  await dialog.getByRole('button', { name: 'Add link type' }).click();
+  await dialog.getByLabel('Name of New link type').fill('Attributed to');
+  await dialog.getByRole('button', { name: 'Save link types' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(linksPanel(page).locator('.link-type-chip')).toContainText('Conflicts with');
+
+  // Removing a type in use asks first.
+  await page.getByRole('button', { name: 'Edit link types', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Remove Conflicts with' }).click();
+  await dialog.getByRole('button', { name: 'Save link types' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('deletes 1 links: tick the box to confirm');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(linksPanel(page).getByRole('listitem')).toHaveCount(1);
+  expect(await workbench.storedAnnotations()).toHaveLength(2);
+});

@@ -18,6 +18,7 @@ import { updateDocumentMeta } from '../import/document-meta-editing.js';
 import { DEFAULT_MAX_IMPORT_BYTES } from '../import/import-size-limit.js';
 import { documentMetaFor } from './document-meta-for.js';
 import { LinkEditing } from './link-editing.js';
+import { saveLinkTypes } from './link-type-editing.js';
 import { QuoteSightings } from './quote-sightings.js';
 import { toWorkbenchError } from './store-errors.js';
 import { AnnotationEditing } from './annotation-editing.js';
@@ -233,6 +234,11 @@ export class WorkbenchService implements WorkbenchApi {
   /** See the contract. */
   async updateLink({ linkId, typeId, note }: MethodInput<'updateLink'>) {
     return this.links.update(linkId, { typeId, note });
+  }
+
+  /** See the contract. */
+  async saveLinkTypes({ linkTypes, deleteLinksOfRemovedTypes }: MethodInput<'saveLinkTypes'>) {
+    return saveLinkTypes(this.store, linkTypes, deleteLinksOfRemovedTypes);
   }
 
   /** See the contract. */

@@ -271,6 +271,16 @@ export const workbenchContract = {
     LinkSchema,
   ),
 
+  /**
+   * Replaces the workspace's link types (names, colours, direction, descriptions, the labels each may
+   * connect). Removing a type still used by links is refused unless `deleteLinksOfRemovedTypes`; the
+   * links removed come back so the change can be undone.
+   */
+  saveLinkTypes: method(
+    z.object({ linkTypes: z.array(LinkTypeSchema).max(100), deleteLinksOfRemovedTypes: z.boolean() }).strict(),
+    z.object({ linkTypes: z.array(LinkTypeSchema), removedLinks: z.array(LinkSchema) }),
+  ),
+
   /** Deletes a link and returns it as it was (so it can be restored). */
   deleteLink: method(z.object({ linkId: z.string().min(1).max(200) }).strict(), LinkSchema),
 

@@ -22,6 +22,7 @@ import { ContradictionsView } from '../linking/ContradictionsView.js';
 import { combineCommands, createLinkCommand, deleteLinkCommand } from '../linking/link-commands.js';
 import { ComparePane } from '../linking/ComparePane.js';
 import { LinksPanel, type LinkSource } from '../linking/LinksPanel.js';
+import { LinkTypesDialog } from '../linking/LinkTypesDialog.js';
 import { useFileDrop } from '../import/use-file-drop.js';
 import { EditHistory, type EditCommand, type EditHistoryState } from '../editing/edit-history.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
@@ -76,6 +77,7 @@ export function App({ api }: AppProps) {
   const [linkSource, setLinkSource] = useState<LinkSource | null>(null);
   const [linksVersion, setLinksVersion] = useState(0);
   const [compareOpen, setCompareOpen] = useState(false);
+  const [linkTypeUsage, setLinkTypeUsage] = useState<Record<string, number> | null>(null);
   const linksChanged = useCallback(() => setLinksVersion((v) => v + 1), []);
   const saves = useSaveTracker(api, {
     onRefused: setNotice,
@@ -578,6 +580,9 @@ export function App({ api }: AppProps) {
           <button type="button" onClick={() => void openSchemaDialog()}>
             Edit labels
           </button>
+          <button type="button" onClick={() => void api.getStats().then((stats) => setLinkTypeUsage(stats.linksByType))}>
+            Edit link types
+          </button>
           <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
             ?
           </button>
@@ -748,6 +753,23 @@ export function App({ api }: AppProps) {
                 onCancelLink={() => setLinkSource(null)}
                 onCreateLink={createLink}
                 onDeleteLink={deleteLink}
+                onEditNote={(linkId, before, note) =>
+                  void runEdit(async () => {
+                    await api.updateLink({ linkId, note });
+                    linksChanged();
+                    return {
+                      description: 'Edit link note',
+                      undo: async () => {
+                        await api.updateLink({ linkId, note: before });
+                        linksChanged();
+                      },
+                      redo: async () => {
+                        await api.updateLink({ linkId, note });
+                        linksChanged();
+                      },
+                    };
+                  })
+                }
                 onLinkSighting={linkSighting}
                 onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
               />
@@ -771,6 +793,37 @@ export function App({ api }: AppProps) {
         />
       )}
       {importing && <ImportDialog api={api} dropped={importing.dropped} onImported={imported} onClose={() => setImporting(null)} />}
+      {linkTypeUsage && (
+        <LinkTypesDialog
+          linkTypes={workspace.linkTypes}
+          labels={labels}
+          usage={linkTypeUsage}
+          onClose={() => setLinkTypeUsage(null)}
+          onSave={async (next, deleteInUse) => {
+            const previous = workspace.linkTypes;
+            const apply = (linkTypes: typeof previous) => setWorkspace((w) => (w ? { ...w, linkTypes } : w));
+            await history.run(async () => {
+              const { removedLinks } = await api.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: deleteInUse });
+              apply(next);
+              linksChanged();
+              return {
+                description: 'Edit link types',
+                undo: async () => {
+                  await api.saveLinkTypes({ linkTypes: [...previous], deleteLinksOfRemovedTypes: true });
+                  await api.restoreAnnotations({ annotations: [], links: removedLinks });
+                  apply(previous);
+                  linksChanged();
+                },
+                redo: async () => {
+                  await api.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: true });
+                  apply(next);
+                  linksChanged();
+                },
+              };
+            });
+          }}
+        />
+      )}
       {helpOpen && <ShortcutHelp labels={labels} onClose={() => setHelpOpen(false)} />}
       {schemaUsage && (
         <LabelSchemaDialog

@@ -27,6 +27,8 @@ export interface LinksPanelProps {
   /** Creates a link from the link source to the focused annotation (or any two ends). */
   onCreateLink(typeId: string, source: LinkEnd, target: LinkEnd): void;
   onDeleteLink(linkId: string): void;
+  /** Changes a link's note. */
+  onEditNote(linkId: string, before: string, note: string): void;
   /** Annotates `sighting` in its article with `labelId`, then links it; resolves when done. */
   onLinkSighting(sighting: QuoteSighting, typeId: string): void;
   onOpenAnnotation(documentId: string, annotationId: string): void;
@@ -119,6 +121,7 @@ export function LinksPanel(props: LinksPanelProps) {
                   <span className="link-target-text">{other.text}</span>
                   <span className="article-details">{other.documentTitle}</span>
                 </button>
+                <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${other.text.slice(0, 40)}”`} onSave={(note) => props.onEditNote(link.id, link.note, note)} />
                 <button
                   type="button"
                   className="delete-annotation"
@@ -177,5 +180,26 @@ export function LinksPanel(props: LinksPanelProps) {
         </div>
       )}
     </section>
+  );
+}
+
+/** A link's note: shown, and edited in place (saved when the field is left or Enter is pressed). */
+function LinkNote({ note, label, onSave }: { note: string; label: string; onSave(note: string): void }) {
+  const [value, setValue] = useState(note);
+  const save = () => {
+    if (value.trim() !== note) onSave(value.trim());
+  };
+  return (
+    <input
+      className="link-note"
+      aria-label={label}
+      placeholder="Note"
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+      }}
+    />
   );
 }
