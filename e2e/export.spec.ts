@@ -14,6 +14,7 @@ function sliceCodePoints(text: string, start: number, end: number): string {
 
 test('export from the UI to brat in the suggested folder: progress, summary with the full path, and the files on disk', async ({ page, workbench }) => {
   await page.getByRole('button', { name: /Hamilton offers words of support/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hamilton offers words of support for Russell');
   await selectWithMouse(page, APOLOGY);
   await page.keyboard.press('2');
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();

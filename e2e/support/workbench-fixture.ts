@@ -52,6 +52,12 @@ export async function readStoredAnnotations(workspaceDir: string): Promise<Annot
  * first character and drags to the right edge of its last. Returns what the browser says is selected.
  */
 export async function selectWithMouse(page: Page, exact: string, occurrence = 0): Promise<string> {
+  // As a person would: wait until the article showing holds the words before reaching for them.
+  await page.waitForFunction(
+    (phrase) => (document.querySelector('.article-text')?.textContent ?? '').includes(phrase),
+    exact,
+    { timeout: 15_000 },
+  );
   const box = await page.evaluate(
     ({ exact, occurrence }) => {
       const root = document.querySelector('.article-text')!;
