@@ -28,6 +28,8 @@ export interface BenchArticle {
   title: string;
   text: string;
   spans: GeneratedSpan[];
+  /** The annotations stored for the spans. */
+  annotations: Annotation[];
 }
 
 /** Writes `specs` as a workspace in `dir`; resolves to the articles written. */
@@ -73,7 +75,7 @@ export async function writeBenchWorkspace(dir: string, specs: readonly BenchArti
     const file = join(dir, 'annotations', `${meta.id}.json`);
     await writeFile(file, annotationCodec.encode({ schemaVersion: CURRENT_SCHEMA_VERSION, documentId: meta.id, contentHash: meta.contentHash, annotations: list }, file));
     metas.push(meta);
-    articles.push({ id: meta.id, title: spec.title, text, spans });
+    articles.push({ id: meta.id, title: spec.title, text, spans, annotations: list });
   }
   const workspaceCodec = new JsonFileCodec({ schema: WorkspaceFileSchema, versioning, keyOrder: ['schemaVersion', 'id'] });
   const workspaceFile = join(dir, 'workspace.json');

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Annotation } from '../../../shared/model/annotation.js';
-import type { DocumentMeta } from '../../../shared/model/document.js';
-import { defaultLabels, defaultLinkTypes } from '../../../shared/model/label-schema.js';
-import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, WorkspaceFileSchema } from '../../../shared/model/workspace.js';
-import { contentHash } from '../../../shared/text/content-hash.js';
 import { fragmentAt } from '../../../shared/text/text-quote.js';
-import { JsonFileCodec } from '../../storage/index.js';
 import { openWorkbench } from '../../workspace/open-workbench.js';
-import { generateArticle, generateSpans, seededRandom, vocabulary } from '../corpus-generator.js';
+import { writeBenchWorkspace } from '../browser/bench-workspace.js';
+import { seededRandom } from '../corpus-generator.js';
 import { percentile, timeRepeatedly, type BenchMode, type Workload } from '../workload.js';
 
 /** W4: one new annotation saved durably in a workspace of 1,000 documents / 100k annotations. */
@@ -26,7 +22,13 @@ export const durableSaveWorkload: Workload = {
     const perDocument = 100;
     const dir = await mkdtemp(join(tmpdir(), 'corroborate-bench-w4-'));
     try {
-      const { metas, texts, annotations } = await writeWorkspace(join(dir, 'ws'), documents, perDocument);
+      const written = await writeBenchWorkspace(
+        join(dir, 'ws'),
+        Array.from({ length: documents }, (_, d) => ({ title: `Article ${d}`, bytes: 5000, spans: perDocument, seed: d + 1 })),
+      );
+      const metas = written;
+      const texts = written.map((a) => a.text);
+      const annotations = written.map((a) => a.annotations);
       const peerFile = join(dir, 'plain-lowdb.json');
       const peer = new Low(new JSONFile<{ annotations: Annotation[] }>(peerFile), { annotations: [] });
       peer.data = { annotations: annotations.flat() };
@@ -93,60 +95,3 @@ export const durableSaveWorkload: Workload = {
     }
   },
 };
-
-/** Writes a workspace directly in the store's own format (setup, not timed). */
-async function writeWorkspace(dir: string, documents: number, perDocument: number) {
-  await mkdir(join(dir, 'documents'), { recursive: true });
-  await mkdir(join(dir, 'annotations'), { recursive: true });
-  const words = vocabulary(3000);
-  const versioning = { currentVersion: CURRENT_SCHEMA_VERSION };
-  const annotationCodec = new JsonFileCodec({ schema: AnnotationFileSchema, versioning, keyOrder: ['schemaVersion', 'id'] });
-  const metas: DocumentMeta[] = [];
-  const texts: string[] = [];
-  const annotations: Annotation[][] = [];
-  const timestamp = new Date(0).toISOString();
-  for (let d = 0; d < documents; d++) {
-    const text = generateArticle(5000, d + 1, words);
-    const meta: DocumentMeta = {
-      id: `doc-${String(d).padStart(5, '0')}`,
-      title: text.slice(0, 40),
-      outlet: null,
-      date: null,
-      url: null,
-      sourceFile: null,
-      contentHash: contentHash(text),
-      length: text.length,
-      normalisation: { bomRemoved: false, lineEndings: 'lf', nfcApplied: false },
-      importedAt: timestamp,
-    } as DocumentMeta;
-    const list: Annotation[] = generateSpans(text, perDocument, d + 7).map((span, i) => ({
-      id: `${meta.id}-a${i}`,
-      documentId: meta.id,
-      labelId: ['claim', 'quote', 'fact'][i % 3]!,
-      fragments: [fragmentAt(text, span)],
-      contentHash: meta.contentHash,
-      attributes: {},
-      note: '',
-      author: 'bench',
-      createdAt: timestamp,
-      updatedAt: timestamp,
-      orphaned: false,
-    }));
-    await writeFile(join(dir, 'documents', `${meta.id}.txt`), text);
-    const file = join(dir, 'annotations', `${meta.id}.json`);
-    await writeFile(file, annotationCodec.encode({ schemaVersion: CURRENT_SCHEMA_VERSION, documentId: meta.id, contentHash: meta.contentHash, annotations: list }, file));
-    metas.push(meta);
-    texts.push(text);
-    annotations.push(list);
-  }
-  const workspaceCodec = new JsonFileCodec({ schema: WorkspaceFileSchema, versioning, keyOrder: ['schemaVersion', 'id'] });
-  const workspaceFile = join(dir, 'workspace.json');
-  await writeFile(
-    workspaceFile,
-    workspaceCodec.encode(
-      { schemaVersion: CURRENT_SCHEMA_VERSION, labels: [...defaultLabels], linkTypes: [...defaultLinkTypes], documents: metas, links: [], clusterNames: [] },
-      workspaceFile,
-    ),
-  );
-  return { metas, texts, annotations };
-}
