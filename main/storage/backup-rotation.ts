@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { removeAbandonedTempFilesInDirectory, syncDirectory, writeFileDurably } from './durable-write.js';
+import { readFileSnapshot } from './read-file-snapshot.js';
 
 /** Checks that bytes are a valid version of the file (throws why not); `JsonFileCodec` is one. */
 export interface BackupValidator {
@@ -241,19 +242,8 @@ function localDay(time: Date): string {
 
 /** A file's bytes and modification time, from one open handle so both describe the same version. */
 async function readIfExists(path: string): Promise<{ bytes: Buffer; mtime: Date } | null> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
-    const info = await handle.stat();
-    return { bytes: await handle.readFile(), mtime: info.mtime };
-  } finally {
-    await handle.close();
-  }
+  const snapshot = await readFileSnapshot(path);
+  return snapshot && { bytes: snapshot.bytes, mtime: snapshot.stats.mtime };
 }
 
 function ignoreMissing(error: unknown): void {

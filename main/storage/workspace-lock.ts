@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { removeAbandonedTempFiles, syncDirectory, TEMP_SUFFIX } from './durable-write.js';
+import { readFileSnapshot } from './read-file-snapshot.js';
 import { currentProcessIdentity, processLiveness, type ProcessIdentity } from './process-identity.js';
 
 /** Which program holds a workspace open. */
@@ -191,20 +192,10 @@ async function createWithExclusiveOpen(path: string, content: string): Promise<b
 }
 
 async function readLockFile(path: string): Promise<FoundLock | null> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
-    const stats = await handle.stat();
-    const bytes = await handle.readFile();
-    return { info: parseLockInfo(bytes), bytes, inode: stats.ino, ageMs: Date.now() - stats.mtimeMs };
-  } finally {
-    await handle.close();
-  }
+  const snapshot = await readFileSnapshot(path);
+  if (!snapshot) return null;
+  const { bytes, stats } = snapshot;
+  return { info: parseLockInfo(bytes), bytes, inode: stats.ino, ageMs: Date.now() - stats.mtimeMs };
 }
 
 function parseLockInfo(bytes: Buffer): WorkspaceLockInfo | null {
