@@ -4,8 +4,6 @@ import type { ImportResult } from '../../../shared/api/import-schemas.js';
 import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
 import type { DocumentSummary } from '../../../shared/model/document.js';
 import type { Label } from '../../../shared/model/label-schema.js';
-import type { LinkEnd } from '../../../shared/model/link.js';
-import type { QuoteSighting } from '../../../shared/model/link-views.js';
 import { findAllInText } from '../../../shared/text/find-text.js';
 import { DocumentView, type DocumentViewHandle, type FocusRequest, type ScreenPoint } from '../document-view/DocumentView.js';
 import { applyLabelStyles } from '../document-view/label-styles.js';
@@ -19,10 +17,10 @@ import { ImportDialog } from '../import/ImportDialog.js';
 import { OrphanedAnnotations } from '../import/OrphanedAnnotations.js';
 import { ClustersView } from '../linking/ClustersView.js';
 import { ContradictionsView } from '../linking/ContradictionsView.js';
-import { combineCommands, createLinkCommand, deleteLinkCommand } from '../linking/link-commands.js';
 import { ComparePane } from '../linking/ComparePane.js';
-import { LinksPanel, type LinkSource } from '../linking/LinksPanel.js';
+import { LinksPanel } from '../linking/LinksPanel.js';
 import { LinkTypesDialog } from '../linking/LinkTypesDialog.js';
+import { useLinking } from '../linking/use-linking.js';
 import { useFileDrop } from '../import/use-file-drop.js';
 import { EditHistory, type EditCommand, type EditHistoryState } from '../editing/edit-history.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
@@ -74,11 +72,8 @@ export function App({ api }: AppProps) {
   const [schemaUsage, setSchemaUsage] = useState<Record<string, number> | null>(null);
   const [snapWords, setSnapWords] = useState(true);
   const [view, setView] = useState<WorkbenchView>('articles');
-  const [linkSource, setLinkSource] = useState<LinkSource | null>(null);
-  const [linksVersion, setLinksVersion] = useState(0);
   const [compareOpen, setCompareOpen] = useState(false);
   const [linkTypeUsage, setLinkTypeUsage] = useState<Record<string, number> | null>(null);
-  const linksChanged = useCallback(() => setLinksVersion((v) => v + 1), []);
   const saves = useSaveTracker(api, {
     onRefused: setNotice,
     // The services kept the edit in memory and keep retrying: show what they hold.
@@ -179,19 +174,19 @@ export function App({ api }: AppProps) {
     saves.track(async () => {
       await history.run(edit);
       await refreshCounts();
-      linksChanged();
+      linking.linksChanged();
     });
   const undo = () =>
     saves.track(async () => {
       if (!(await history.undo())) setNotice('Nothing to undo.');
       await refreshCounts();
-      linksChanged();
+      linking.linksChanged();
     });
   const redo = () =>
     saves.track(async () => {
       if (!(await history.redo())) setNotice('Nothing to redo.');
       await refreshCounts();
-      linksChanged();
+      linking.linksChanged();
     });
 
   const hits = useMemo(
@@ -207,6 +202,26 @@ export function App({ api }: AppProps) {
   const focused = annotations.find((a) => a.id === focus.annotationId) ?? null;
   // Orphaned annotations are listed apart and never painted: their offsets belong to an older text.
   const placed = useMemo(() => annotations.filter((a) => !a.orphaned), [annotations]);
+  const linking = useLinking({
+    api,
+    linkTypes: workspace?.linkTypes ?? [],
+    focused,
+    openedTitle: opened?.meta.title ?? '',
+    runEdit,
+    runEditOrThrow: async (edit) => {
+      await history.run(edit);
+    },
+    annotateIn: async (documentId, labelId, range) => {
+      const { command, created } = await commands.createAnnotations(
+        target,
+        { documentId, items: [{ labelId, ranges: [range] }] },
+        `Label as ${labelName(labelId).toLowerCase()}`,
+      );
+      return { command, annotationId: created[0]!.id };
+    },
+    showLinkTypes: (linkTypes) => setWorkspace((w) => (w ? { ...w, linkTypes: [...linkTypes] } : w)),
+    setNotice,
+  });
 
   const createFromSelection = (label: Label, range: TextRange, exact: boolean) => {
     if (!opened) return;
@@ -263,7 +278,7 @@ export function App({ api }: AppProps) {
       const command = await commands.deleteAnnotations(target, [current], `Delete ${labelName(current.labelId).toLowerCase()}`);
       if (touching > 0) {
         setNotice(`Deleted the ${labelName(current.labelId).toLowerCase()} and its ${touching} ${touching === 1 ? 'link' : 'links'}. Ctrl+Z brings them back.`);
-        linksChanged();
+        linking.linksChanged();
       }
       return command;
     });
@@ -300,69 +315,11 @@ export function App({ api }: AppProps) {
     void load().catch((error: unknown) => setLoadError((error as Error).message));
   };
 
-  const linkTypeName = (typeId: string) => workspace?.linkTypes.find((t) => t.id === typeId)?.name ?? typeId;
-
   /** Opens an article (if it is not open) at one of its annotations: from links, clusters, contradictions. */
   const openAnnotation = async (documentId: string, annotationId: string) => {
     setView('articles');
     if (opened?.meta.id !== documentId && workspace) await openDocument(documentId, workspace.path);
     setFocus({ annotationId, scroll: true });
-  };
-
-  const startLink = (annotation: Annotation) => {
-    setLinkSource({
-      documentId: annotation.documentId,
-      annotationId: annotation.id,
-      text: annotation.fragments.map((f) => f.exact).join(' … '),
-      documentTitle: opened?.meta.title ?? '',
-    });
-    setNotice('Now focus the other annotation (here or in another article), then choose the link type.');
-  };
-
-  const createLink = (typeId: string, source: LinkEnd, target: LinkEnd) => {
-    const name = linkTypeName(typeId).toLowerCase();
-    void runEdit(async () => {
-      const { command } = await createLinkCommand(
-        api,
-        { typeId, source: { documentId: source.documentId, annotationId: source.annotationId }, target: { documentId: target.documentId, annotationId: target.annotationId } },
-        `Link as ${name}`,
-        linksChanged,
-      );
-      setLinkSource(null);
-      setNotice(`Linked as ${name}.`);
-      return command;
-    });
-  };
-
-  const deleteLink = (linkId: string) => void runEdit(() => deleteLinkCommand(api, linkId, 'Delete link', linksChanged));
-
-  /** Annotates where the focused annotation's quote appears in another article (if needed) and links the two. */
-  const linkSighting = (sighting: QuoteSighting, typeId: string) => {
-    const source = focused;
-    if (!source) return;
-    const name = linkTypeName(typeId).toLowerCase();
-    void runEdit(async () => {
-      const steps = [];
-      let targetId = sighting.annotationId;
-      if (!targetId) {
-        const { command, created } = await commands.createAnnotations(
-          target,
-          { documentId: sighting.documentId, items: [{ labelId: source.labelId, ranges: [{ start: sighting.start, end: sighting.end }] }] },
-          `Label as ${labelName(source.labelId).toLowerCase()}`,
-        );
-        steps.push(command);
-        targetId = created[0]!.id;
-      }
-      const { command } = await createLinkCommand(
-        api,
-        { typeId, source: { documentId: source.documentId, annotationId: source.id }, target: { documentId: sighting.documentId, annotationId: targetId } },
-        `Link as ${name}`,
-        linksChanged,
-      );
-      steps.push(command);
-      setNotice(`Linked “${sighting.text.slice(0, 50)}” in ${sighting.documentTitle.slice(0, 50)} as ${name}.`);
-      return combineCommands(`${sighting.annotationId ? 'Link' : 'Annotate and link'} as ${name}`, steps);
-    });
   };
 
   const stepFind = (direction: 1 | -1) => {
@@ -430,27 +387,7 @@ export function App({ api }: AppProps) {
     // The compared article on the right is driven by its own buttons and clicks.
     if (inField || mod || !opened || view !== 'articles' || element?.closest('.compare-pane')) return;
     const selection = viewHandle.current?.selectedRange() ?? null;
-    // Linking with the keyboard: l starts from the focused annotation; once the other is focused,
-    // the link type's number makes the link; Escape cancels.
-    const choosingLinkType = linkSource !== null && focused !== null && focused.id !== linkSource.annotationId;
-    if (choosingLinkType && /^[1-9]$/.test(event.key) && !selection) {
-      const type = workspace?.linkTypes[Number(event.key) - 1];
-      if (type) {
-        event.preventDefault();
-        createLink(type.id, linkSource, { documentId: focused.documentId, annotationId: focused.id });
-        return;
-      }
-    }
-    if (event.key === 'l' && focused && !selection) {
-      event.preventDefault();
-      if (!linkSource || linkSource.annotationId === focused.id) startLink(focused);
-      return;
-    }
-    if (event.key === 'Escape' && linkSource) {
-      setLinkSource(null);
-      setNotice('Linking cancelled.');
-      return;
-    }
+    if (linking.handleKey(event, selection !== null)) return;
     // Alt+digit gives other characters on some layouts; the key's position still says which digit.
     const key = event.altKey && /^Digit\d$/.test(event.code) ? event.code.slice(5) : event.key;
     const label = labels.find((l) => l.hotkey !== '' && l.hotkey === key);
@@ -614,13 +551,13 @@ export function App({ api }: AppProps) {
         {view === 'clusters' && (
           <section className="overview" aria-labelledby="clusters-title">
             <h1 id="clusters-title">Clusters</h1>
-            <ClustersView key={linksVersion} api={api} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} track={saves.track} />
+            <ClustersView key={linking.linksVersion} api={api} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} track={saves.track} />
           </section>
         )}
         {view === 'contradictions' && (
           <section className="overview" aria-labelledby="contradictions-title">
             <h1 id="contradictions-title">Contradictions</h1>
-            <ContradictionsView key={linksVersion} api={api} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />
+            <ContradictionsView key={linking.linksVersion} api={api} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />
           </section>
         )}
         {view === 'articles' && find.open && opened && (
@@ -697,9 +634,9 @@ export function App({ api }: AppProps) {
             clears).
           </p>
         )}
-        {linkSource && (
+        {linking.linkSource && (
           <p className="pending-status link-status" role="status">
-            Linking from “{linkSource.text.slice(0, 60)}” ({linkSource.documentTitle.slice(0, 40)}): focus the other annotation, here or in another
+            Linking from “{linking.linkSource.text.slice(0, 60)}” ({linking.linkSource.documentTitle.slice(0, 40)}): focus the other annotation, here or in another
             article, then choose the link type (keys 1–{workspace.linkTypes.length}). Escape cancels.
           </p>
         )}
@@ -717,13 +654,10 @@ export function App({ api }: AppProps) {
           labels={labels}
           linkTypes={workspace.linkTypes}
           leftFocused={focused}
-          linkSource={linkSource}
-          linksVersion={linksVersion}
-          onStartLink={(source) => {
-            setLinkSource(source);
-            setNotice('Now focus the other annotation in the article on the left, then choose the link type.');
-          }}
-          onCreateLink={createLink}
+          linkSource={linking.linkSource}
+          linksVersion={linking.linksVersion}
+          onStartLink={linking.startLinkFrom}
+          onCreateLink={linking.createLink}
           onFocusLeft={(annotationId) => setFocus({ annotationId, scroll: true })}
           onClose={() => setCompareOpen(false)}
         />
@@ -747,30 +681,14 @@ export function App({ api }: AppProps) {
                 focused={focused}
                 focusedDocumentTitle={opened?.meta.title ?? ''}
                 linkTypes={workspace.linkTypes}
-                linkSource={linkSource}
-                refreshKey={linksVersion}
-                onStartLink={() => startLink(focused)}
-                onCancelLink={() => setLinkSource(null)}
-                onCreateLink={createLink}
-                onDeleteLink={deleteLink}
-                onEditNote={(linkId, before, note) =>
-                  void runEdit(async () => {
-                    await api.updateLink({ linkId, note });
-                    linksChanged();
-                    return {
-                      description: 'Edit link note',
-                      undo: async () => {
-                        await api.updateLink({ linkId, note: before });
-                        linksChanged();
-                      },
-                      redo: async () => {
-                        await api.updateLink({ linkId, note });
-                        linksChanged();
-                      },
-                    };
-                  })
-                }
-                onLinkSighting={linkSighting}
+                linkSource={linking.linkSource}
+                refreshKey={linking.linksVersion}
+                onStartLink={() => linking.startLink(focused)}
+                onCancelLink={linking.cancelLink}
+                onCreateLink={linking.createLink}
+                onDeleteLink={linking.deleteLink}
+                onEditNote={linking.editNote}
+                onLinkSighting={linking.linkSighting}
                 onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
               />
             </>
@@ -799,29 +717,7 @@ export function App({ api }: AppProps) {
           labels={labels}
           usage={linkTypeUsage}
           onClose={() => setLinkTypeUsage(null)}
-          onSave={async (next, deleteInUse) => {
-            const previous = workspace.linkTypes;
-            const apply = (linkTypes: typeof previous) => setWorkspace((w) => (w ? { ...w, linkTypes } : w));
-            await history.run(async () => {
-              const { removedLinks } = await api.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: deleteInUse });
-              apply(next);
-              linksChanged();
-              return {
-                description: 'Edit link types',
-                undo: async () => {
-                  await api.saveLinkTypes({ linkTypes: [...previous], deleteLinksOfRemovedTypes: true });
-                  await api.restoreAnnotations({ annotations: [], links: removedLinks });
-                  apply(previous);
-                  linksChanged();
-                },
-                redo: async () => {
-                  await api.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: true });
-                  apply(next);
-                  linksChanged();
-                },
-              };
-            });
-          }}
+          onSave={linking.saveLinkTypes}
         />
       )}
       {helpOpen && <ShortcutHelp labels={labels} onClose={() => setHelpOpen(false)} />}
