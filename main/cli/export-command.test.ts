@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildFixtureSnapshot } from '../../shared/formats/test-fixtures.js';
 import { fixtureWithoutAnnotations, workspaceHolding } from '../export/export-test-support.js';
-import { runCli } from './run-cli.js';
+import { runCliCapturing } from './cli.test-support.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 let dir: string;
@@ -18,12 +18,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCliCapturing;
 
 describe('corroborate export', () => {
   it('exports every format into a new folder and says what it wrote', async () => {

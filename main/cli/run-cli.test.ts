@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runCliCapturing } from './cli.test-support.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const seedsDir = join(root, 'fixtures', 'seeds');
@@ -16,12 +16,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCliCapturing;
 
 describe('corroborate CLI', () => {
   it('prints help, and refuses unknown commands and missing arguments with exit code 2', async () => {

@@ -1,28 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWorkbench, type OpenWorkbench } from './open-workbench.js';
-import { annotateSeed, endOf } from './seed-annotations.test-support.js';
+import { describe, expect, it } from 'vitest';
+import { annotateSeed, endOf, useSeededWorkbench } from './seed-annotations.test-support.js';
 
-let root: string;
-let workbench: OpenWorkbench;
+const current = useSeededWorkbench('corroborate-clusters-');
 
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'corroborate-clusters-'));
-  workbench = await openWorkbench({ workspaceDir: join(root, 'ws') });
-  await workbench.service.addSampleArticles();
-});
-afterEach(async () => {
-  await workbench.store.close();
-  await rm(root, { recursive: true, force: true });
-});
-
-const annotate = (seed: string, exact: string, labelId = 'quote') => annotateSeed(workbench.service, seed, exact, labelId);
+const annotate = (seed: string, exact: string, labelId = 'quote') => annotateSeed(current().service, seed, exact, labelId);
 const end = endOf;
 
 describe('clusters', () => {
   it('groups the apology across three outlets transitively and shows the apostrophe differences', async () => {
+    const workbench = current();
     const curly = await annotate('002', 'Yesterday wasn’t my proudest day');
     const straight3 = await annotate('003', "Yesterday wasn't my proudest day");
     const straight4 = await annotate('004', "Yesterday wasn't my proudest day");
@@ -39,6 +25,7 @@ describe('clusters', () => {
   });
 
   it('shows Hamilton’s reply with mistakes/mistake and will/can marked, and keeps a name through changes', async () => {
+    const workbench = current();
     const a = await annotate('002', 'If you don’t make the mistakes you will never learn');
     const b = await annotate('003', "If you don't make the mistake you can never learn");
     const link = await workbench.service.createLink({ typeId: 'paraphrase', source: end(a), target: end(b) });
@@ -62,6 +49,7 @@ describe('clusters', () => {
   });
 
   it('refuses to name an annotation that is in no cluster', async () => {
+    const workbench = current();
     const a = await annotate('002', 'Yesterday wasn’t my proudest day');
     await expect(workbench.service.nameCluster({ annotationId: a.id, name: 'x', canonicalText: '' })).rejects.toThrow(/not in a cluster/);
   });
@@ -69,6 +57,7 @@ describe('clusters', () => {
 
 describe('finding a quote in other articles', () => {
   it('finds the other two outlets carrying the apology, and says which span is already annotated', async () => {
+    const workbench = current();
     const curly = await annotate('002', 'Yesterday wasn’t my proudest day,');
     const already = await annotate('004', "Yesterday wasn't my proudest day,");
     const sightings = await workbench.service.findQuoteElsewhere({ documentId: curly.documentId, annotationId: curly.id });

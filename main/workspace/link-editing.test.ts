@@ -1,29 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWorkbench, type OpenWorkbench } from './open-workbench.js';
-import { annotateSeed, endOf } from './seed-annotations.test-support.js';
+import { describe, expect, it } from 'vitest';
+import { openWorkbench } from './open-workbench.js';
+import { annotateSeed, endOf, useSeededWorkbench } from './seed-annotations.test-support.js';
 
-let root: string;
-let workbench: OpenWorkbench;
+const current = useSeededWorkbench('corroborate-links-');
 
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'corroborate-links-'));
-  workbench = await openWorkbench({ workspaceDir: join(root, 'ws') });
-  await workbench.service.addSampleArticles();
-});
-afterEach(async () => {
-  await workbench.store.close();
-  await rm(root, { recursive: true, force: true });
-});
-
-const annotate = (seed: string, exact: string, labelId = 'quote') => annotateSeed(workbench.service, seed, exact, labelId);
+const annotate = (seed: string, exact: string, labelId = 'quote') => annotateSeed(current().service, seed, exact, labelId);
 
 const end = endOf;
 
 describe('links', () => {
   it('links the apology quote across three outlets and resolves each end for display', async () => {
+    const workbench = current();
     const a = await annotate('002', 'Yesterday wasn’t my proudest day,');
     const b = await annotate('003', "Yesterday wasn't my proudest day,");
     const c = await annotate('004', "Yesterday wasn't my proudest day,");
@@ -38,11 +25,13 @@ describe('links', () => {
     });
     expect(await workbench.service.listLinks({ documentId: a.documentId })).toHaveLength(1);
     await workbench.store.close();
-    const reopened = await openWorkbench({ workspaceDir: join(root, 'ws') });
+    const reopened = await openWorkbench({ workspaceDir: workbench.workspaceDir });
     expect((await reopened.service.getStats()).linksByType.same).toBe(2);
+    await reopened.store.close();
   });
 
   it('refuses self-links, duplicates (either way round when undirected) and missing annotations', async () => {
+    const workbench = current();
     const lap30 = await annotate('000', '30th lap', 'fact');
     const lap32 = await annotate('003', 'lap 32', 'fact');
     await expect(workbench.service.createLink({ typeId: 'contradicts', source: end(lap30), target: end(lap30) })).rejects.toThrow(
@@ -64,6 +53,7 @@ describe('links', () => {
   });
 
   it('removes an annotation’s links with it and counts them', async () => {
+    const workbench = current();
     const lap30 = await annotate('000', '30th lap', 'fact');
     const lap32 = await annotate('003', 'lap 32', 'fact');
     const p8 = await annotate('001', 'P8', 'fact');
@@ -74,6 +64,7 @@ describe('links', () => {
   });
 
   it('changes a link’s type and note, re-validating the type, and deletes it', async () => {
+    const workbench = current();
     const a = await annotate('002', 'If you don’t make the mistakes you will never learn');
     const b = await annotate('003', "If you don't make the mistake you can never learn");
     const link = await workbench.service.createLink({ typeId: 'same', source: end(a), target: end(b) });
@@ -85,6 +76,7 @@ describe('links', () => {
   });
 
   it('keeps a type’s label restriction', async () => {
+    const workbench = current();
     await workbench.store.updateWorkspace((ws) => {
       ws.linkTypes.push({ id: 'said-by', name: 'Said by', colour: '#000000', directed: true, description: '', allowedLabels: ['quote'] });
     });
