@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unpackOpenedDocument } from '../../shared/api/opened-document-wire.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy.js';
 import { openWorkbench } from '../workspace/open-workbench.js';
 import { startBrowserHost, type BrowserHost } from './browser-host.js';
@@ -121,8 +122,9 @@ describe('the browser host', () => {
     const docs = JSON.parse((await call('listDocuments', {})).body).value as { id: string }[];
     const created = JSON.parse((await call('createAnnotation', { documentId: docs[0]!.id, labelId: 'fact', ranges: [{ start: 17, end: 31 }] })).body);
     expect(created).toMatchObject({ ok: true, value: { labelId: 'fact', fragments: [{ start: 17, end: 31, exact: 'George Russell' }] } });
-    const opened = JSON.parse((await call('openDocument', { documentId: docs[0]!.id })).body);
-    expect(opened.value.annotations).toHaveLength(1);
+    // openDocument travels in its compact wire form (opened-document-wire.ts).
+    const opened = unpackOpenedDocument(JSON.parse((await call('openDocument', { documentId: docs[0]!.id })).body).value);
+    expect(opened.annotations).toEqual([created.value]);
     expect(JSON.parse((await call('openDocument', { documentId: 'nope' })).body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

@@ -1,4 +1,4 @@
-import { methodNames, type MethodName, type WorkbenchApi } from './contract.js';
+import { methodNames, workbenchContract, type MethodName, type MethodSpec, type WorkbenchApi } from './contract.js';
 import { WorkbenchError, type CallResult } from './workbench-error.js';
 
 /** Sends one call across a transport and returns its result (IPC invoke or an HTTP request). */
@@ -11,9 +11,10 @@ export type CallSender = (method: MethodName, input: unknown) => Promise<CallRes
 export function createClient(send: CallSender): WorkbenchApi {
   const client: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const name of methodNames) {
+    const wire = (workbenchContract[name] as MethodSpec).wire;
     client[name] = async (input: unknown) => {
       const result = await send(name, input ?? {});
-      if (result.ok) return result.value;
+      if (result.ok) return wire ? wire.decode(result.value) : result.value;
       throw new WorkbenchError(result.error.code, result.error.message);
     };
   }

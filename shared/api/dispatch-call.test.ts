@@ -31,8 +31,8 @@ describe('the contract wiring', () => {
   it('round-trips a call through dispatch and client', async () => {
     const api = echoApi();
     const client = createClient((method, input) => dispatchCall(api, method, JSON.parse(JSON.stringify(input))));
-    await expect(client.openDocument({ documentId: 'd1' })).resolves.toEqual({
-      method: 'openDocument',
+    await expect(client.listLinks({ documentId: 'd1' })).resolves.toEqual({
+      method: 'listLinks',
       input: { documentId: 'd1' },
     });
   });

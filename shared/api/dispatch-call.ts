@@ -1,10 +1,10 @@
-import { isMethodName, workbenchContract, type WorkbenchApi } from './contract.js';
+import { isMethodName, workbenchContract, type MethodSpec, type WorkbenchApi } from './contract.js';
 import { WorkbenchError, type CallResult } from './workbench-error.js';
 
 /**
  * Runs one call that arrived over a transport (IPC or HTTP): checks the method exists, validates the
- * payload against the contract's schema, calls the implementation and turns any failure into a
- * CallResult. Unexpected errors are reported as `internal` with their message, never thrown.
+ * payload against the contract's schema, calls the implementation, puts the result in its wire form
+ * (where the contract gives one) and turns any failure into a CallResult. Unexpected errors are reported as `internal` with their message, never thrown.
  */
 export async function dispatchCall(api: WorkbenchApi, method: string, payload: unknown): Promise<CallResult<unknown>> {
   if (!isMethodName(method)) {
@@ -17,7 +17,9 @@ export async function dispatchCall(api: WorkbenchApi, method: string, payload: u
   }
   try {
     const implementation = api[method] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await implementation.call(api, parsed.data) };
+    const value = await implementation.call(api, parsed.data);
+    const wire = (workbenchContract[method] as MethodSpec).wire;
+    return { ok: true, value: wire ? wire.encode(value) : value };
   } catch (error) {
     if (error instanceof WorkbenchError) return { ok: false, error: error.toInfo() };
     const message = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import type { Label } from '../../../shared/model/label-schema.js';
 import { annotationDecorations, annotationDecorationsKey, annotationsAt } from './annotation-decorations.js';
 import { AnnotationTooltip } from './AnnotationTooltip.js';
 import { overlayDecorations, overlayDecorationsKey, type OverlayRanges } from './overlay-decorations.js';
+import { lazySections, type LazySections } from './lazy-sections.js';
 import { TextLayout } from './text-layout.js';
 
 /** The annotation in focus, and whether the view should scroll it into sight. */
@@ -71,6 +72,7 @@ export function DocumentView(props: DocumentViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const layoutRef = useRef<TextLayout | null>(null);
+  const lazyRef = useRef<LazySections | null>(null);
   const painted = useRef(new Map<string, Annotation>());
   const altSelection = useRef(false);
   const [hover, setHover] = useState<HoverState | null>(null);
@@ -80,13 +82,15 @@ export function DocumentView(props: DocumentViewProps) {
   useEffect(() => {
     const layout = new TextLayout(props.text);
     layoutRef.current = layout;
+    const lazy = lazySections(layout, (view, tr) => view.dispatch(withDOMSelection(view, tr)));
+    lazyRef.current = lazy;
     const labelsById = () => new Map(latest.current.labels.map((l) => [l.id, l]));
     const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
     let hoverFrame = 0;
     const view = new EditorView(host.current!, {
       state: EditorState.create({
         doc: layout.doc,
-        plugins: [readOnly, annotationDecorations(layout, labelsById, latest.current.annotations), overlayDecorations(layout)],
+        plugins: [readOnly, lazy.plugin, annotationDecorations(layout, labelsById, latest.current.annotations), overlayDecorations(layout)],
       }),
       attributes: {
         class: 'article-text',
@@ -174,9 +178,10 @@ export function DocumentView(props: DocumentViewProps) {
       selectRange(range, focus) {
         const at = layout.rangeAt(range.start, range.end);
         if (!at) return;
+        lazy.reveal(view, [at.from, at.to]);
         view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at.from, at.to)));
         altSelection.current = true;
-        scrollToPosition(view, at.from);
+        scrollToPosition(view, lazy, at.from);
         if (focus) view.focus();
       },
       focus() {
@@ -222,11 +227,12 @@ export function DocumentView(props: DocumentViewProps) {
   useEffect(() => {
     const view = viewRef.current;
     const layout = layoutRef.current;
-    if (!view || !layout) return;
+    const lazy = lazyRef.current;
+    if (!view || !layout || !lazy) return;
     const focused = props.annotations.find((a) => a.id === props.focus.annotationId) ?? null;
     view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { focus: focused })));
     const first = focused?.fragments[0];
-    if (props.focus.scroll && first) scrollToPosition(view, layout.positionAt(first.start, 1));
+    if (props.focus.scroll && first) scrollToPosition(view, lazy, layout.positionAt(first.start, 1));
   }, [props.focus, props.annotations, props.text]);
 
   const hovered = hover
@@ -256,7 +262,9 @@ function withDOMSelection(view: EditorView, tr: Transaction): Transaction {
   return tr.setSelection(TextSelection.create(tr.doc, anchor, head));
 }
 
-function scrollToPosition(view: EditorView, position: number): void {
+/** Scrolls `position` into the middle of the view, drawing its section first if it was not drawn. */
+function scrollToPosition(view: EditorView, lazy: LazySections, position: number): void {
+  lazy.reveal(view, [position]);
   const { node } = view.domAtPos(position);
   const element = node instanceof Element ? node : node.parentElement;
   element?.scrollIntoView({ block: 'center' });

@@ -2,6 +2,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Annotation } from '../../../shared/model/annotation.js';
 import type { Label } from '../../../shared/model/label-schema.js';
+import { lazySectionsKey, type LazySectionsChange } from './lazy-sections.js';
 import type { TextLayout } from './text-layout.js';
 
 /** The spec every annotation decoration carries, so `find` can tell which annotation is under a position. */
@@ -16,20 +17,37 @@ export type AnnotationDecorationChange =
   | { add: Annotation[]; remove: string[] }
   | { focus: Annotation | null };
 
+/**
+ * The plugin's state. Every annotation is known, by the sections its fragments touch; only those
+ * touching a drawn section (`lazy-sections.ts`) have decorations.
+ */
+export interface AnnotationDecorationsState {
+  /** Decorations of the annotations touching a drawn section, and the focus ring. */
+  readonly decorations: DecorationSet;
+  /** Every annotation, by id. */
+  readonly annotations: ReadonlyMap<string, Annotation>;
+  /** Ids of the annotations touching each section. */
+  readonly bySection: ReadonlyMap<number, ReadonlySet<string>>;
+  /** The focused annotation, if any. */
+  readonly focus: Annotation | null;
+}
+
 /** The plugin's key; dispatch changes with `tr.setMeta(annotationDecorationsKey, change)`. */
-export const annotationDecorationsKey = new PluginKey<DecorationSet>('annotation-decorations');
+export const annotationDecorationsKey = new PluginKey<AnnotationDecorationsState>('annotation-decorations');
 
 /**
  * Paints annotations over the read-only article as inline decorations (never marks: they would edit
- * the text and could not overlap). `initial` is painted when the view is created; after that, adding
- * or removing one annotation touches only its decorations and the set is never rebuilt for the whole
- * document.
+ * the text and could not overlap). Decorations exist only for the sections that are drawn: opening a
+ * 5 MB article with 100k annotations builds a few hundred decorations, not 100k, and drawing or
+ * dropping a section adds or removes just its own. Adding or removing one annotation touches only
+ * its decorations; the set is never rebuilt for the whole document. Must come after the lazy
+ * sections plugin in the state's plugins.
  */
 export function annotationDecorations(
   layout: TextLayout,
   labelsById: () => ReadonlyMap<string, Label>,
   initial: readonly Annotation[] = [],
-): Plugin<DecorationSet> {
+): Plugin<AnnotationDecorationsState> {
   const decorate = (annotation: Annotation, focus: boolean): Decoration[] => {
     const label = labelsById().get(annotation.labelId);
     const decorations: Decoration[] = [];
@@ -49,40 +67,144 @@ export function annotationDecorations(
     return decorations;
   };
 
-  return new Plugin<DecorationSet>({
+  /** The sections an annotation's fragments touch. */
+  const sectionsOf = (annotation: Annotation): number[] => {
+    const sections: number[] = [];
+    for (const fragment of annotation.fragments) {
+      const range = layout.rangeAt(fragment.start, fragment.end);
+      if (!range) continue;
+      const last = layout.sectionAt(range.to - 1);
+      for (let s = layout.sectionAt(range.from); s <= last; s++) if (sections[sections.length - 1] !== s) sections.push(s);
+    }
+    return sections;
+  };
+
+  const isDrawn = (annotation: Annotation, drawn: ReadonlySet<number>) => sectionsOf(annotation).some((s) => drawn.has(s));
+
+  /** Removes the decorations of `ids` (colour, not focus) from `set`, looking only where they are. */
+  const removePainted = (set: DecorationSet, ids: ReadonlySet<string>, annotations: readonly Annotation[]): DecorationSet => {
+    if (ids.size === 0) return set;
+    let from = Infinity;
+    let to = -Infinity;
+    for (const a of annotations) {
+      for (const f of a.fragments) {
+        const range = layout.rangeAt(f.start, f.end);
+        if (range) {
+          from = Math.min(from, range.from);
+          to = Math.max(to, range.to);
+        }
+      }
+    }
+    if (from > to) return set;
+    const stale = set.find(from, to, (spec: AnnotationDecorationSpec) => !spec.focus && ids.has(spec.annotationId));
+    return set.remove(stale);
+  };
+
+  return new Plugin<AnnotationDecorationsState>({
     key: annotationDecorationsKey,
     state: {
       // The article is first drawn with its annotations already on it: drawing it plain and then
-      // decorating it would build the whole DOM twice.
-      init: (_config, state) =>
-        initial.length ? DecorationSet.create(state.doc, initial.flatMap((a) => decorate(a, false))) : DecorationSet.empty,
-      apply(tr: Transaction, set: DecorationSet, _old: EditorState, state: EditorState): DecorationSet {
-        const change = tr.getMeta(annotationDecorationsKey) as AnnotationDecorationChange | undefined;
-        if (!change) return set;
-        if ('focus' in change) {
-          const stale = set.find(undefined, undefined, (spec: AnnotationDecorationSpec) => spec.focus === true);
-          const next = set.remove(stale);
-          return change.focus ? next.add(state.doc, decorate(change.focus, true)) : next;
+      // decorating it would build the drawn sections twice.
+      init: (_config, state) => {
+        const drawn = drawnSections(state);
+        const annotations = new Map<string, Annotation>();
+        const bySection = new Map<number, Set<string>>();
+        const painted: Decoration[] = [];
+        for (const annotation of initial) {
+          annotations.set(annotation.id, annotation);
+          const sections = sectionsOf(annotation);
+          for (const s of sections) addTo(bySection, s, annotation.id);
+          if (sections.some((s) => drawn.has(s))) painted.push(...decorate(annotation, false));
         }
-        const added = change.add.flatMap((a) => decorate(a, false));
-        // The first paint of a whole article builds the set in one go, which is much faster than adding.
-        if (set === DecorationSet.empty) return DecorationSet.create(state.doc, added);
-        const removing = new Set(change.remove);
-        const stale = removing.size
-          ? set.find(undefined, undefined, (spec: AnnotationDecorationSpec) => removing.has(spec.annotationId))
-          : [];
-        return set.remove(stale).add(state.doc, added);
+        return { decorations: DecorationSet.create(state.doc, painted), annotations, bySection, focus: null };
+      },
+      apply(tr: Transaction, value: AnnotationDecorationsState, old: EditorState, state: EditorState): AnnotationDecorationsState {
+        const sectionsChange = tr.getMeta(lazySectionsKey) as LazySectionsChange | undefined;
+        const change = tr.getMeta(annotationDecorationsKey) as AnnotationDecorationChange | undefined;
+        let next = value;
+        if (sectionsChange) next = applySections(next, sectionsChange, drawnSections(old), drawnSections(state), state);
+        if (change) next = 'focus' in change ? applyFocus(next, change.focus, state) : applyChange(next, change, drawnSections(state), state);
+        return next;
       },
     },
     props: {
-      decorations: (state) => annotationDecorationsKey.getState(state),
+      decorations: (state) => annotationDecorationsKey.getState(state)!.decorations,
     },
   });
+
+  function applySections(
+    value: AnnotationDecorationsState,
+    change: LazySectionsChange,
+    wasDrawn: ReadonlySet<number>,
+    drawn: ReadonlySet<number>,
+    state: EditorState,
+  ): AnnotationDecorationsState {
+    const touched = (sections: readonly number[]) => {
+      const ids = new Set<string>();
+      for (const s of sections) for (const id of value.bySection.get(s) ?? []) ids.add(id);
+      return [...ids].map((id) => value.annotations.get(id)!);
+    };
+    // Sections dropped: their annotations go, unless they also touch a section still drawn.
+    const leaving = touched(change.drop).filter((a) => !isDrawn(a, drawn));
+    let set = removePainted(value.decorations, new Set(leaving.map((a) => a.id)), leaving);
+    // Sections drawn: their annotations come, unless they were painted for another section already.
+    const coming = touched(change.draw).filter((a) => !isDrawn(a, wasDrawn));
+    if (coming.length) set = set.add(state.doc, coming.flatMap((a) => decorate(a, false)));
+    return set === value.decorations ? value : { ...value, decorations: set };
+  }
+
+  function applyChange(value: AnnotationDecorationsState, change: { add: Annotation[]; remove: string[] }, drawn: ReadonlySet<number>, state: EditorState): AnnotationDecorationsState {
+    const annotations = new Map(value.annotations);
+    const bySection = new Map<number, Set<string>>(value.bySection as Map<number, Set<string>>);
+    const copied = new Set<number>();
+    const edit = (section: number) => {
+      if (!copied.has(section)) {
+        bySection.set(section, new Set(bySection.get(section)));
+        copied.add(section);
+      }
+      return bySection.get(section)!;
+    };
+    const removed = change.remove.flatMap((id) => value.annotations.get(id) ?? []);
+    for (const annotation of removed) {
+      annotations.delete(annotation.id);
+      for (const s of sectionsOf(annotation)) edit(s).delete(annotation.id);
+    }
+    let set = removePainted(value.decorations, new Set(removed.filter((a) => isDrawn(a, drawn)).map((a) => a.id)), removed);
+    const painted: Decoration[] = [];
+    for (const annotation of change.add) {
+      annotations.set(annotation.id, annotation);
+      const sections = sectionsOf(annotation);
+      for (const s of sections) edit(s).add(annotation.id);
+      if (sections.some((s) => drawn.has(s))) painted.push(...decorate(annotation, false));
+    }
+    if (painted.length) set = set.add(state.doc, painted);
+    return { decorations: set, annotations, bySection, focus: value.focus };
+  }
+
+  function applyFocus(value: AnnotationDecorationsState, focus: Annotation | null, state: EditorState): AnnotationDecorationsState {
+    const stale = value.focus ? value.decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => spec.focus === true) : [];
+    let set = value.decorations.remove(stale);
+    if (focus) set = set.add(state.doc, decorate(focus, true));
+    return { ...value, decorations: set, focus };
+  }
+}
+
+/** The sections the lazy layout draws (every section when there is no lazy layout in the state). */
+function drawnSections(state: EditorState): ReadonlySet<number> {
+  const lazy = lazySectionsKey.getState(state);
+  if (lazy) return lazy.drawn;
+  return new Set(Array.from({ length: state.doc.childCount }, (_, i) => i));
+}
+
+function addTo(map: Map<number, Set<string>>, key: number, id: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(id);
 }
 
 /** The ids of the annotations painted at a document position, innermost (shortest) first. */
 export function annotationsAt(state: EditorState, position: number): string[] {
-  const set = annotationDecorationsKey.getState(state);
+  const set = annotationDecorationsKey.getState(state)?.decorations;
   if (!set) return [];
   const found = set
     .find(position, position, (spec: AnnotationDecorationSpec) => !spec.focus)

@@ -10,7 +10,7 @@ const textArbitrary = fc
 
 describe('TextLayout', () => {
   it('shows every line as a paragraph, grouped in sections', () => {
-    const layout = new TextLayout(' date 2024-01-01 Title\n\nFirst para\nSecond line\n', 2);
+    const layout = new TextLayout(' date 2024-01-01 Title\n\nFirst para\nSecond line\n', { paragraphs: 2, characters: 1000 });
     expect(layout.doc.childCount).toBe(2);
     expect(layout.doc.textBetween(0, layout.doc.content.size, '|')).toBe(' date 2024-01-01 Title|First para|Second line');
     expect(layout.doc.firstChild!.firstChild!.attrs.gap).toBe(true);
@@ -19,7 +19,7 @@ describe('TextLayout', () => {
   it('maps offsets inside a paragraph to positions and back exactly', () => {
     fc.assert(
       fc.property(textArbitrary, fc.nat(), fc.nat(), (text, a, b) => {
-        const layout = new TextLayout(text, 4);
+        const layout = new TextLayout(text, { paragraphs: 4, characters: 20 });
         let lineStart = 0;
         for (const line of text.split('\n')) {
           for (let i = 0; i < line.length; i++) {
@@ -58,7 +58,7 @@ describe('TextLayout', () => {
     const richText = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 }).map((p) => p.join(''));
     fc.assert(
       fc.property(richText, fc.nat(), fc.nat(), fc.boolean(), (text, a, b, words) => {
-        const layout = new TextLayout(text, 3);
+        const layout = new TextLayout(text, { paragraphs: 3, characters: 10 });
         const positions: number[] = [];
         layout.doc.descendants((node, pos) => {
           if (node.type.name !== 'paragraph') return true;
@@ -79,6 +79,28 @@ describe('TextLayout', () => {
         expect(layout.doc.textBetween(range.from, range.to, '')).toBe(text.slice(snapped.start, snapped.end).replace(/\n/g, ''));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('closes a section at its paragraph or character limit and knows which section holds every position', () => {
+    fc.assert(
+      fc.property(textArbitrary, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 30 }), (text, paragraphs, characters) => {
+        const layout = new TextLayout(text, { paragraphs, characters });
+        expect(layout.sections.length).toBe(layout.doc.childCount);
+        layout.doc.forEach((section, offset, index) => {
+          const extent = layout.sections[index]!;
+          expect(extent.from).toBe(offset);
+          expect(extent.to).toBe(offset + section.nodeSize);
+          expect(extent.paragraphs.length).toBe(section.childCount);
+          expect(extent.characters).toBe(section.textContent.length);
+          expect(section.childCount).toBeLessThanOrEqual(paragraphs);
+          // Only the paragraph that crossed the character limit may end past it.
+          const beforeLast = extent.characters - extent.paragraphs[extent.paragraphs.length - 1]!.length;
+          expect(beforeLast).toBeLessThan(Math.max(characters, 1));
+          for (let position = extent.from; position < extent.to; position++) expect(layout.sectionAt(position)).toBe(index);
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,8 +1,32 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema } from './article-schema.js';
 
-/** How many paragraphs go into one section of the ProseMirror document. */
-export const PARAGRAPHS_PER_SECTION = 100;
+/** How big one section of the ProseMirror document may grow: it closes at whichever limit comes first. */
+export interface SectionLimits {
+  /** Most paragraphs in one section. */
+  paragraphs: number;
+  /** Characters after which a section closes (a paragraph is never split). */
+  characters: number;
+}
+
+/**
+ * Sections are the unit the view lays out lazily (`lazy-sections.ts`) and decoration lookups
+ * descend through (PERFORMANCE.md): small enough that one on screen is cheap to draw, large enough
+ * that a 5 MB article has a few hundred of them, not tens of thousands.
+ */
+export const DEFAULT_SECTION_LIMITS: SectionLimits = { paragraphs: 100, characters: 16_000 };
+
+/** Where one section sits: its node in the document and the text it shows. */
+export interface SectionExtent {
+  /** Document position before the section node. */
+  from: number;
+  /** Document position after the section node. */
+  to: number;
+  /** Characters of text in its paragraphs (newlines between them not counted). */
+  characters: number;
+  /** Text length of each of its paragraphs, and whether a blank line follows each. */
+  paragraphs: readonly { length: number; gap: boolean }[];
+}
 
 /**
  * An article's stored text laid out as a ProseMirror document, with the mapping between text
@@ -19,11 +43,13 @@ export class TextLayout {
   private readonly paragraphLengths: number[] = [];
   /** Document position where each paragraph's content starts. */
   private readonly paragraphPositions: number[] = [];
+  /** The sections, in document order. */
+  readonly sections: readonly SectionExtent[];
 
-  /** Lays out `text`. */
+  /** Lays out `text`, grouping its paragraphs into sections within `limits`. */
   constructor(
     readonly text: string,
-    paragraphsPerSection = PARAGRAPHS_PER_SECTION,
+    limits: SectionLimits = DEFAULT_SECTION_LIMITS,
   ) {
     const lines: { start: number; line: string; gap: boolean }[] = [];
     let start = 0;
@@ -35,20 +61,30 @@ export class TextLayout {
     if (lines.length === 0) lines.push({ start: 0, line: '', gap: false });
 
     const sections: ProseMirrorNode[] = [];
+    const extents: SectionExtent[] = [];
     let position = 0;
-    for (let first = 0; first < lines.length; first += paragraphsPerSection) {
+    for (let first = 0; first < lines.length; ) {
+      const from = position;
       position += 1; // section opening
-      const paragraphs = lines.slice(first, first + paragraphsPerSection).map(({ start: lineStart, line, gap }) => {
+      const paragraphs: ProseMirrorNode[] = [];
+      const shape: { length: number; gap: boolean }[] = [];
+      let characters = 0;
+      while (first < lines.length && paragraphs.length < limits.paragraphs && (paragraphs.length === 0 || characters < limits.characters)) {
+        const { start: lineStart, line, gap } = lines[first++]!;
         const paragraph = articleSchema.nodes.paragraph!.create({ gap }, line ? articleSchema.text(line) : null);
         this.paragraphStarts.push(lineStart);
         this.paragraphLengths.push(line.length);
         this.paragraphPositions.push(position + 1);
         position += paragraph.nodeSize;
-        return paragraph;
-      });
+        paragraphs.push(paragraph);
+        shape.push({ length: line.length, gap });
+        characters += line.length;
+      }
       position += 1; // section closing
       sections.push(articleSchema.nodes.section!.create(null, paragraphs));
+      extents.push({ from, to: position, characters, paragraphs: shape });
     }
+    this.sections = extents;
     this.doc = articleSchema.nodes.doc!.create(null, sections);
   }
 
@@ -75,6 +111,18 @@ export class TextLayout {
     if (side === 1 && within >= length && i + 1 < this.paragraphStarts.length) return this.paragraphPositions[i + 1]!;
     if (side === -1 && within <= 0 && i > 0) return this.paragraphPositions[i - 1]! + this.paragraphLengths[i - 1]!;
     return this.paragraphPositions[i]! + Math.min(Math.max(within, 0), length);
+  }
+
+  /** Index of the section holding document position `position` (a position between two sections counts for the one after). */
+  sectionAt(position: number): number {
+    let lo = 0;
+    let hi = this.sections.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sections[mid]!.from <= position) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** The document range showing the text range [start, end), or null if it covers only newlines. */

@@ -1,0 +1,309 @@
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet, type EditorView, type NodeView, type ViewMutationRecord } from 'prosemirror-view';
+import type { SectionExtent, TextLayout } from './text-layout.js';
+
+/**
+ * Lazy layout of a long article. The ProseMirror document always holds the whole text (positions and
+ * offsets map exactly, decorations cover every annotation), but only the sections on screen and near
+ * it are drawn: every other section is an empty placeholder of its estimated height. Sections are
+ * drawn as they scroll near and dropped again when they are far away, so opening a 5 MB article
+ * draws a few screens of it, not 35,000 paragraphs (PERFORMANCE.md, W2).
+ *
+ * Which sections are drawn is plugin state, shown to the section node views as node decorations: a
+ * section whose decoration comes or goes is redrawn by ProseMirror with its paragraphs or as a
+ * placeholder. Anything that puts the selection or the scroll position somewhere asks `reveal` first.
+ */
+
+/** How near the visible area (in heights of it) a section must come to be drawn. */
+export const DRAW_MARGIN_SCREENS = 1;
+/** How far from the visible area (in heights of it) a drawn section must go to be dropped. */
+export const DROP_MARGIN_SCREENS = 4;
+/** Characters drawn when the article opens, from the top, before anything has been measured. */
+const FIRST_DRAW_CHARACTERS = 8_000;
+
+/** The plugin's state: which sections are drawn, and the node decorations that tell their views. */
+export interface LazySectionsState {
+  drawn: ReadonlySet<number>;
+  decorations: DecorationSet;
+}
+
+/** A change to the drawn sections, carried as transaction metadata (other plugins read it too). */
+export interface LazySectionsChange {
+  draw: readonly number[];
+  drop: readonly number[];
+}
+
+/** The spec of the node decoration that marks a section as drawn. */
+interface DrawnSpec {
+  sectionDrawn: true;
+}
+
+const DRAWN: DrawnSpec = { sectionDrawn: true };
+
+/** The plugin's key; its state says which sections are drawn. */
+export const lazySectionsKey = new PluginKey<LazySectionsState>('lazy-sections');
+
+/** What the article view can ask of the lazy layout. */
+export interface LazySections {
+  /** The ProseMirror plugin: add it to the view's state. */
+  readonly plugin: Plugin<LazySectionsState>;
+  /**
+   * Draws the sections holding `positions` now (synchronously), so the selection can be put there
+   * or the view scrolled to them.
+   */
+  reveal(view: EditorView, positions: readonly number[]): void;
+}
+
+/** Font and width measurements used to estimate the height of a section that is not drawn. */
+interface TextMetrics {
+  width: number;
+  lineHeight: number;
+  characterWidth: number;
+  gapAfter: number;
+}
+
+/**
+ * Creates the lazy layout for `layout`. `dispatch` sends the plugin's transactions (the article view
+ * passes one that keeps the browser's selection, as for its other repaints).
+ */
+export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr: Transaction) => void): LazySections {
+  const sectionViews = new Map<number, SectionView>();
+  /** Measured heights of sections that were drawn, at the width they were drawn at. */
+  const measured = new Map<number, { width: number; height: number }>();
+  let metrics: TextMetrics | null = null;
+  /** Measured height over estimated height of drawn sections, to correct the estimates. */
+  let correction = 1;
+  let observers: { near: IntersectionObserver; far: IntersectionObserver } | null = null;
+
+  const change = (view: EditorView, draw: readonly number[], drop: readonly number[]) => {
+    const drawn = lazySectionsKey.getState(view.state)!.drawn;
+    const toDraw = [...new Set(draw)].filter((i) => !drawn.has(i));
+    const toDrop = [...new Set(drop)].filter((i) => drawn.has(i) && !holdsSelection(view, i));
+    if (toDraw.length === 0 && toDrop.length === 0) return;
+    for (const i of toDrop) remember(i);
+    dispatch(view, view.state.tr.setMeta(lazySectionsKey, { draw: toDraw, drop: toDrop } satisfies LazySectionsChange));
+  };
+
+  const holdsSelection = (view: EditorView, index: number): boolean => {
+    const { from, to } = view.state.selection;
+    const extent = layout.sections[index]!;
+    return (from > extent.from && from < extent.to) || (to > extent.from && to < extent.to);
+  };
+
+  /** Records the height a drawn section has, for its placeholder and to correct the estimates. */
+  const remember = (index: number) => {
+    const element = sectionViews.get(index)?.dom;
+    if (!element || !metrics || !element.isConnected) return;
+    const height = element.getBoundingClientRect().height;
+    if (height <= 0) return;
+    measured.set(index, { width: metrics.width, height });
+    const estimate = estimateHeight(layout.sections[index]!, metrics, 1);
+    if (estimate > 0) correction = correction * 0.8 + (height / estimate) * 0.2;
+  };
+
+  const placeholderHeight = (index: number): number | null => {
+    const known = measured.get(index);
+    if (known && metrics && Math.abs(known.width - metrics.width) < 1) return known.height;
+    return metrics ? estimateHeight(layout.sections[index]!, metrics, correction) : null;
+  };
+
+  const resizePlaceholders = () => {
+    for (const [index, section] of sectionViews) if (!section.drawn) section.setHeight(placeholderHeight(index));
+  };
+
+  const plugin = new Plugin<LazySectionsState>({
+    key: lazySectionsKey,
+    state: {
+      init: (_config, state) => {
+        const drawn = new Set<number>();
+        let characters = 0;
+        for (let i = 0; i < layout.sections.length && (drawn.size === 0 || characters < FIRST_DRAW_CHARACTERS); i++) {
+          drawn.add(i);
+          characters += layout.sections[i]!.characters;
+        }
+        return { drawn, decorations: drawnDecorations(state.doc, layout, drawn) };
+      },
+      apply(tr: Transaction, value: LazySectionsState, _old: EditorState, state: EditorState): LazySectionsState {
+        const change = tr.getMeta(lazySectionsKey) as LazySectionsChange | undefined;
+        if (!change) return value;
+        const drawn = new Set(value.drawn);
+        for (const i of change.drop) drawn.delete(i);
+        for (const i of change.draw) drawn.add(i);
+        return { drawn, decorations: drawnDecorations(state.doc, layout, drawn) };
+      },
+    },
+    props: {
+      decorations: (state) => lazySectionsKey.getState(state)!.decorations,
+      nodeViews: {
+        section: (node, view, getPos, decorations) => {
+          const index = layout.sectionAt(getPos() ?? 0);
+          const drawn = decorations.some((d) => (d.spec as Partial<DrawnSpec>).sectionDrawn === true);
+          const section = new SectionView(node, index, drawn, placeholderHeight(index), {
+            attached: (s) => {
+              sectionViews.set(index, s);
+              observers?.near.observe(s.dom);
+              observers?.far.observe(s.dom);
+            },
+            detached: (s) => {
+              if (sectionViews.get(index) === s) sectionViews.delete(index);
+              observers?.near.unobserve(s.dom);
+              observers?.far.unobserve(s.dom);
+            },
+          });
+          return section;
+        },
+      },
+    },
+    view(view) {
+      const root = scrollContainer(view.dom);
+      const indexOf = (element: Element) => Number((element as HTMLElement).dataset.section);
+      const near = new IntersectionObserver(
+        (entries) => change(view, entries.filter((e) => e.isIntersecting).map((e) => indexOf(e.target)), []),
+        { root, rootMargin: `${DRAW_MARGIN_SCREENS * 100}% 0px` },
+      );
+      const far = new IntersectionObserver(
+        (entries) => change(view, [], entries.filter((e) => !e.isIntersecting).map((e) => indexOf(e.target))),
+        { root, rootMargin: `${DROP_MARGIN_SCREENS * 100}% 0px` },
+      );
+      observers = { near, far };
+      for (const section of sectionViews.values()) {
+        near.observe(section.dom);
+        far.observe(section.dom);
+      }
+      const measure = () => {
+        const next = measureText(view.dom, layout.text);
+        if (!next || (metrics && Math.abs(next.width - metrics.width) < 1 && next.lineHeight === metrics.lineHeight)) return;
+        metrics = next;
+        resizePlaceholders();
+      };
+      measure();
+      // Calibrate the estimates against the sections drawn first, once they are laid out.
+      const calibrate = requestAnimationFrame(() => {
+        for (const [index, section] of sectionViews) if (section.drawn) remember(index);
+        resizePlaceholders();
+      });
+      const resized = new ResizeObserver(measure);
+      resized.observe(view.dom);
+      return {
+        destroy() {
+          cancelAnimationFrame(calibrate);
+          resized.disconnect();
+          near.disconnect();
+          far.disconnect();
+          observers = null;
+        },
+      };
+    },
+  });
+
+  return {
+    plugin,
+    reveal(view, positions) {
+      change(view, positions.map((p) => layout.sectionAt(p)), []);
+    },
+  };
+}
+
+/** The node decorations that mark the drawn sections. */
+function drawnDecorations(doc: ProseMirrorNode, layout: TextLayout, drawn: ReadonlySet<number>): DecorationSet {
+  return DecorationSet.create(
+    doc,
+    [...drawn].map((i) => Decoration.node(layout.sections[i]!.from, layout.sections[i]!.to, {}, DRAWN)),
+  );
+}
+
+/** Callbacks a section view uses to tell the lazy layout it exists. */
+interface SectionViewHooks {
+  attached(section: SectionView): void;
+  detached(section: SectionView): void;
+}
+
+/**
+ * One section: drawn (ProseMirror renders its paragraphs into it) or a placeholder of the section's
+ * height. A change between the two is not an update: ProseMirror makes a new view.
+ */
+class SectionView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement | null;
+  /** Set on a placeholder: it holds no text, so no selection is put in it (the lazy layout reveals a section first). */
+  readonly setSelection?: () => void;
+
+  constructor(
+    private readonly node: ProseMirrorNode,
+    index: number,
+    readonly drawn: boolean,
+    height: number | null,
+    private readonly hooks: SectionViewHooks,
+  ) {
+    this.dom = document.createElement('div');
+    this.dom.className = drawn ? 'article-section' : 'article-section article-section-placeholder';
+    this.dom.dataset.section = String(index);
+    this.contentDOM = drawn ? this.dom : null;
+    if (!drawn) {
+      this.setHeight(height);
+      this.setSelection = () => {};
+    }
+    hooks.attached(this);
+  }
+
+  /** Sets a placeholder's height (null: not measured yet, the stylesheet's default). */
+  setHeight(height: number | null): void {
+    this.dom.style.height = height === null ? '' : `${Math.round(height)}px`;
+  }
+
+  update(node: ProseMirrorNode, decorations: readonly Decoration[]): boolean {
+    if (node.type !== this.node.type) return false;
+    return decorations.some((d) => (d.spec as Partial<DrawnSpec>).sectionDrawn === true) === this.drawn;
+  }
+
+  ignoreMutation(mutation: ViewMutationRecord): boolean {
+    if (mutation.type === 'selection') return false;
+    // The placeholder's height and the section's own attributes are not content.
+    return !this.drawn || (mutation.type === 'attributes' && mutation.target === this.dom);
+  }
+
+  destroy(): void {
+    this.hooks.detached(this);
+  }
+}
+
+/** The nearest ancestor of `element` that scrolls, or null (the document scrolls). */
+function scrollContainer(element: HTMLElement): HTMLElement | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if (overflowY === 'auto' || overflowY === 'scroll' || overflowY === 'overlay') return node;
+  }
+  return null;
+}
+
+/** Measures the article's font and width; null while the view is not laid out. */
+function measureText(dom: HTMLElement, text: string): TextMetrics | null {
+  const width = dom.clientWidth;
+  if (width <= 0) return null;
+  const style = getComputedStyle(dom);
+  const fontSize = parseFloat(style.fontSize) || 16;
+  const lineHeight = parseFloat(style.lineHeight) || fontSize * 1.5;
+  const context = document.createElement('canvas').getContext('2d');
+  let characterWidth = fontSize * 0.5;
+  if (context) {
+    context.font = style.font || `${fontSize}px ${style.fontFamily}`;
+    const sample = text.slice(0, 4000).replace(/\s+/g, ' ') || 'x';
+    characterWidth = context.measureText(sample).width / sample.length || characterWidth;
+  }
+  // `.gap-after` is 0.9em (styles.css); read it from a drawn paragraph where there is one.
+  const gapped = dom.querySelector<HTMLElement>('.gap-after');
+  const gapAfter = gapped ? parseFloat(getComputedStyle(gapped).marginBottom) || 0 : fontSize * 0.9;
+  return { width, lineHeight, characterWidth, gapAfter };
+}
+
+/** Estimated height of a section's paragraphs at `metrics`, times `correction`. */
+function estimateHeight(extent: SectionExtent, metrics: TextMetrics, correction: number): number {
+  const charactersPerLine = Math.max(1, Math.floor(metrics.width / metrics.characterWidth));
+  let height = 0;
+  for (const paragraph of extent.paragraphs) {
+    height += Math.max(1, Math.ceil(paragraph.length / charactersPerLine)) * metrics.lineHeight;
+    if (paragraph.gap) height += metrics.gapAfter;
+  }
+  return height * correction;
+}
