@@ -43,7 +43,7 @@ type Step =
   | { kind: 'focus'; id: string | null };
 
 const sectionArbitrary = fc.nat(layout.sections.length - 1);
-const idArbitrary = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+const idArbitrary: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
 const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('sections' as const), draw: fc.array(sectionArbitrary, { maxLength: 3 }), drop: fc.array(sectionArbitrary, { maxLength: 3 }) }),
   fc.record({ kind: fc.constant('add' as const), id: idArbitrary, ranges: fc.array(rangeArbitrary, { minLength: 1, maxLength: 2 }) }),
