@@ -23,6 +23,7 @@ import { LinkTypesDialog } from '../linking/LinkTypesDialog.js';
 import { useLinking } from '../linking/use-linking.js';
 import { useFileDrop } from '../import/use-file-drop.js';
 import { EditHistory, type EditCommand, type EditHistoryState } from '../editing/edit-history.js';
+import { useKeyboardWorkflow } from '../editing/keyboard-workflow.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
 import { AnnotationPanel } from './AnnotationPanel.js';
 import { ArticleList } from './ArticleList.js';
@@ -361,108 +362,43 @@ export function App({ api }: AppProps) {
     setSchemaUsage(stats.annotationsByLabel);
   };
 
-  // The keyboard workflow: one handler for the whole window, so keys work wherever focus is,
-  // except inside fields and dialogs, which keep their keys.
-  const onKey = (event: KeyboardEvent) => {
-    const element = event.target instanceof Element ? event.target : null;
-    const inField = !!element?.closest('input, textarea, select, dialog, [role="dialog"]');
-    const inArticle = !!element?.closest('.article-text');
-    const mod = event.ctrlKey || event.metaKey;
-    if (mod && !event.altKey && event.key.toLowerCase() === 'z' && !inField) {
-      event.preventDefault();
-      void (event.shiftKey ? redo() : undo());
-      return;
-    }
-    if (mod && event.key.toLowerCase() === 'y' && !inField) {
-      event.preventDefault();
-      void redo();
-      return;
-    }
-    if (mod && event.key.toLowerCase() === 'f') {
-      event.preventDefault();
-      if (event.shiftKey) workspaceSearchInput.current?.focus();
-      else setFind((f) => ({ ...f, open: true }));
-      return;
-    }
-    // The compared article on the right is driven by its own buttons and clicks.
-    if (inField || mod || !opened || view !== 'articles' || element?.closest('.compare-pane')) return;
-    const selection = viewHandle.current?.selectedRange() ?? null;
-    if (linking.handleKey(event, selection !== null)) return;
-    // Alt+digit gives other characters on some layouts; the key's position still says which digit.
-    const key = event.altKey && /^Digit\d$/.test(event.code) ? event.code.slice(5) : event.key;
-    const label = labels.find((l) => l.hotkey !== '' && l.hotkey === key);
-    if (label) {
-      event.preventDefault();
-      if (selection) createFromSelection(label, selection.range, event.altKey || selection.altHeld);
-      else if (pending.length > 0) createFromSelection(label, pending[pending.length - 1]!, false);
-      else if (focused || saving.length > 0) {
-        void update(() => focusedId.current, (current) => (current.labelId === label.id ? null : { labelId: label.id }), `Relabel as ${label.name.toLowerCase()}`);
-      } else setNotice(`Select some text first, then press ${label.hotkey} to mark it as ${label.name.toLowerCase()}.`);
-      return;
-    }
-    switch (event.key) {
-      case '?':
-        event.preventDefault();
-        setHelpOpen(true);
-        return;
-      case '/':
-        event.preventDefault();
-        setFind((f) => ({ ...f, open: true }));
-        return;
-      case '+':
-        event.preventDefault();
-        if (selection) {
-          const piece = snapSelection(opened.text, selection.range, { words: snapWords && !selection.altHeld });
-          if (piece) setPending((list) => mergeRanges([...list, piece]));
-          viewHandle.current?.collapseSelection();
-          setNotice('Piece added. Select the next piece and press + again, or press a label key to finish.');
-        } else setNotice('Select a piece of text first, then press + to collect it.');
-        return;
-      case 'j':
-      case 'k':
-        event.preventDefault();
-        moveFocus(event.key === 'j' ? 1 : -1);
-        return;
-      case 'Enter':
-        if (focused && (inArticle || element === document.body)) {
-          event.preventDefault();
-          detailsField.current?.focus();
-        }
-        return;
-      case 'Delete':
-      case 'Backspace':
-        if ((focused || saving.length > 0) && !selection) {
-          event.preventDefault();
-          void remove(() => focusedId.current);
-        }
-        return;
-      case '[':
-      case ']':
-      case '{':
-      case '}':
-        if (focused || saving.length > 0) {
-          event.preventDefault();
-          resize(() => focusedId.current, event.key === '[' || event.key === ']' ? 'start' : 'end', event.key === '[' || event.key === '{' ? -1 : 1);
-        }
-        return;
-      case 'Escape':
-        if (find.open) {
-          closeFind();
-          return;
-        }
-        setChooser(null);
-        setPending([]);
-        setFocus({ annotationId: null, scroll: false });
-        return;
-    }
-  };
-  const latestKey = useRef(onKey);
-  latestKey.current = onKey;
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => latestKey.current(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+  useKeyboardWorkflow({
+    labels,
+    articleShown: opened !== null && view === 'articles',
+    selection: () => viewHandle.current?.selectedRange() ?? null,
+    pending,
+    hasFocused: focused !== null || saving.length > 0,
+    linkingKey: linking.handleKey,
+    label: (label, range, exact) => createFromSelection(label, range, exact),
+    relabelFocused: (label) =>
+      void update(() => focusedId.current, (current) => (current.labelId === label.id ? null : { labelId: label.id }), `Relabel as ${label.name.toLowerCase()}`),
+    addPiece: (selection) => {
+      const piece = opened && snapSelection(opened.text, selection.range, { words: snapWords && !selection.altHeld });
+      if (piece) setPending((list) => mergeRanges([...list, piece]));
+      viewHandle.current?.collapseSelection();
+      setNotice('Piece added. Select the next piece and press + again, or press a label key to finish.');
+    },
+    moveFocus,
+    openDetails: () => {
+      if (!focused) return false;
+      detailsField.current?.focus();
+      return true;
+    },
+    deleteFocused: () => void remove(() => focusedId.current),
+    resizeFocused: (edge, direction) => resize(() => focusedId.current, edge, direction),
+    undo: () => void undo(),
+    redo: () => void redo(),
+    openFind: () => setFind((f) => ({ ...f, open: true })),
+    focusWorkspaceSearch: () => workspaceSearchInput.current?.focus(),
+    showHelp: () => setHelpOpen(true),
+    escape: () => {
+      if (find.open) return closeFind();
+      setChooser(null);
+      setPending([]);
+      setFocus({ annotationId: null, scroll: false });
+    },
+    notice: setNotice,
+  });
 
   if (loadError) {
     return (
