@@ -2,7 +2,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Annotation } from '../../../shared/model/annotation.js';
 import type { Label } from '../../../shared/model/label-schema.js';
-import { lazySectionsKey, type LazySectionsChange } from './lazy-sections.js';
+import { drawnSections, lazySectionsKey, type LazySectionsChange } from './lazy-sections.js';
 import type { TextLayout } from './text-layout.js';
 
 /** The spec every annotation decoration carries, so `find` can tell which annotation is under a position. */
@@ -187,13 +187,6 @@ export function annotationDecorations(
     if (focus) set = set.add(state.doc, decorate(focus, true));
     return { ...value, decorations: set, focus };
   }
-}
-
-/** The sections the lazy layout draws (every section when there is no lazy layout in the state). */
-function drawnSections(state: EditorState): ReadonlySet<number> {
-  const lazy = lazySectionsKey.getState(state);
-  if (lazy) return lazy.drawn;
-  return new Set(Array.from({ length: state.doc.childCount }, (_, i) => i));
 }
 
 function addTo(map: Map<number, Set<string>>, key: number, id: string): void {

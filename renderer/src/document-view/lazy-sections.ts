@@ -205,6 +205,13 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
   };
 }
 
+/** The sections drawn in `state` (every section when the state has no lazy layout). */
+export function drawnSections(state: EditorState): ReadonlySet<number> {
+  const lazy = lazySectionsKey.getState(state);
+  if (lazy) return lazy.drawn;
+  return new Set(Array.from({ length: state.doc.childCount }, (_, i) => i));
+}
+
 /** The node decorations that mark the drawn sections. */
 function drawnDecorations(doc: ProseMirrorNode, layout: TextLayout, drawn: ReadonlySet<number>): DecorationSet {
   return DecorationSet.create(

@@ -93,6 +93,7 @@ describe('TextLayout', () => {
           expect(extent.to).toBe(offset + section.nodeSize);
           expect(extent.paragraphs.length).toBe(section.childCount);
           expect(extent.characters).toBe(section.textContent.length);
+          expect(text.slice(extent.start, extent.end).replace(/\n/g, '')).toBe(section.textContent);
           expect(section.childCount).toBeLessThanOrEqual(paragraphs);
           // Only the paragraph that crossed the character limit may end past it.
           const beforeLast = extent.characters - extent.paragraphs[extent.paragraphs.length - 1]!.length;

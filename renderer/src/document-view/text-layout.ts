@@ -22,6 +22,10 @@ export interface SectionExtent {
   from: number;
   /** Document position after the section node. */
   to: number;
+  /** Text offset where its first paragraph starts. */
+  start: number;
+  /** Text offset where its last paragraph ends. */
+  end: number;
   /** Characters of text in its paragraphs (newlines between them not counted). */
   characters: number;
   /** Text length of each of its paragraphs, and whether a blank line follows each. */
@@ -68,6 +72,8 @@ export class TextLayout {
       position += 1; // section opening
       const paragraphs: ProseMirrorNode[] = [];
       const shape: { length: number; gap: boolean }[] = [];
+      const sectionStart = lines[first]!.start;
+      let sectionEnd = sectionStart;
       let characters = 0;
       while (first < lines.length && paragraphs.length < limits.paragraphs && (paragraphs.length === 0 || characters < limits.characters)) {
         const { start: lineStart, line, gap } = lines[first++]!;
@@ -79,10 +85,11 @@ export class TextLayout {
         paragraphs.push(paragraph);
         shape.push({ length: line.length, gap });
         characters += line.length;
+        sectionEnd = lineStart + line.length;
       }
       position += 1; // section closing
       sections.push(articleSchema.nodes.section!.create(null, paragraphs));
-      extents.push({ from, to: position, characters, paragraphs: shape });
+      extents.push({ from, to: position, start: sectionStart, end: sectionEnd, characters, paragraphs: shape });
     }
     this.sections = extents;
     this.doc = articleSchema.nodes.doc!.create(null, sections);
