@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { removeAbandonedTempFilesInDirectory, syncDirectory, writeFileDurably } from './durable-write.js';
 import { readFileSnapshot } from './read-file-snapshot.js';
@@ -92,19 +92,23 @@ export class BackupRotation {
    * backup, nor, unless `force`, within `minIntervalMs` of it), then rotates old backups away.
    */
   async preserveCurrent(options: { force?: boolean } = {}): Promise<PreserveResult> {
+    const newest = (await this.#versionNames())[0];
+    // The time is checked first, from the file's stats: within minIntervalMs of the newest backup
+    // nothing is read, so a save of a large file does not read and validate it again every time.
+    if (!options.force && newest !== undefined) {
+      const modified = await modifiedTime(this.#file);
+      if (modified === null) return { kept: false, reason: 'missing' };
+      if (modified.getTime() - newest.time.getTime() < this.#minIntervalMs) return { kept: false, reason: 'too-recent' };
+    }
     const current = await readIfExists(this.#file);
     if (current === null) return { kept: false, reason: 'missing' };
-    if (!this.#isValid(current.bytes)) return { kept: false, reason: 'invalid' };
-    const newest = (await this.#versionNames())[0];
     if (newest !== undefined) {
       const newestBytes = await readIfExists(join(this.directory, newest.name));
       if (newestBytes !== null && Buffer.compare(newestBytes.bytes, current.bytes) === 0) {
         return { kept: false, reason: 'same-as-newest' };
       }
-      if (!options.force && current.mtime.getTime() - newest.time.getTime() < this.#minIntervalMs) {
-        return { kept: false, reason: 'too-recent' };
-      }
     }
+    if (!this.#isValid(current.bytes)) return { kept: false, reason: 'invalid' };
     const backup = await this.#store(current.bytes, current.mtime, VERSION_SUFFIX);
     await this.prune();
     return { kept: true, backup };
@@ -244,6 +248,16 @@ function localDay(time: Date): string {
 async function readIfExists(path: string): Promise<{ bytes: Buffer; mtime: Date } | null> {
   const snapshot = await readFileSnapshot(path);
   return snapshot && { bytes: snapshot.bytes, mtime: snapshot.stats.mtime };
+}
+
+/** When the file was last modified, or null when it does not exist. */
+async function modifiedTime(path: string): Promise<Date | null> {
+  try {
+    return (await stat(path)).mtime;
+  } catch (error) {
+    ignoreMissing(error);
+    return null;
+  }
 }
 
 function ignoreMissing(error: unknown): void {
