@@ -23,6 +23,7 @@ import { LinkTypesDialog } from '../linking/LinkTypesDialog.js';
 import { useLinking } from '../linking/use-linking.js';
 import { useFileDrop } from '../import/use-file-drop.js';
 import { EditHistory, type EditCommand, type EditHistoryState } from '../editing/edit-history.js';
+import { putInDocumentOrder } from '../editing/annotation-order.js';
 import { useKeyboardWorkflow } from '../editing/keyboard-workflow.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
 import { AnnotationPanel } from './AnnotationPanel.js';
@@ -109,7 +110,7 @@ export function App({ api }: AppProps) {
         const mine = list.filter((a) => a.documentId === openedId.current);
         if (mine.length === 0) return;
         for (const a of mine) known.current.set(a.id, a);
-        setAnnotations((current) => mine.reduce((acc, a) => insertInOrder(acc.filter((x) => x.id !== a.id), a), current));
+        setAnnotations((current) => putInDocumentOrder(current, mine));
       },
       drop: (list) => {
         const ids = new Set(list.map((a) => a.id));
@@ -695,14 +696,4 @@ function mergeRanges(ranges: readonly TextRange[]): TextRange[] {
     else merged.push({ ...range });
   }
   return merged;
-}
-
-function insertInOrder(list: readonly Annotation[], annotation: Annotation): Annotation[] {
-  const key = (a: Annotation) => [a.fragments[0]!.start, a.fragments[0]!.end] as const;
-  const [start, end] = key(annotation);
-  const index = list.findIndex((a) => {
-    const [s, e] = key(a);
-    return s > start || (s === start && e > end);
-  });
-  return index < 0 ? [...list, annotation] : [...list.slice(0, index), annotation, ...list.slice(index)];
 }

@@ -196,14 +196,28 @@ export function DocumentView(props: DocumentViewProps) {
     };
   }, [props.text]);
 
-  // Paint what changed since the last render: added and removed annotations only.
+  // Paint what changed since the last render: added, changed and removed annotations only. One pass
+  // over the list; the ids are collected only when some annotation is gone.
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    const next = new Map(props.annotations.map((a) => [a.id, a]));
-    const add = props.annotations.filter((a) => painted.current.get(a.id) !== a);
-    const remove = [...painted.current.keys()].filter((id) => next.get(id) !== painted.current.get(id));
-    painted.current = next;
+    const before = painted.current;
+    const add: Annotation[] = [];
+    const remove: Annotation[] = [];
+    let added = 0;
+    for (const annotation of props.annotations) {
+      const old = before.get(annotation.id);
+      if (old === annotation) continue;
+      add.push(annotation);
+      if (old) remove.push(old);
+      else added++;
+    }
+    if (before.size + added !== props.annotations.length) {
+      const ids = new Set(props.annotations.map((a) => a.id));
+      for (const [id, old] of before) if (!ids.has(id)) remove.push(old);
+    }
+    for (const old of remove) before.delete(old.id);
+    for (const annotation of add) before.set(annotation.id, annotation);
     if (add.length || remove.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add, remove })));
   }, [props.annotations, props.text]);
 
@@ -215,7 +229,7 @@ export function DocumentView(props: DocumentViewProps) {
     paintedLabels.current = props.labels;
     if (!view || painted.current.size === 0) return;
     const all = [...painted.current.values()];
-    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: all, remove: all.map((a) => a.id) })));
+    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: all, remove: all })));
   }, [props.labels]);
 
   useEffect(() => {

@@ -99,10 +99,10 @@ describe('annotation decorations over lazily drawn sections', () => {
             tr.setMeta(lazySectionsKey, { draw, drop });
           } else if (step.kind === 'add') {
             const added = annotation(step.id, step.ranges);
-            tr.setMeta(annotationDecorationsKey, { add: [added], remove: model.has(step.id) ? [step.id] : [] });
+            tr.setMeta(annotationDecorationsKey, { add: [added], remove: model.has(step.id) ? [model.get(step.id)!] : [] });
             model.set(step.id, added);
           } else if (step.kind === 'remove') {
-            tr.setMeta(annotationDecorationsKey, { add: [], remove: [step.id] });
+            tr.setMeta(annotationDecorationsKey, { add: [], remove: model.has(step.id) ? [model.get(step.id)!] : [] });
             model.delete(step.id);
           } else {
             focus = step.id !== null && model.has(step.id) ? step.id : null;
