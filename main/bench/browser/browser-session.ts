@@ -82,4 +82,4 @@ export async function jsHeapUsedMB(page: Page): Promise<number> {
 }
 
 /** The outcome of one label add in the page (`addLabel`): ms to painted, ms to "All changes saved", or why it was skipped. */
-export type AddResult = { painted: number; saved: number } | { skipped: string };
+export type AddResult = { inDom: number; painted: number; saved: number } | { skipped: string };

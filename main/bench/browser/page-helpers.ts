@@ -143,10 +143,11 @@ export async function addLabel(seed: number, timeoutMs: number): Promise<AddResu
     return focused !== null && focused !== focusedBefore;
   }, timeoutMs);
   if (!appeared) return { skipped: `no new highlight within ${timeoutMs} ms` };
+  const inDom = performance.now() - started;
   await twoFrames();
   const painted = performance.now() - started;
   const saved = await waitFor(() => document.querySelector('.save-status')?.textContent === 'All changes saved', timeoutMs);
-  return { painted, saved: saved ? performance.now() - started : Number.NaN };
+  return { inDom, painted, saved: saved ? performance.now() - started : Number.NaN };
 }
 
 (globalThis as Record<string, unknown>).__bench = { twoFrames, waitFor, waitForDom, watchFirstPaint, firstPaint, openArticle, watchLongFrames, takeLongFrames, addLabel };

@@ -77,6 +77,7 @@ async function runSize(size: W3Size): Promise<W3SizeResult> {
     await page.waitForTimeout(300);
     const longFramesSupported = await callInPage<boolean>(page, 'watchLongFrames');
     const painted: number[] = [];
+    const inDom: number[] = [];
     const saved: number[] = [];
     const heap: number[] = [];
     const skipped: string[] = [];
@@ -91,6 +92,7 @@ async function runSize(size: W3Size): Promise<W3SizeResult> {
         continue;
       }
       painted.push(result.painted);
+      inDom.push(result.inDom);
       saved.push(result.saved);
       heap.push(await jsHeapUsedMB(page));
     }
@@ -102,6 +104,7 @@ async function runSize(size: W3Size): Promise<W3SizeResult> {
     return {
       series: [
         { name: `${label}: label key → new highlight painted`, unit: 'ms', samples: painted },
+        { name: `${label}: label key → new highlight in the DOM (before the two frames)`, unit: 'ms', samples: inDom },
         { name: `${label}: label key → "All changes saved" (durable)`, unit: 'ms', samples: saved },
         { name: `${label}: JS heap used after each add`, unit: 'MB', samples: heap },
         ...(longFramesSupported ? [{ name: `${label}: long animation frames > 50 ms during the adds (${longFrames.length})`, unit: 'ms' as const, samples: longFrames.length > 0 ? longFrames : [0] }] : []),
