@@ -44,7 +44,8 @@ export function waitForDom(test: () => boolean, timeoutMs: number): Promise<bool
     const observer = new MutationObserver(() => {
       if (test()) finish(true);
     });
-    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    // The document itself, not its root element: an init script runs before there is one.
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     const timer = setTimeout(() => finish(false), timeoutMs);
     const frame = () => {
       if (finished) return;
