@@ -172,7 +172,7 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
         far.observe(section.dom);
       }
       const measure = () => {
-        const next = measureText(view.dom, layout.text);
+        const next = measureText(view.dom);
         if (!next || (metrics && Math.abs(next.width - metrics.width) < 1 && next.lineHeight === metrics.lineHeight)) return;
         metrics = next;
         resizePlaceholders();
@@ -284,24 +284,21 @@ function scrollContainer(element: HTMLElement): HTMLElement | null {
   return null;
 }
 
-/** Measures the article's font and width; null while the view is not laid out. */
-function measureText(dom: HTMLElement, text: string): TextMetrics | null {
+/**
+ * Measures the article's font and width; null while the view is not laid out. The width of an
+ * average character is taken as half the font size (measuring text costs tens of milliseconds on
+ * every open); the estimates are corrected against the first sections drawn (`correction`).
+ */
+function measureText(dom: HTMLElement): TextMetrics | null {
   const width = dom.clientWidth;
   if (width <= 0) return null;
   const style = getComputedStyle(dom);
   const fontSize = parseFloat(style.fontSize) || 16;
   const lineHeight = parseFloat(style.lineHeight) || fontSize * 1.5;
-  const context = document.createElement('canvas').getContext('2d');
-  let characterWidth = fontSize * 0.5;
-  if (context) {
-    context.font = style.font || `${fontSize}px ${style.fontFamily}`;
-    const sample = text.slice(0, 4000).replace(/\s+/g, ' ') || 'x';
-    characterWidth = context.measureText(sample).width / sample.length || characterWidth;
-  }
   // `.gap-after` is 0.9em (styles.css); read it from a drawn paragraph where there is one.
   const gapped = dom.querySelector<HTMLElement>('.gap-after');
   const gapAfter = gapped ? parseFloat(getComputedStyle(gapped).marginBottom) || 0 : fontSize * 0.9;
-  return { width, lineHeight, characterWidth, gapAfter };
+  return { width, lineHeight, characterWidth: fontSize * 0.5, gapAfter };
 }
 
 /** Estimated height of a section's paragraphs at `metrics`, times `correction`. */
