@@ -74,6 +74,8 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
   let metrics: TextMetrics | null = null;
   /** Measured height over estimated height of drawn sections, to correct the estimates. */
   let correction = 1;
+  /** How many sections `correction` was measured on. */
+  let calibrations = 0;
   let observers: { near: IntersectionObserver; far: IntersectionObserver } | null = null;
 
   const change = (view: EditorView, draw: readonly number[], drop: readonly number[]) => {
@@ -99,7 +101,10 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
     if (height <= 0) return;
     measured.set(index, { width: metrics.width, height });
     const estimate = estimateHeight(layout.sections[index]!, metrics, 1);
-    if (estimate > 0) correction = correction * 0.8 + (height / estimate) * 0.2;
+    if (estimate <= 0) return;
+    // The first section measured replaces the guess; later ones refine a running average.
+    correction = calibrations === 0 ? height / estimate : correction * 0.8 + (height / estimate) * 0.2;
+    calibrations++;
   };
 
   const placeholderHeight = (index: number): number | null => {
