@@ -13,28 +13,15 @@ import {
   ImportResultSchema,
   StagedFileSchema,
 } from './import-schemas.js';
-import { packOpenedDocument, unpackOpenedDocument, type PackedOpenedDocument } from './opened-document-wire.js';
-
-/**
- * How a method's result travels between the processes when a compact form is much smaller than the
- * value as JSON: `encode` runs where the call is answered, `decode` in the client. Both transports
- * (IPC and HTTP) go through `dispatchCall` and `createClient`, so they both use it.
- */
-export interface WireCodec<T> {
-  encode(value: T): unknown;
-  decode(wire: unknown): T;
-}
 
 /** One method of the contract: the schema its input is validated with and the shape it returns. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  /** The compact form its result travels in, where it has one. */
-  wire?: WireCodec<z.output<O>>;
 }
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, wire?: WireCodec<z.output<O>>): MethodSpec<I, O> {
-  return wire ? { input, output, wire } : { input, output };
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+  return { input, output };
 }
 
 const noInput = z.object({}).strict();
@@ -154,11 +141,11 @@ export const workbenchContract = {
   /** Lists the workspace's documents in import order, each with its annotation count. */
   listDocuments: method(noInput, z.array(DocumentSummarySchema)),
 
-  /** Opens one document: its metadata, its stored text and its annotations in document order. */
-  openDocument: method(z.object({ documentId }).strict(), OpenedDocumentSchema, {
-    encode: packOpenedDocument,
-    decode: (wire) => unpackOpenedDocument(wire as PackedOpenedDocument),
-  }),
+  /**
+   * Opens one document: its metadata, its stored text and its annotations in document order (it
+   * travels in a compact form, `wire-codecs.ts`).
+   */
+  openDocument: method(z.object({ documentId }).strict(), OpenedDocumentSchema),
 
   /**
    * Labels the given ranges of a document's stored text (UTF-16 offsets; several ranges make one

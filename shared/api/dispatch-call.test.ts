@@ -19,13 +19,15 @@ function echoApi(): WorkbenchApi {
 }
 
 describe('the contract wiring', () => {
-  it('has a schema for every method and a client function for each', () => {
+  it('has a schema for every method and a client function for each, and the client is never taken for a promise', async () => {
     const client = createClient(async () => ({ ok: true, value: null }));
     expect(methodNames.length).toBeGreaterThan(0);
     for (const name of methodNames) {
       expect(workbenchContract[name].input).toBeDefined();
       expect(typeof client[name]).toBe('function');
     }
+    expect((client as unknown as { then?: unknown }).then).toBeUndefined();
+    await expect(Promise.resolve(client)).resolves.toBe(client);
   });
 
   it('round-trips a call through dispatch and client', async () => {
@@ -35,6 +37,11 @@ describe('the contract wiring', () => {
       method: 'listLinks',
       input: { documentId: 'd1' },
     });
+  });
+
+  it('sends a name the contract does not have, and the services refuse it', async () => {
+    const client = createClient((method, input) => dispatchCall(echoApi(), method, input)) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    await expect(client.dropTables!({})).rejects.toMatchObject({ code: 'unknown-method' });
   });
 
   it('rejects unknown methods and invalid payloads before the implementation runs', async () => {

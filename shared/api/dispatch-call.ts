@@ -1,4 +1,5 @@
-import { isMethodName, workbenchContract, type MethodSpec, type WorkbenchApi } from './contract.js';
+import { isMethodName, workbenchContract, type WorkbenchApi } from './contract.js';
+import { wireCodecOf } from './wire-codecs.js';
 import { WorkbenchError, type CallResult } from './workbench-error.js';
 
 /**
@@ -18,7 +19,7 @@ export async function dispatchCall(api: WorkbenchApi, method: string, payload: u
   try {
     const implementation = api[method] as (input: unknown) => Promise<unknown>;
     const value = await implementation.call(api, parsed.data);
-    const wire = (workbenchContract[method] as MethodSpec).wire;
+    const wire = wireCodecOf(method);
     return { ok: true, value: wire ? wire.encode(value) : value };
   } catch (error) {
     if (error instanceof WorkbenchError) return { ok: false, error: error.toInfo() };

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import type { Annotation, AttributeValue, TextFragment } from '../model/annotation.js';
-import { TextFragmentSchema } from '../model/annotation.js';
-import { DocumentMetaSchema } from '../model/document.js';
+import type { DocumentMeta } from '../model/document.js';
 import { fragmentAt } from '../text/text-quote.js';
 import type { OpenedDocument } from './contract.js';
 
@@ -14,40 +12,35 @@ import type { OpenedDocument } from './contract.js';
  * is exactly what the text gives back at its offsets (it is taken again on arrival). Decoding what was
  * encoded gives back equal annotations, field for field and in the same key order.
  */
-export const PackedOpenedDocumentSchema = z.object({
-  meta: DocumentMetaSchema,
-  text: z.string(),
+export interface PackedOpenedDocument {
+  meta: DocumentMeta;
+  text: string;
   /** Every repeated string (labels, attributes as JSON, notes, authors, timestamps, ids and hashes unlike the document's), once. */
-  strings: z.array(z.string()),
+  strings: string[];
   /** One row per annotation, in the order given. */
-  rows: z.array(
-    z.tuple([
-      /** id */
-      z.string(),
-      /** labelId, as an index into `strings` */
-      z.number().int(),
-      /** Fragment offsets, flattened: start, end, start, end… */
-      z.array(z.number().int()),
-      /** attributes as JSON, note, author, createdAt, updatedAt: indices into `strings` */
-      z.number().int(),
-      z.number().int(),
-      z.number().int(),
-      z.number().int(),
-      z.number().int(),
-      /** orphaned: 1 or 0 */
-      z.number().int(),
-      /** documentId and contentHash as indices into `strings`, or -1 when they are the document's */
-      z.number().int(),
-      z.number().int(),
-      /** The fragments in full where a TextQuote is not what the text gives back; 0 otherwise */
-      z.union([z.literal(0), z.array(TextFragmentSchema)]),
-    ]),
-  ),
-});
-/** The compact form an opened document travels in between the processes. */
-export type PackedOpenedDocument = z.infer<typeof PackedOpenedDocumentSchema>;
+  rows: PackedAnnotation[];
+}
 
-type Row = PackedOpenedDocument['rows'][number];
+/**
+ * One annotation: id; labelId; fragment offsets flattened (start, end, start, end…); attributes as
+ * JSON, note, author, createdAt, updatedAt; orphaned (1 or 0); documentId and contentHash (-1 when
+ * they are the document's); and the fragments in full where a TextQuote is not what the text gives
+ * back (0 otherwise). Strings other than the id are indices into `strings`.
+ */
+export type PackedAnnotation = [
+  id: string,
+  labelId: number,
+  offsets: number[],
+  attributes: number,
+  note: number,
+  author: number,
+  createdAt: number,
+  updatedAt: number,
+  orphaned: 0 | 1,
+  documentId: number,
+  contentHash: number,
+  fragments: 0 | TextFragment[],
+];
 
 /** Packs an opened document for sending (see PackedOpenedDocumentSchema). */
 export function packOpenedDocument(document: OpenedDocument): PackedOpenedDocument {
@@ -62,7 +55,7 @@ export function packOpenedDocument(document: OpenedDocument): PackedOpenedDocume
     }
     return index;
   };
-  const rows = document.annotations.map((a): Row => {
+  const rows = document.annotations.map((a): PackedAnnotation => {
     const offsets: number[] = [];
     for (const f of a.fragments) offsets.push(f.start, f.end);
     return [

@@ -1,7 +1,5 @@
-import { z } from 'zod';
-
 /** What kind of failure a call ended in; the UI and the CLI choose their wording from it. */
-export const WorkbenchErrorCodeSchema = z.enum([
+export const WORKBENCH_ERROR_CODES = [
   'invalid-input',
   'not-found',
   'conflict',
@@ -10,9 +8,9 @@ export const WorkbenchErrorCodeSchema = z.enum([
   'unauthorised',
   'unknown-method',
   'internal',
-]);
+] as const;
 /** What kind of failure a call ended in. */
-export type WorkbenchErrorCode = z.infer<typeof WorkbenchErrorCodeSchema>;
+export type WorkbenchErrorCode = (typeof WORKBENCH_ERROR_CODES)[number];
 
 /** A failure as it crosses a process boundary: plain data. */
 export interface WorkbenchErrorInfo {
