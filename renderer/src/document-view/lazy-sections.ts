@@ -19,6 +19,8 @@ import type { SectionExtent, TextLayout } from './text-layout.js';
 export const DRAW_MARGIN_SCREENS = 1;
 /** How far from the visible area (in heights of it) a drawn section must go to be dropped. */
 export const DROP_MARGIN_SCREENS = 4;
+/** Longest a section near the screen waits for the browser to be idle before it is drawn anyway. */
+const IDLE_DRAW_TIMEOUT_MS = 150;
 /** Characters drawn when the article opens, from the top, before anything has been measured. */
 const FIRST_DRAW_CHARACTERS = 8_000;
 
@@ -163,8 +165,30 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
     view(view) {
       const root = scrollContainer(view.dom);
       const indexOf = (element: Element) => Number((element as HTMLElement).dataset.section);
+      // A section on screen is drawn at once; one only near it, when the browser is idle (it is
+      // there for scrolling, and drawing it must not hold up the frame that shows what is on screen).
+      let waiting = new Set<number>();
+      let idle: number | null = null;
+      const drawWaiting = () => {
+        idle = null;
+        const indices = [...waiting];
+        waiting = new Set();
+        change(view, indices, []);
+      };
       const near = new IntersectionObserver(
-        (entries) => change(view, entries.filter((e) => e.isIntersecting).map((e) => indexOf(e.target)), []),
+        (entries) => {
+          const now: number[] = [];
+          const visible = root ? root.getBoundingClientRect() : { top: 0, bottom: innerHeight };
+          for (const entry of entries) {
+            const index = indexOf(entry.target);
+            const box = entry.boundingClientRect;
+            if (!entry.isIntersecting) waiting.delete(index);
+            else if (box.bottom > visible.top && box.top < visible.bottom) now.push(index);
+            else waiting.add(index);
+          }
+          if (now.length) change(view, now, []);
+          if (waiting.size && idle === null) idle = requestIdleCallback(drawWaiting, { timeout: IDLE_DRAW_TIMEOUT_MS });
+        },
         { root, rootMargin: `${DRAW_MARGIN_SCREENS * 100}% 0px` },
       );
       const far = new IntersectionObserver(
@@ -192,6 +216,7 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
       resized.observe(view.dom);
       return {
         destroy() {
+          if (idle !== null) cancelIdleCallback(idle);
           cancelAnimationFrame(calibrate);
           resized.disconnect();
           near.disconnect();
