@@ -512,3 +512,22 @@ test('far down among thousands of overlapping annotations, what is painted is wh
   await settled(page);
   await expect.poll(mismatches).toEqual([]);
 });
+
+test('a selection from the top to the end of the text (Ctrl+Shift+End) is labelled whole, though most of it is not drawn', async ({ page, long }) => {
+  const { article } = long;
+  // The caret before the top phrase, then select to the end of the article with the keyboard.
+  expect(await selectWithMouse(page, TOP_PHRASE)).toBe(TOP_PHRASE);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+Shift+End');
+  await page.keyboard.press('1');
+  await expectAllSaved(page);
+  const [created, ...others] = await newAnnotations(long);
+  expect(others).toEqual([]);
+  const start = article.text.indexOf(TOP_PHRASE);
+  const end = article.text.trimEnd().length;
+  expect(created!.fragments).toHaveLength(1);
+  expect(created!.fragments[0]).toMatchObject({ start, end });
+  expect(created!.fragments[0]!.exact).toBe(article.text.slice(start, end));
+  // Still most of the article is not drawn.
+  expect(await paragraphs(page).count()).toBeLessThan(article.paragraphs.length / 10);
+});

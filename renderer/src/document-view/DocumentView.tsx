@@ -6,7 +6,7 @@ import type { Label } from '../../../shared/model/label-schema.js';
 import { annotationDecorations, annotationDecorationsKey, annotationsAt } from './annotation-decorations.js';
 import { AnnotationTooltip } from './AnnotationTooltip.js';
 import { overlayDecorations, overlayDecorationsKey, type OverlayRanges } from './overlay-decorations.js';
-import { lazySections, type LazySections } from './lazy-sections.js';
+import { isInDrawnText, lazySections, type LazySections } from './lazy-sections.js';
 import { TextLayout } from './text-layout.js';
 
 /** The annotation in focus, and whether the view should scroll it into sight. */
@@ -156,7 +156,7 @@ export function DocumentView(props: DocumentViewProps) {
         // selectionchange event, which may not have fired yet when a key follows a drag at once.
         const dom = (view.root as Document).getSelection();
         let { from, to } = view.state.selection;
-        if (dom && dom.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+        if (dom && dom.anchorNode && dom.focusNode && inArticleText(view, dom.anchorNode) && inArticleText(view, dom.focusNode)) {
           if (dom.isCollapsed) return null;
           const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
           const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
@@ -268,12 +268,21 @@ export function DocumentView(props: DocumentViewProps) {
 function withDOMSelection(view: EditorView, tr: Transaction): Transaction {
   if (!view.hasFocus()) return tr;
   const dom = (view.root as Document).getSelection();
-  if (!dom?.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return tr;
+  if (!dom?.anchorNode || !dom.focusNode || !inArticleText(view, dom.anchorNode) || !inArticleText(view, dom.focusNode)) return tr;
   const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
   const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
   const { selection } = view.state;
   if (selection.anchor === anchor && selection.head === head) return tr;
   return tr.setSelection(TextSelection.create(tr.doc, anchor, head));
+}
+
+/**
+ * Whether a point of the browser's selection is in the article's drawn text. Anywhere else (on a
+ * placeholder, between sections) it cannot be mapped to a text offset, and ProseMirror's own
+ * selection is the one to use.
+ */
+function inArticleText(view: EditorView, node: Node): boolean {
+  return view.dom.contains(node) && isInDrawnText(node);
 }
 
 /** Scrolls `position` into the middle of the view, drawing its section first if it was not drawn. */

@@ -81,18 +81,29 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
   let observers: { near: IntersectionObserver; far: IntersectionObserver } | null = null;
 
   const change = (view: EditorView, draw: readonly number[], drop: readonly number[]) => {
+    // An observer's entries can still arrive after the view is gone.
+    if (view.isDestroyed) return;
     const drawn = lazySectionsKey.getState(view.state)!.drawn;
     const toDraw = [...new Set(draw)].filter((i) => !drawn.has(i));
-    const toDrop = [...new Set(drop)].filter((i) => drawn.has(i) && !holdsSelection(view, i));
+    const holding = drop.length ? sectionsHoldingSelection(view) : new Set<number>();
+    const toDrop = [...new Set(drop)].filter((i) => drawn.has(i) && !holding.has(i));
     if (toDraw.length === 0 && toDrop.length === 0) return;
     for (const i of toDrop) remember(i);
     dispatch(view, view.state.tr.setMeta(lazySectionsKey, { draw: toDraw, drop: toDrop } satisfies LazySectionsChange));
   };
 
-  const holdsSelection = (view: EditorView, index: number): boolean => {
+  /**
+   * The sections holding an end of the selection: ProseMirror's, and the browser's where it is newer
+   * (ProseMirror reads it on the next selectionchange event, which may not have come yet).
+   */
+  const sectionsHoldingSelection = (view: EditorView): Set<number> => {
     const { from, to } = view.state.selection;
-    const extent = layout.sections[index]!;
-    return (from > extent.from && from < extent.to) || (to > extent.from && to < extent.to);
+    const holding = new Set([layout.sectionAt(from), layout.sectionAt(to)]);
+    const dom = (view.root as Document).getSelection?.();
+    for (const [node, offset] of dom ? ([[dom.anchorNode, dom.anchorOffset], [dom.focusNode, dom.focusOffset]] as const) : []) {
+      if (node && view.dom.contains(node) && isInDrawnText(node)) holding.add(layout.sectionAt(view.posAtDOM(node, offset)));
+    }
+    return holding;
   };
 
   /** Records the height a drawn section has, for its placeholder and to correct the estimates. */
@@ -140,6 +151,16 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
         return { drawn, decorations: drawnDecorations(state.doc, layout, drawn) };
       },
     },
+    // The selection is never left in a section that is not drawn (the browser could not show it, and
+    // would report its end as the start of that section): select all, Ctrl+Shift+End, or a drag
+    // ending over a placeholder draws the sections where the selection ends.
+    appendTransaction(transactions, _old, state) {
+      if (!transactions.some((tr) => tr.selectionSet)) return null;
+      const { drawn } = lazySectionsKey.getState(state)!;
+      const { from, to } = state.selection;
+      const missing = [...new Set([layout.sectionAt(from), layout.sectionAt(to)])].filter((i) => !drawn.has(i));
+      return missing.length ? state.tr.setMeta(lazySectionsKey, { draw: missing, drop: [] } satisfies LazySectionsChange) : null;
+    },
     props: {
       decorations: (state) => lazySectionsKey.getState(state)!.decorations,
       nodeViews: {
@@ -165,6 +186,15 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
     view(view) {
       const root = scrollContainer(view.dom);
       const indexOf = (element: Element) => Number((element as HTMLElement).dataset.section);
+      /**
+       * The newest entry of each section whose element is still its view: entries queued for an
+       * element that has since been replaced (a placeholder drawn, a section dropped) are stale.
+       */
+      const current = (entries: IntersectionObserverEntry[]) => {
+        const newest = new Map<Element, IntersectionObserverEntry>();
+        for (const entry of entries) newest.set(entry.target, entry);
+        return [...newest.values()].filter((e) => sectionViews.get(indexOf(e.target))?.dom === e.target);
+      };
       // A section on screen is drawn at once; one only near it, when the browser is idle (it is
       // there for scrolling, and drawing it must not hold up the frame that shows what is on screen).
       let waiting = new Set<number>();
@@ -179,7 +209,7 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
         (entries) => {
           const now: number[] = [];
           const visible = root ? root.getBoundingClientRect() : { top: 0, bottom: innerHeight };
-          for (const entry of entries) {
+          for (const entry of current(entries)) {
             const index = indexOf(entry.target);
             const box = entry.boundingClientRect;
             if (!entry.isIntersecting) waiting.delete(index);
@@ -192,7 +222,7 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
         { root, rootMargin: `${DRAW_MARGIN_SCREENS * 100}% 0px` },
       );
       const far = new IntersectionObserver(
-        (entries) => change(view, [], entries.filter((e) => !e.isIntersecting).map((e) => indexOf(e.target))),
+        (entries) => change(view, [], current(entries).filter((e) => !e.isIntersecting).map((e) => indexOf(e.target))),
         { root, rootMargin: `${DROP_MARGIN_SCREENS * 100}% 0px` },
       );
       observers = { near, far };
@@ -204,7 +234,9 @@ export function lazySections(layout: TextLayout, dispatch: (view: EditorView, tr
         const next = measureText(view.dom);
         if (!next || (metrics && Math.abs(next.width - metrics.width) < 1 && next.lineHeight === metrics.lineHeight)) return;
         metrics = next;
-        resizePlaceholders();
+        // Next frame: resizing the placeholders inside the resize observer's callback would change
+        // the size it observes and make the browser report a loop.
+        requestAnimationFrame(resizePlaceholders);
       };
       measure();
       // Calibrate the estimates against the sections drawn first, once they are laid out.
@@ -303,6 +335,13 @@ class SectionView implements NodeView {
   destroy(): void {
     this.hooks.detached(this);
   }
+}
+
+/** Whether a point of the page is inside the text of a drawn section (not on a placeholder or between sections). */
+export function isInDrawnText(node: Node): boolean {
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const section = element?.closest('.article-section');
+  return !!section && !section.classList.contains('article-section-placeholder');
 }
 
 /** The nearest ancestor of `element` that scrolls, or null (the document scrolls). */
