@@ -10,7 +10,8 @@ import type { OpenedDocument } from './contract.js';
  * whole open may take (PERFORMANCE.md, W2). Here each annotation is one row of numbers and short
  * strings: repeated strings are sent once in a table, and a fragment's TextQuote is left out when it
  * is exactly what the text gives back at its offsets (it is taken again on arrival). Decoding what was
- * encoded gives back equal annotations, field for field and in the same key order.
+ * encoded gives back equal annotations, field for field and in the same key order, as JSON does
+ * (a number attribute of −0 arrives as 0, as it is stored).
  */
 export interface PackedOpenedDocument {
   meta: DocumentMeta;

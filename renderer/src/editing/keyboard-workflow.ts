@@ -62,6 +62,8 @@ const RESIZE_KEYS: Readonly<Record<string, { edge: 'start' | 'end'; direction: -
  * buttons and clicks.
  */
 export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkflow): void {
+  // Autofill sends keydown events that carry no key.
+  if (typeof event.key !== 'string') return;
   const element = event.target instanceof Element ? event.target : null;
   const inField = !!element?.closest('input, textarea, select, dialog, [role="dialog"]');
   const inArticle = !!element?.closest('.article-text');
