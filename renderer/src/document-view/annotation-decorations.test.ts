@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/model/annotation.js';
+import { testAnnotation } from '../../../shared/model/annotation.test-support.js';
 import { defaultLabels } from '../../../shared/model/label-schema.js';
 import { fragmentAt } from '../../../shared/text/text-quote.js';
 import { annotationDecorations, annotationDecorationsKey, annotationsAt, type AnnotationDecorationSpec } from './annotation-decorations.js';
@@ -15,19 +16,7 @@ const initiallyDrawn = lazySectionsKey.getState(EditorState.create({ doc: layout
 const labels = new Map(defaultLabels.map((l) => [l.id, l]));
 
 function annotation(id: string, ranges: [number, number][]): Annotation {
-  return {
-    id,
-    documentId: 'd',
-    labelId: 'claim',
-    fragments: ranges.map(([start, end]) => fragmentAt(text, { start, end })),
-    contentHash: 'sha256:x',
-    attributes: {},
-    note: '',
-    author: '',
-    createdAt: '',
-    updatedAt: '',
-    orphaned: false,
-  };
+  return testAnnotation(id, ranges.map(([start, end]) => fragmentAt(text, { start, end })));
 }
 
 /** Ranges that never split a surrogate pair: whole words of the text. */

@@ -1,21 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/model/annotation.js';
+import { testAnnotation } from '../../../shared/model/annotation.test-support.js';
 import { compareInDocumentOrder, putInDocumentOrder } from './annotation-order.js';
 
-const annotation = (id: string, start: number, end: number): Annotation => ({
-  id,
-  documentId: 'd',
-  labelId: 'claim',
-  fragments: [{ start, end, exact: 'x', prefix: '', suffix: '' }],
-  contentHash: 'sha256:x',
-  attributes: {},
-  note: '',
-  author: '',
-  createdAt: '',
-  updatedAt: '',
-  orphaned: false,
-});
+const annotation = (id: string, start: number, end: number): Annotation => testAnnotation(id, [[start, end]]);
 
 /** What putting annotations in one at a time, each after those already at its place, gives. */
 function oneAtATime(list: readonly Annotation[], changed: readonly Annotation[]): Annotation[] {
