@@ -83,3 +83,22 @@ export async function jsHeapUsedMB(page: Page): Promise<number> {
 
 /** The outcome of one label add in the page (`addLabel`): ms to painted, ms to "All changes saved", or why it was skipped. */
 export type AddResult = { inDom: number; painted: number; saved: number } | { skipped: string };
+
+/**
+ * What `runPeer` in recogito-peer-page.ts resolves to: what the peer measured and what it produced
+ * (declared here, where the Node side can see it too).
+ */
+export interface PeerResult {
+  /** From putting the text in the page to highlights painted; null if not painted in time. */
+  ms: number | null;
+  /** Annotations in the annotator's store after `setAnnotations`. */
+  stored: number;
+  /** Whether the container's text is exactly the article's text (so offsets mean the same characters). */
+  sameText: boolean;
+  /** Stored annotations whose quote is the span's text and that have highlight boxes in its index. */
+  anchored: number;
+  /** Highlight elements its renderer drew (it draws only what is on screen). */
+  highlightElements: number;
+  /** The first stored selector that did not match, for the error message. */
+  firstMismatch?: string;
+}

@@ -5,22 +5,7 @@
  * esbuild and exposed as `globalThis.__peer`; its stylesheet is added by the workload.
  */
 import { createTextAnnotator, W3CTextFormat, type TextAnnotator } from '@recogito/text-annotator';
-
-/** What the peer measured and what it produced. */
-export interface PeerResult {
-  /** From putting the text in the page to highlights painted; null if not painted in time. */
-  ms: number | null;
-  /** Annotations in the annotator's store after `setAnnotations`. */
-  stored: number;
-  /** Whether the container's text is exactly the article's text (so offsets mean the same characters). */
-  sameText: boolean;
-  /** Stored annotations whose quote is the span's text and that have highlight boxes in its index. */
-  anchored: number;
-  /** Highlight elements its renderer drew (it draws only what is on screen). */
-  highlightElements: number;
-  /** The first stored selector that did not match, for the error message. */
-  firstMismatch?: string;
-}
+import type { PeerResult } from './browser-session.js';
 
 let annotator: TextAnnotator | null = null;
 

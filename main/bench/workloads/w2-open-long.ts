@@ -5,18 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { startBrowserHostProcess } from '../../../e2e/support/browser-host-process.js';
 import { writeBenchWorkspace, type BenchArticle } from '../browser/bench-workspace.js';
-import { bundleForPage, callInPage, launchBenchBrowser, pageHelpersScript, TimeoutError, withTimeout } from '../browser/browser-session.js';
+import { bundleForPage, callInPage, launchBenchBrowser, pageHelpersScript, TimeoutError, withTimeout, type PeerResult } from '../browser/browser-session.js';
 import { median, type BenchMode, type Series, type Workload } from '../workload.js';
-
-/** What `runPeer` in recogito-peer-page.ts resolves to. */
-interface PeerResult {
-  ms: number | null;
-  stored: number;
-  sameText: boolean;
-  anchored: number;
-  highlightElements: number;
-  firstMismatch?: string;
-}
 
 const SHORT = 'Bench short article';
 
