@@ -31,7 +31,8 @@ import { ArticleList } from './ArticleList.js';
 import { FindBar } from './FindBar.js';
 import { LabelSchemaDialog } from './LabelSchemaDialog.js';
 import { OverlapChooser } from './OverlapChooser.js';
-import { SaveStatus, useSaveTracker } from './SaveStatus.js';
+import { useSaveTracker } from './SaveStatus.js';
+import { TopBar, type WorkbenchView } from './TopBar.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { WorkspaceProblems } from './WorkspaceProblems.js';
 import { WorkspaceSearch } from './WorkspaceSearch.js';
@@ -43,14 +44,6 @@ export interface AppProps {
 
 const lastDocumentKey = (workspacePath: string) => `corroborate.lastDocument:${workspacePath}`;
 
-/** What the main area shows: the open article, the clusters of same/paraphrase links, or the contradictions. */
-type WorkbenchView = 'articles' | 'clusters' | 'contradictions';
-
-const WORKBENCH_VIEWS: readonly { id: WorkbenchView; name: string }[] = [
-  { id: 'articles', name: 'Article' },
-  { id: 'clusters', name: 'Clusters' },
-  { id: 'contradictions', name: 'Contradictions' },
-];
 
 /** Most matches labelled in one step (the contract's batch limit). */
 const MAX_LABEL_ALL = 10_000;
@@ -423,46 +416,26 @@ export function App({ api }: AppProps) {
       className={`workbench${drop.active ? ' drop-target-active' : ''}${compareOpen && view === 'articles' && opened ? ' compare-open' : ''}`}
       {...drop.handlers}
     >
-      <header className="top-bar">
-        <span className="app-name">Corroborate</span>
-        <span className="workspace-name" title={workspace.path}>
-          {workspace.name}
-        </span>
-        <nav className="view-switch" aria-label="Views">
-          {WORKBENCH_VIEWS.map(({ id, name }) => (
-            <button key={id} type="button" aria-pressed={view === id} onClick={() => setView(id)}>
-              {name}
-            </button>
-          ))}
-        </nav>
-        <button type="button" aria-pressed={compareOpen} onClick={() => setCompareOpen((open) => !open)} disabled={documents.length < 2}>
-          Side by side
-        </button>
-        {importButton('import-button')}
-        <ExportButton api={api} documents={documents} labels={labels} />
-        <LabelLegend labels={labels} />
-        <div className="toolbar" role="toolbar" aria-label="Editing">
-          <button type="button" onClick={() => void undo()} disabled={!historyState.undo} aria-label={historyState.undo ? `Undo ${historyState.undo}` : 'Undo'}>
-            Undo
-          </button>
-          <button type="button" onClick={() => void redo()} disabled={!historyState.redo} aria-label={historyState.redo ? `Redo ${historyState.redo}` : 'Redo'}>
-            Redo
-          </button>
-          <label className="snap-toggle" title="Hold Alt while selecting or labelling to take exactly the selected characters">
-            <input type="checkbox" checked={snapWords} onChange={(e) => setSnapWords(e.target.checked)} /> Snap to words
-          </label>
-          <button type="button" onClick={() => void openSchemaDialog()}>
-            Edit labels
-          </button>
-          <button type="button" onClick={() => void api.getStats().then((stats) => setLinkTypeUsage(stats.linksByType))}>
-            Edit link types
-          </button>
-          <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
-            ?
-          </button>
-        </div>
-        <SaveStatus state={saves.state} />
-      </header>
+      <TopBar
+        workspace={workspace}
+        view={view}
+        onView={setView}
+        compareOpen={compareOpen}
+        onToggleCompare={() => setCompareOpen((open) => !open)}
+        canCompare={documents.length >= 2}
+        importButton={importButton('import-button')}
+        exportButton={<ExportButton api={api} documents={documents} labels={labels} />}
+        labels={labels}
+        history={historyState}
+        onUndo={() => void undo()}
+        onRedo={() => void redo()}
+        snapWords={snapWords}
+        onSnapWords={setSnapWords}
+        onEditLabels={() => void openSchemaDialog()}
+        onEditLinkTypes={() => void api.getStats().then((stats) => setLinkTypeUsage(stats.linksByType))}
+        onShowHelp={() => setHelpOpen(true)}
+        saveState={saves.state}
+      />
       <div className="sidebar">
         <WorkspaceSearch
           api={api}
@@ -670,19 +643,6 @@ export function App({ api }: AppProps) {
         />
       )}
     </div>
-  );
-}
-
-/** The labels and their keys, always visible: colour is never the only signal. */
-function LabelLegend({ labels }: { labels: readonly Label[] }) {
-  return (
-    <ul className="label-legend" aria-label="Labels">
-      {labels.map((label) => (
-        <li key={label.id} className={`label-swatch label-${label.id}`} title={label.description}>
-          <kbd>{label.hotkey}</kbd> {label.name}
-        </li>
-      ))}
-    </ul>
   );
 }
 
