@@ -4,7 +4,6 @@ import type { ImportResult } from '../../../shared/api/import-schemas.js';
 import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
 import type { DocumentSummary } from '../../../shared/model/document.js';
 import type { Label } from '../../../shared/model/label-schema.js';
-import { findAllInText } from '../../../shared/text/find-text.js';
 import { DocumentView, type DocumentViewHandle, type FocusRequest, type ScreenPoint } from '../document-view/DocumentView.js';
 import { applyLabelStyles } from '../document-view/label-styles.js';
 import type { OverlayRanges } from '../document-view/overlay-decorations.js';
@@ -33,6 +32,7 @@ import { LabelSchemaDialog } from './LabelSchemaDialog.js';
 import { OverlapChooser } from './OverlapChooser.js';
 import { useSaveTracker } from './SaveStatus.js';
 import { TopBar, type WorkbenchView } from './TopBar.js';
+import { useArticleFind } from './use-article-find.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { WorkspaceProblems } from './WorkspaceProblems.js';
 import { WorkspaceSearch } from './WorkspaceSearch.js';
@@ -61,7 +61,6 @@ export function App({ api }: AppProps) {
   const [historyState, setHistoryState] = useState<EditHistoryState>({ undo: null, redo: null });
   const [pending, setPending] = useState<TextRange[]>([]);
   const [saving, setSaving] = useState<OverlayRanges['saving']>([]);
-  const [find, setFind] = useState<{ open: boolean; query: string; current: number }>({ open: false, query: '', current: -1 });
   const [chooser, setChooser] = useState<{ annotationIds: string[]; at: ScreenPoint } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [schemaUsage, setSchemaUsage] = useState<Record<string, number> | null>(null);
@@ -82,6 +81,7 @@ export function App({ api }: AppProps) {
   const drop = useFileDrop(useCallback((dropped: ImportSource[]) => setImporting((current) => current ?? { dropped }), []));
 
   const viewHandle = useRef<DocumentViewHandle | null>(null);
+  const find = useArticleFind(opened?.text ?? null, viewHandle);
   const detailsField = useRef<HTMLSelectElement | null>(null);
   const workspaceSearchInput = useRef<HTMLInputElement | null>(null);
   const openedId = useRef<string | null>(null);
@@ -132,7 +132,7 @@ export function App({ api }: AppProps) {
       setFocus({ annotationId: null, scroll: false });
       setPending([]);
       setChooser(null);
-      setFind((f) => ({ ...f, current: -1 }));
+      find.reset();
       setNotice(null);
       localStorage.setItem(lastDocumentKey(workspacePath), documentId);
     },
@@ -184,10 +184,7 @@ export function App({ api }: AppProps) {
       linking.linksChanged();
     });
 
-  const hits = useMemo(
-    () => (find.open && opened && find.query ? findAllInText(opened.text, find.query, { limit: 100_000 }) : []),
-    [find.open, find.query, opened],
-  );
+  const hits = find.hits;
   const overlay = useMemo<OverlayRanges>(
     () => ({ searchHits: hits, currentHit: find.current, pending, saving }),
     [hits, find.current, pending, saving],
@@ -317,13 +314,6 @@ export function App({ api }: AppProps) {
     setFocus({ annotationId, scroll: true });
   };
 
-  const stepFind = (direction: 1 | -1) => {
-    if (hits.length === 0) return;
-    const current = (find.current + direction + hits.length) % hits.length;
-    setFind((f) => ({ ...f, current }));
-    viewHandle.current?.selectRange(hits[current]!, false);
-  };
-
   const labelAllHits = (labelId: string) => {
     if (!opened || hits.length === 0) return;
     const label = labels.find((l) => l.id === labelId)!;
@@ -342,13 +332,6 @@ export function App({ api }: AppProps) {
         ? `Labelled the first ${MAX_LABEL_ALL} of ${hits.length} matches as ${label.name.toLowerCase()}.`
         : `Labelled ${chosen.length} ${chosen.length === 1 ? 'match' : 'matches'} as ${label.name.toLowerCase()}.`,
     );
-  };
-
-  const closeFind = () => {
-    const hit = hits[find.current];
-    setFind((f) => ({ ...f, open: false }));
-    if (hit) viewHandle.current?.selectRange(hit, true);
-    else viewHandle.current?.focus();
   };
 
   const openSchemaDialog = async () => {
@@ -382,11 +365,11 @@ export function App({ api }: AppProps) {
     resizeFocused: (edge, direction) => resize(() => focusedId.current, edge, direction),
     undo: () => void undo(),
     redo: () => void redo(),
-    openFind: () => setFind((f) => ({ ...f, open: true })),
+    openFind: find.show,
     focusWorkspaceSearch: () => workspaceSearchInput.current?.focus(),
     showHelp: () => setHelpOpen(true),
     escape: () => {
-      if (find.open) return closeFind();
+      if (find.open) return find.close();
       setChooser(null);
       setPending([]);
       setFocus({ annotationId: null, scroll: false });
@@ -476,14 +459,10 @@ export function App({ api }: AppProps) {
             hitCount={hits.length}
             current={find.current}
             labels={labels}
-            onQuery={(query) => {
-              const found = opened && query ? findAllInText(opened.text, query, { limit: 1 }) : [];
-              setFind((f) => ({ ...f, query, current: found.length ? 0 : -1 }));
-              if (found[0]) viewHandle.current?.selectRange(found[0], false);
-            }}
-            onStep={stepFind}
+            onQuery={find.search}
+            onStep={find.step}
             onLabelAll={labelAllHits}
-            onClose={closeFind}
+            onClose={find.close}
           />
         )}
         {view !== 'articles' ? null : opened ? (
