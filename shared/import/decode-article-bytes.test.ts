@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { decodeArticleBytes } from './decode-article-bytes.js';
 import { firstInvalidUtf8Offset } from './utf8-validation.js';
 import fc from 'fast-check';
+import { utf16Bytes, utf8Bytes } from './encoded-text.test-support.js';
 
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-function utf16(text: string, littleEndian: boolean, bom = true): Uint8Array {
-  const units = (bom ? '\ufeff' : '') + text;
-  const bytes = new Uint8Array(units.length * 2);
-  for (let i = 0; i < units.length; i++) {
-    const u = units.charCodeAt(i);
-    bytes[2 * i] = littleEndian ? u & 0xff : u >> 8;
-    bytes[2 * i + 1] = littleEndian ? u >> 8 : u & 0xff;
-  }
-  return bytes;
-}
+const utf8 = utf8Bytes;
+const utf16 = utf16Bytes;
 
 describe('decodeArticleBytes', () => {
   it('decodes UTF-8 without a byte-order mark', () => {

@@ -2,13 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../text/normalise-text.js';
+import { utf16Bytes, utf8Bytes } from './encoded-text.test-support.js';
 import { importArticleFile, type ImportOutcome } from './import-article-file.js';
 import type { ImportedArticle } from './imported-article.js';
 
 const SEEDS = new URL('../../fixtures/seeds/', import.meta.url);
 const FIXTURES = new URL('../../fixtures/import/', import.meta.url);
 const LIMIT = { maxBytes: 1024 * 1024 };
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const utf8 = utf8Bytes;
+const utf16 = utf16Bytes;
 
 function importText(name: string, text: string): ImportOutcome {
   return importArticleFile({ name, bytes: utf8(text) }, LIMIT);
@@ -69,17 +71,6 @@ describe('importArticleFile: the seed articles', () => {
 
 describe('importArticleFile: encodings and normalisation', () => {
   const body = 'Caf\u0065\u0301 “owner” said:\r\nWe\u00a0rebuild 👍🏽.\r\n';
-
-  function utf16(text: string, littleEndian: boolean): Uint8Array {
-    const units = '\ufeff' + text;
-    const bytes = new Uint8Array(units.length * 2);
-    for (let i = 0; i < units.length; i++) {
-      const u = units.charCodeAt(i);
-      bytes[2 * i] = littleEndian ? u & 0xff : u >> 8;
-      bytes[2 * i + 1] = littleEndian ? u >> 8 : u & 0xff;
-    }
-    return bytes;
-  }
 
   it('imports CRLF text as LF and records it, with NFC applied', () => {
     const article = only(importText('crlf.txt', body));
