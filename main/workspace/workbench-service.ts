@@ -123,6 +123,12 @@ export class WorkbenchService implements WorkbenchApi {
   }
 
   /** See the contract. */
+  async listAnnotations({ documentId }: MethodInput<'listAnnotations'>): Promise<Annotation[]> {
+    this.requireDocument(documentId);
+    return [...(await this.store.readAnnotations(documentId))];
+  }
+
+  /** See the contract. */
   async createAnnotation({ documentId, labelId, ranges }: MethodInput<'createAnnotation'>): Promise<Annotation> {
     const meta = this.requireDocument(documentId);
     if (!this.store.workspace.labels.some((l) => l.id === labelId)) {

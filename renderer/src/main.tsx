@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectWorkbench } from './api/connect-workbench.js';
-import { App } from './app/App.js';
+import { connectWorkbench } from './client/connect-workbench.js';
+import { App } from './App.js';
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
 

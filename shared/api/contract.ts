@@ -147,6 +147,9 @@ export const workbenchContract = {
    */
   openDocument: method(z.object({ documentId }).strict(), OpenedDocumentSchema),
 
+  /** A document's annotations in document order, without its text (read again after a save that failed). */
+  listAnnotations: method(z.object({ documentId }).strict(), z.array(AnnotationSchema)),
+
   /**
    * Labels the given ranges of a document's stored text (UTF-16 offsets; several ranges make one
    * discontinuous annotation). Resolves once the annotation is durably saved.
