@@ -35,6 +35,7 @@ export class WorkbenchCache {
   private current: WorkbenchState = EMPTY;
   private readonly listeners = new Set<() => void>();
   private readonly linkRequests = new Map<string, Promise<readonly ResolvedLink[]>>();
+  private readonly openRequests = new Map<string, Promise<OpenedDocument>>();
 
   /** A cache over the services reached through `api`. */
   constructor(readonly api: WorkbenchApi) {}
@@ -52,21 +53,32 @@ export class WorkbenchCache {
   async load(): Promise<WorkspaceInfo> {
     const [workspace, documents] = await Promise.all([this.api.getWorkspace(), this.api.listDocuments()]);
     this.linkRequests.clear();
+    this.openRequests.clear();
     this.update({ workspace, documents, opened: new Map(), links: new Map(), linksRevision: this.current.linksRevision + 1 });
     return workspace;
   }
 
-  /** The document's text, metadata and annotations: from the cache, else read once. */
+  /**
+   * The document's text, metadata and annotations: from the cache, else read once (concurrent askers
+   * share the request). Its links are read alongside, so focusing an annotation later asks for nothing.
+   */
   async open(documentId: string): Promise<OpenedDocument> {
+    void this.linksOf(documentId).catch(() => undefined);
     const known = this.current.opened.get(documentId);
     if (known) {
       this.keepOpened(known);
       return known;
     }
-    const document = await this.api.openDocument({ documentId });
-    this.keepOpened(document);
-    this.patchSummary(documentId, (summary) => ({ ...summary, annotationCount: document.annotations.length }));
-    return document;
+    let request = this.openRequests.get(documentId);
+    if (!request) {
+      request = this.api.openDocument({ documentId }).finally(() => this.openRequests.delete(documentId));
+      this.openRequests.set(documentId, request);
+      const document = await request;
+      this.keepOpened(document);
+      this.patchSummary(documentId, (summary) => ({ ...summary, annotationCount: document.annotations.length }));
+      return document;
+    }
+    return request;
   }
 
   /** An annotation of an opened document, as last saved. */

@@ -1,18 +1,8 @@
-import type { MethodInput, WorkbenchApi } from '../../../../shared/api/contract.js';
+import type { MethodInput } from '../../../../shared/api/contract.js';
 import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
+import type { WorkbenchCache } from '../../client/workbench-cache.js';
 import type { EditCommand } from '../history/edit-history.js';
-
-/** Where edits land in the UI once the services have saved them. */
-export interface EditTarget {
-  api: WorkbenchApi;
-  /** Shows these annotations (new or changed) wherever their document is open. */
-  put(annotations: readonly Annotation[]): void;
-  /** Stops showing these annotations. */
-  drop(annotations: readonly Annotation[]): void;
-  /** Shows this label schema. */
-  setLabels(labels: readonly Label[]): void;
-}
 
 /** The changes `updateAnnotation` takes, without the ids. */
 export type AnnotationChanges = Omit<MethodInput<'updateAnnotation'>, 'documentId' | 'annotationId'>;
@@ -22,41 +12,39 @@ export type AnnotationChanges = Omit<MethodInput<'updateAnnotation'>, 'documentI
  * (same ids), so later commands that refer to them stay valid.
  */
 export async function createAnnotations(
-  target: EditTarget,
+  cache: WorkbenchCache,
   input: MethodInput<'createAnnotations'>,
   description: string,
 ): Promise<{ command: EditCommand; created: Annotation[] }> {
-  const created = await target.api.createAnnotations(input);
-  target.put(created);
+  const created = await cache.createAnnotations(input);
   const command: EditCommand = {
     description,
     undo: async () => {
-      await target.api.deleteAnnotations({ documentId: input.documentId, annotationIds: created.map((a) => a.id) });
-      target.drop(created);
+      await cache.deleteAnnotations({ documentId: input.documentId, annotationIds: created.map((a) => a.id) });
     },
-    redo: async () => {
-      await target.api.restoreAnnotations({ annotations: created, links: [] });
-      target.put(created);
-    },
+    redo: () => cache.restoreAnnotations({ annotations: created, links: [] }),
   };
   return { command, created };
 }
 
-/** Deletes annotations of one document; undo restores them with their ids, attributes and links. */
-export async function deleteAnnotations(target: EditTarget, annotations: readonly Annotation[], description: string): Promise<EditCommand> {
+/**
+ * Deletes annotations of one document; undo restores them with their ids, attributes and links.
+ * The command says how many links went with them.
+ */
+export async function deleteAnnotations(
+  cache: WorkbenchCache,
+  annotations: readonly Annotation[],
+  description: string,
+): Promise<EditCommand & { removedLinks: number }> {
   const documentId = annotations[0]!.documentId;
   const annotationIds = annotations.map((a) => a.id);
-  let removed = await target.api.deleteAnnotations({ documentId, annotationIds });
-  target.drop(removed.removedAnnotations);
+  let removed = await cache.deleteAnnotations({ documentId, annotationIds });
   return {
     description,
-    undo: async () => {
-      await target.api.restoreAnnotations({ annotations: removed.removedAnnotations, links: removed.removedLinks });
-      target.put(removed.removedAnnotations);
-    },
+    removedLinks: removed.removedLinks.length,
+    undo: () => cache.restoreAnnotations({ annotations: removed.removedAnnotations, links: removed.removedLinks }),
     redo: async () => {
-      removed = await target.api.deleteAnnotations({ documentId, annotationIds });
-      target.drop(removed.removedAnnotations);
+      removed = await cache.deleteAnnotations({ documentId, annotationIds });
     },
   };
 }
@@ -66,23 +54,16 @@ export async function deleteAnnotations(target: EditTarget, annotations: readonl
  * before and after versions, timestamps included.
  */
 export async function updateAnnotation(
-  target: EditTarget,
+  cache: WorkbenchCache,
   before: Annotation,
   changes: AnnotationChanges,
   description: string,
 ): Promise<EditCommand> {
-  const after = await target.api.updateAnnotation({ documentId: before.documentId, annotationId: before.id, ...changes });
-  target.put([after]);
+  const after = await cache.updateAnnotation({ documentId: before.documentId, annotationId: before.id, ...changes });
   return {
     description,
-    undo: async () => {
-      await target.api.restoreAnnotations({ annotations: [before], links: [] });
-      target.put([before]);
-    },
-    redo: async () => {
-      await target.api.restoreAnnotations({ annotations: [after], links: [] });
-      target.put([after]);
-    },
+    undo: () => cache.restoreAnnotations({ annotations: [before], links: [] }),
+    redo: () => cache.restoreAnnotations({ annotations: [after], links: [] }),
   };
 }
 
@@ -91,28 +72,22 @@ export async function updateAnnotation(
  * annotations go too; undo brings back the old schema and then those annotations and links.
  */
 export async function saveLabels(
-  target: EditTarget,
+  cache: WorkbenchCache,
   before: readonly Label[],
   after: readonly Label[],
   deleteAnnotationsOfRemovedLabels: boolean,
 ): Promise<EditCommand> {
-  let removed = await target.api.saveLabels({ labels: [...after], deleteAnnotationsOfRemovedLabels });
-  target.setLabels(removed.labels);
-  target.drop(removed.removedAnnotations);
+  let removed = await cache.saveLabels({ labels: [...after], deleteAnnotationsOfRemovedLabels });
   return {
     description: 'Change labels',
     undo: async () => {
-      const restored = await target.api.saveLabels({ labels: [...before], deleteAnnotationsOfRemovedLabels: false });
+      await cache.saveLabels({ labels: [...before], deleteAnnotationsOfRemovedLabels: false });
       if (removed.removedAnnotations.length > 0) {
-        await target.api.restoreAnnotations({ annotations: removed.removedAnnotations, links: removed.removedLinks });
+        await cache.restoreAnnotations({ annotations: removed.removedAnnotations, links: removed.removedLinks });
       }
-      target.setLabels(restored.labels);
-      target.put(removed.removedAnnotations);
     },
     redo: async () => {
-      removed = await target.api.saveLabels({ labels: [...after], deleteAnnotationsOfRemovedLabels });
-      target.setLabels(removed.labels);
-      target.drop(removed.removedAnnotations);
+      removed = await cache.saveLabels({ labels: [...after], deleteAnnotationsOfRemovedLabels });
     },
   };
 }

@@ -7,13 +7,16 @@ import type { Label } from '../../../../shared/model/label-schema.js';
 import { describeProgress, formatNames, progressFraction } from './export-progress-text.js';
 import { ExportSummaryView } from './ExportSummaryView.js';
 import './export-dialog.css';
+import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 
-/** Props of the export button and its dialog. */
-export interface ExportButtonProps {
+/** What the export dialog offers to export. */
+interface ExportDialogProps {
   api: WorkbenchApi;
   documents: readonly DocumentSummary[];
   labels: readonly Label[];
 }
+
+const NO_LABELS: readonly Label[] = [];
 
 /** How often a running export is polled. */
 const POLL_INTERVAL_MS = 150;
@@ -21,14 +24,17 @@ const POLL_INTERVAL_MS = 150;
 type Scope = 'workspace' | 'documents' | 'labels';
 
 /** The top bar's "Export…" button; opens the export dialog. */
-export function ExportButton(props: ExportButtonProps) {
+export function ExportButton() {
   const [open, setOpen] = useState(false);
+  const { api } = useCache();
+  const documents = useWorkbenchState((state) => state.documents);
+  const labels = useWorkbenchState((state) => state.workspace?.labels ?? NO_LABELS);
   return (
     <>
       <button type="button" className="export-button" onClick={() => setOpen(true)}>
         Export…
       </button>
-      {open && <ExportDialog {...props} onClose={() => setOpen(false)} />}
+      {open && <ExportDialog api={api} documents={documents} labels={labels} onClose={() => setOpen(false)} />}
     </>
   );
 }
@@ -38,7 +44,7 @@ export function ExportButton(props: ExportButtonProps) {
  * destination folder (suggested under the workspace's `exports/`), then watch the progress (and
  * cancel it) and read the summary of what was written, with the full path.
  */
-function ExportDialog({ api, documents, labels, onClose }: ExportButtonProps & { onClose: () => void }) {
+function ExportDialog({ api, documents, labels, onClose }: ExportDialogProps & { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [options, setOptions] = useState<ExportOptions | null>(null);

@@ -1,17 +1,18 @@
 import { useState, type RefObject } from 'react';
-import type { WorkbenchApi, WorkspaceSearchResult } from '../../../../shared/api/contract.js';
+import type { WorkspaceSearchResult } from '../../../../shared/api/contract.js';
 import type { TextRange } from '../../../../shared/model/annotation.js';
+import { useCache } from '../../client/workbench-context.js';
 
 /** Props of the workspace-wide search. */
 export interface WorkspaceSearchProps {
-  api: WorkbenchApi;
   inputRef: RefObject<HTMLInputElement | null>;
   /** Open an article with a hit selected. */
   onOpenHit(documentId: string, range: TextRange): void;
 }
 
 /** Finds text across every article; results are grouped by article and open it at the hit. */
-export function WorkspaceSearch({ api, inputRef, onOpenHit }: WorkspaceSearchProps) {
+export function WorkspaceSearch({ inputRef, onOpenHit }: WorkspaceSearchProps) {
+  const { api } = useCache();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<WorkspaceSearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,14 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { WorkbenchApi } from '../../../../shared/api/contract.js';
 import type { DocumentMeta } from '../../../../shared/model/document.js';
+import { useCache } from '../../client/workbench-context.js';
 
 /** Props of the document details line. */
 export interface DocumentDetailsProps {
-  api: WorkbenchApi;
   meta: DocumentMeta;
   readOnly: boolean;
-  /** Called with the saved metadata after an edit. */
-  onSaved(meta: DocumentMeta): void;
 }
 
 const FIELDS = [
@@ -25,7 +22,8 @@ type Field = (typeof FIELDS)[number][0];
  * warning when it looks wrong (shown as given, never silently trusted), and an editor for them.
  * Everything is rendered as text; a URL is never made a live link.
  */
-export function DocumentDetails({ api, meta, readOnly, onSaved }: DocumentDetailsProps) {
+export function DocumentDetails({ meta, readOnly }: DocumentDetailsProps) {
+  const cache = useCache();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Record<Field, string>>(() => draftOf(meta));
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +39,7 @@ export function DocumentDetails({ api, meta, readOnly, onSaved }: DocumentDetail
     event.preventDefault();
     setSaving(true);
     try {
-      const saved = await api.updateDocumentMeta({
+      await cache.updateDocumentMeta({
         documentId: meta.id,
         title: draft.title,
         outlet: draft.outlet,
@@ -51,7 +49,6 @@ export function DocumentDetails({ api, meta, readOnly, onSaved }: DocumentDetail
       });
       setEditing(false);
       setError(null);
-      onSaved(saved);
     } catch (failure) {
       setError((failure as Error).message);
     } finally {

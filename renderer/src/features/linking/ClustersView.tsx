@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { WorkbenchApi } from '../../../../shared/api/contract.js';
 import type { ClusterView } from '../../../../shared/model/link-views.js';
+import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
+import type { TrackSave } from '../history/use-edits.js';
 import { VariantText } from './VariantText.js';
 
 /** Props of the clusters view. */
 export interface ClustersViewProps {
-  api: WorkbenchApi;
   /** Opens an article at an annotation. */
   onOpenAnnotation(documentId: string, annotationId: string): void;
-  /** Runs an edit through the save tracker. */
-  track(edit: () => Promise<void>): Promise<void>;
+  /** Runs an edit through the save indicator. */
+  track: TrackSave;
 }
 
 /**
@@ -17,10 +17,18 @@ export interface ClustersViewProps {
  * the words that differ from the cluster's reference marked; a cluster can be named and given a
  * canonical text.
  */
-export function ClustersView({ api, onOpenAnnotation, track }: ClustersViewProps) {
+export function ClustersView({ onOpenAnnotation, track }: ClustersViewProps) {
+  const cache = useCache();
+  const linksRevision = useWorkbenchState((state) => state.linksRevision);
   const [clusters, setClusters] = useState<ClusterView[] | null>(null);
-  const reload = () => void api.listClusters().then(setClusters);
-  useEffect(reload, [api]);
+  // Read again whenever links (or cluster names) change.
+  useEffect(() => {
+    let current = true;
+    void cache.api.listClusters().then((list) => current && setClusters(list));
+    return () => {
+      current = false;
+    };
+  }, [cache, linksRevision]);
 
   if (!clusters) return <p className="hint">Loading clusters…</p>;
   if (clusters.length === 0) {
@@ -35,10 +43,7 @@ export function ClustersView({ api, onOpenAnnotation, track }: ClustersViewProps
           index={i + 1}
           onOpenAnnotation={onOpenAnnotation}
           onRename={(name, canonicalText) =>
-            void track(async () => {
-              await api.nameCluster({ annotationId: cluster.members[0]!.annotationId, name, canonicalText });
-              reload();
-            })
+            void track(() => cache.nameCluster({ annotationId: cluster.members[0]!.annotationId, name, canonicalText }))
           }
         />
       ))}

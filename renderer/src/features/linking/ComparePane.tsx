@@ -1,29 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { OpenedDocument, WorkbenchApi } from '../../../../shared/api/contract.js';
 import type { Annotation } from '../../../../shared/model/annotation.js';
-import type { DocumentSummary } from '../../../../shared/model/document.js';
-import type { Label, LinkType } from '../../../../shared/model/label-schema.js';
-import type { LinkEnd, ResolvedLink } from '../../../../shared/model/link.js';
+import type { ResolvedLink } from '../../../../shared/model/link.js';
+import { useDocumentLinks } from '../../client/use-document-links.js';
+import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 import { DocumentView, type DocumentViewHandle, type FocusRequest } from '../../document-view/DocumentView.js';
 import type { OverlayRanges } from '../../document-view/overlay-decorations.js';
-import type { LinkSource } from './LinksPanel.js';
+import type { Linking } from './use-linking.js';
 
 const NO_OVERLAY: OverlayRanges = { searchHits: [], currentHit: -1, pending: [], saving: [] };
 
 /** Props of the second article pane. */
 export interface ComparePaneProps {
-  api: WorkbenchApi;
-  documents: readonly DocumentSummary[];
   /** The article open on the left. */
   leftDocumentId: string;
-  labels: readonly Label[];
-  linkTypes: readonly LinkType[];
   /** The annotation focused on the left, whose links into this pane are shown. */
   leftFocused: Annotation | null;
-  linkSource: LinkSource | null;
-  linksVersion: number;
-  onStartLink(source: LinkSource): void;
-  onCreateLink(typeId: string, source: LinkEnd, target: LinkEnd): void;
+  /** The linking workflow: the link being made and the link edits. */
+  linking: Linking;
   /** Focuses an annotation of the left article. */
   onFocusLeft(annotationId: string): void;
   onClose(): void;
@@ -35,41 +28,34 @@ export interface ComparePaneProps {
  * focused here, and a link can be made between a span here and one on the left.
  */
 export function ComparePane(props: ComparePaneProps) {
-  const { api, leftDocumentId, leftFocused, linkSource } = props;
-  const others = props.documents.filter((d) => d.id !== leftDocumentId);
+  const { leftDocumentId, leftFocused, linking } = props;
+  const { linkSource } = linking;
+  const cache = useCache();
+  const documents = useWorkbenchState((state) => state.documents);
+  const workspace = useWorkbenchState((state) => state.workspace);
+  const others = documents.filter((d) => d.id !== leftDocumentId);
   const [documentId, setDocumentId] = useState<string | null>(others[0]?.id ?? null);
-  const [opened, setOpened] = useState<OpenedDocument | null>(null);
+  const opened = useWorkbenchState((state) => (documentId ? state.opened.get(documentId) : undefined)) ?? null;
   const [focus, setFocus] = useState<FocusRequest>({ annotationId: null, scroll: false });
-  const [links, setLinks] = useState<ResolvedLink[]>([]);
+  const documentLinks = useDocumentLinks(documentId);
   const handle = useRef<DocumentViewHandle | null>(null);
+  const labels = workspace?.labels ?? [];
+  const linkTypes = workspace?.linkTypes ?? [];
 
   useEffect(() => {
     if (documentId === leftDocumentId) setDocumentId(others[0]?.id ?? null);
   }, [leftDocumentId]);
 
   useEffect(() => {
-    if (!documentId) return setOpened(null);
-    let current = true;
-    void api.openDocument({ documentId }).then((document) => current && setOpened(document));
-    return () => {
-      current = false;
-    };
-  }, [api, documentId, props.linksVersion]);
+    if (documentId && !opened) void cache.open(documentId).catch(() => undefined);
+  }, [cache, documentId, opened]);
 
-  useEffect(() => {
-    if (!documentId) return setLinks([]);
-    let current = true;
-    void api.listLinks({ documentId }).then((all) => {
-      if (!current) return;
-      const between = (l: ResolvedLink) =>
-        (l.source.documentId === leftDocumentId && l.target.documentId === documentId) ||
-        (l.target.documentId === leftDocumentId && l.source.documentId === documentId);
-      setLinks(all.filter(between));
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, documentId, leftDocumentId, props.linksVersion]);
+  const links = useMemo(() => {
+    const between = (l: ResolvedLink) =>
+      (l.source.documentId === leftDocumentId && l.target.documentId === documentId) ||
+      (l.target.documentId === leftDocumentId && l.source.documentId === documentId);
+    return documentLinks.filter(between);
+  }, [documentLinks, leftDocumentId, documentId]);
 
   // What is focused on the left brings its linked span here into view.
   useEffect(() => {
@@ -81,7 +67,7 @@ export function ComparePane(props: ComparePaneProps) {
   }, [leftFocused, links, documentId]);
 
   const focused = useMemo(() => opened?.annotations.find((a) => a.id === focus.annotationId) ?? null, [opened, focus]);
-  const typeName = (id: string) => props.linkTypes.find((t) => t.id === id)?.name ?? id;
+  const typeName = (id: string) => linkTypes.find((t) => t.id === id)?.name ?? id;
   const canLinkHere = linkSource !== null && focused !== null && linkSource.documentId === leftDocumentId;
 
   return (
@@ -137,11 +123,11 @@ export function ComparePane(props: ComparePaneProps) {
           {canLinkHere ? (
             <p>
               Link “{linkSource.text.slice(0, 40)}” to this as:{' '}
-              {props.linkTypes.map((type) => (
+              {linkTypes.map((type) => (
                 <button
                   key={type.id}
                   type="button"
-                  onClick={() => props.onCreateLink(type.id, linkSource, { documentId: focused.documentId, annotationId: focused.id })}
+                  onClick={() => linking.createLink(type.id, linkSource, { documentId: focused.documentId, annotationId: focused.id })}
                 >
                   {type.name}
                 </button>
@@ -151,7 +137,7 @@ export function ComparePane(props: ComparePaneProps) {
             <button
               type="button"
               onClick={() =>
-                props.onStartLink({
+                linking.startLinkFrom({
                   documentId: focused.documentId,
                   annotationId: focused.id,
                   text: focused.fragments.map((f) => f.exact).join(' … '),
@@ -170,7 +156,7 @@ export function ComparePane(props: ComparePaneProps) {
           <DocumentView
             key={opened.meta.id}
             text={opened.text}
-            labels={props.labels}
+            labels={labels}
             annotations={opened.annotations.filter((a) => !a.orphaned)}
             focus={focus}
             overlay={NO_OVERLAY}

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { WorkbenchApi } from '../../../../shared/api/contract.js';
 import type { ResolvedLink } from '../../../../shared/model/link.js';
+import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 
 /** Props of the contradictions table. */
 export interface ContradictionsViewProps {
-  api: WorkbenchApi;
   onOpenAnnotation(documentId: string, annotationId: string): void;
 }
 
@@ -19,13 +18,20 @@ const COLUMNS: { id: Column; label: string; value: (l: ResolvedLink) => string }
 ];
 
 /** Every `contradicts` link as a table: sortable by any column, filterable by text. */
-export function ContradictionsView({ api, onOpenAnnotation }: ContradictionsViewProps) {
+export function ContradictionsView({ onOpenAnnotation }: ContradictionsViewProps) {
+  const cache = useCache();
+  const linksRevision = useWorkbenchState((state) => state.linksRevision);
   const [links, setLinks] = useState<ResolvedLink[] | null>(null);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ column: Column; ascending: boolean }>({ column: 'articleA', ascending: true });
+  // Read again whenever links change.
   useEffect(() => {
-    void api.listLinks({}).then((all) => setLinks(all.filter((l) => l.link.typeId === 'contradicts')));
-  }, [api]);
+    let current = true;
+    void cache.api.listLinks({}).then((all) => current && setLinks(all.filter((l) => l.link.typeId === 'contradicts')));
+    return () => {
+      current = false;
+    };
+  }, [cache, linksRevision]);
 
   const rows = useMemo(() => {
     if (!links) return [];

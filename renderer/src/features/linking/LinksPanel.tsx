@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { WorkbenchApi } from '../../../../shared/api/contract.js';
+import { useEffect, useMemo, useState } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation.js';
-import type { LinkType } from '../../../../shared/model/label-schema.js';
-import type { LinkEnd, ResolvedLink } from '../../../../shared/model/link.js';
+import type { LinkEnd } from '../../../../shared/model/link.js';
 import type { QuoteSighting } from '../../../../shared/model/link-views.js';
+import { useDocumentLinks } from '../../client/use-document-links.js';
+import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
+import type { Linking } from './use-linking.js';
 
 /** An annotation picked as the first end of a link being made. */
 export interface LinkSource extends LinkEnd {
@@ -13,24 +14,10 @@ export interface LinkSource extends LinkEnd {
 
 /** Props of the links panel. */
 export interface LinksPanelProps {
-  api: WorkbenchApi;
   /** The annotation in focus, or null. */
   focused: Annotation | null;
-  focusedDocumentTitle: string;
-  linkTypes: readonly LinkType[];
-  /** The first end of a link being made, if any. */
-  linkSource: LinkSource | null;
-  /** Changes whenever links may have changed elsewhere, so the panel reloads. */
-  refreshKey: number;
-  onStartLink(source: LinkSource): void;
-  onCancelLink(): void;
-  /** Creates a link from the link source to the focused annotation (or any two ends). */
-  onCreateLink(typeId: string, source: LinkEnd, target: LinkEnd): void;
-  onDeleteLink(linkId: string): void;
-  /** Changes a link's note. */
-  onEditNote(linkId: string, before: string, note: string): void;
-  /** Annotates `sighting` in its article with `labelId`, then links it; resolves when done. */
-  onLinkSighting(sighting: QuoteSighting, typeId: string): void;
+  /** The linking workflow: the link being made and the link edits. */
+  linking: Linking;
   onOpenAnnotation(documentId: string, annotationId: string): void;
 }
 
@@ -40,24 +27,20 @@ export interface LinksPanelProps {
  * also with the keys 1–4), and finding the same quote in other articles to link in one step.
  */
 export function LinksPanel(props: LinksPanelProps) {
-  const { api, focused, linkTypes, linkSource } = props;
-  const [links, setLinks] = useState<ResolvedLink[]>([]);
+  const { focused, linking } = props;
+  const { linkSource } = linking;
+  const { api } = useCache();
+  const linkTypes = useWorkbenchState((state) => state.workspace?.linkTypes ?? []);
+  const documentLinks = useDocumentLinks(focused?.documentId ?? null);
+  const links = useMemo(
+    () => (focused ? documentLinks.filter((l) => l.link.source.annotationId === focused.id || l.link.target.annotationId === focused.id) : []),
+    [documentLinks, focused],
+  );
   const [sightings, setSightings] = useState<QuoteSighting[] | null>(null);
   const [searching, setSearching] = useState(false);
 
   // Sightings belong to one annotation: a new focus clears them (link changes do not).
   useEffect(() => setSightings(null), [focused?.id]);
-
-  useEffect(() => {
-    if (!focused) return setLinks([]);
-    let current = true;
-    void api.listLinks({ documentId: focused.documentId }).then((all) => {
-      if (current) setLinks(all.filter((l) => l.link.source.annotationId === focused.id || l.link.target.annotationId === focused.id));
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, focused, props.refreshKey]);
 
   if (!focused) {
     return (
@@ -68,7 +51,6 @@ export function LinksPanel(props: LinksPanelProps) {
     );
   }
   const here: LinkEnd = { documentId: focused.documentId, annotationId: focused.id };
-  const text = focused.fragments.map((f) => f.exact).join(' … ');
   const typeName = (id: string) => linkTypes.find((t) => t.id === id)?.name ?? id;
   const choosingTarget = linkSource !== null && linkSource.annotationId !== focused.id;
 
@@ -92,11 +74,11 @@ export function LinksPanel(props: LinksPanelProps) {
             Link “{linkSource.text.slice(0, 60)}” ({linkSource.documentTitle.slice(0, 40)}) to this annotation as:
           </p>
           {linkTypes.map((type, i) => (
-            <button key={type.id} type="button" className={`link-type-button link-type-${type.id}`} onClick={() => props.onCreateLink(type.id, linkSource, here)}>
+            <button key={type.id} type="button" className={`link-type-button link-type-${type.id}`} onClick={() => linking.createLink(type.id, linkSource, here)}>
               <kbd>{i + 1}</kbd> {type.name}
             </button>
           ))}
-          <button type="button" onClick={props.onCancelLink}>
+          <button type="button" onClick={linking.cancelLink}>
             Cancel <kbd>Esc</kbd>
           </button>
         </div>
@@ -121,12 +103,12 @@ export function LinksPanel(props: LinksPanelProps) {
                   <span className="link-target-text">{other.text}</span>
                   <span className="article-details">{other.documentTitle}</span>
                 </button>
-                <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${other.text.slice(0, 40)}”`} onSave={(note) => props.onEditNote(link.id, link.note, note)} />
+                <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${other.text.slice(0, 40)}”`} onSave={(note) => linking.editNote(link.id, link.note, note)} />
                 <button
                   type="button"
                   className="delete-annotation"
                   aria-label={`Delete ${typeName(link.typeId).toLowerCase()} link to “${other.text.slice(0, 40)}”`}
-                  onClick={() => props.onDeleteLink(link.id)}
+                  onClick={() => linking.deleteLink(link.id)}
                 >
                   ×
                 </button>
@@ -137,7 +119,7 @@ export function LinksPanel(props: LinksPanelProps) {
       )}
       <div className="link-actions">
         {!linkSource && (
-          <button type="button" onClick={() => props.onStartLink({ ...here, text, documentTitle: props.focusedDocumentTitle })}>
+          <button type="button" onClick={() => linking.startLink(focused)}>
             Link to… <kbd>L</kbd>
           </button>
         )}
@@ -166,7 +148,7 @@ export function LinksPanel(props: LinksPanelProps) {
                         key={type.id}
                         type="button"
                         onClick={() => {
-                          props.onLinkSighting(sighting, type.id);
+                          linking.linkSighting(sighting, type.id);
                           setSightings((list) => list?.filter((s) => s !== sighting) ?? null);
                         }}
                       >

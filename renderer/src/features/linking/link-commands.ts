@@ -1,5 +1,6 @@
-import type { MethodInput, WorkbenchApi } from '../../../../shared/api/contract.js';
+import type { MethodInput } from '../../../../shared/api/contract.js';
 import type { Link } from '../../../../shared/model/link.js';
+import type { WorkbenchCache } from '../../client/workbench-cache.js';
 import type { EditCommand } from '../history/edit-history.js';
 
 /**
@@ -7,42 +8,31 @@ import type { EditCommand } from '../history/edit-history.js';
  * the very same link — id, note, author, timestamps — through `restoreAnnotations`.
  */
 export async function createLinkCommand(
-  api: WorkbenchApi,
+  cache: WorkbenchCache,
   input: MethodInput<'createLink'>,
   description: string,
-  onChanged: () => void,
 ): Promise<{ command: EditCommand; link: Link }> {
-  const link = await api.createLink(input);
-  onChanged();
+  const link = await cache.createLink(input);
   return {
     link,
     command: {
       description,
       undo: async () => {
-        await api.deleteLink({ linkId: link.id });
-        onChanged();
+        await cache.deleteLink({ linkId: link.id });
       },
-      redo: async () => {
-        await api.restoreAnnotations({ annotations: [], links: [link] });
-        onChanged();
-      },
+      redo: () => cache.restoreAnnotations({ annotations: [], links: [link] }),
     },
   };
 }
 
 /** Deletes a link as an undoable edit. */
-export async function deleteLinkCommand(api: WorkbenchApi, linkId: string, description: string, onChanged: () => void): Promise<EditCommand> {
-  const link = await api.deleteLink({ linkId });
-  onChanged();
+export async function deleteLinkCommand(cache: WorkbenchCache, linkId: string, description: string): Promise<EditCommand> {
+  const link = await cache.deleteLink({ linkId });
   return {
     description,
-    undo: async () => {
-      await api.restoreAnnotations({ annotations: [], links: [link] });
-      onChanged();
-    },
+    undo: () => cache.restoreAnnotations({ annotations: [], links: [link] }),
     redo: async () => {
-      await api.deleteLink({ linkId });
-      onChanged();
+      await cache.deleteLink({ linkId });
     },
   };
 }

@@ -1,41 +1,36 @@
-import { useCallback, useState } from 'react';
-import type { WorkbenchApi } from '../../../../shared/api/contract.js';
-import type { Annotation, TextRange } from '../../../../shared/model/annotation.js';
+import { useState } from 'react';
+import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { LinkType } from '../../../../shared/model/label-schema.js';
 import type { LinkEnd } from '../../../../shared/model/link.js';
 import type { QuoteSighting } from '../../../../shared/model/link-views.js';
+import type { WorkbenchCache } from '../../client/workbench-cache.js';
+import { createAnnotations } from '../annotate/annotation-commands.js';
 import type { EditCommand } from '../history/edit-history.js';
+import type { Edits } from '../history/use-edits.js';
 import { combineCommands, createLinkCommand, deleteLinkCommand } from './link-commands.js';
 import type { LinkSource } from './LinksPanel.js';
 
 /** What the linking workflow needs from the workbench. */
 export interface LinkingContext {
-  api: WorkbenchApi;
+  cache: WorkbenchCache;
   linkTypes: readonly LinkType[];
   /** The annotation in focus in the open article. */
   focused: Annotation | null;
   openedTitle: string;
-  /** Runs an undoable edit through the history and the save indicator. */
-  runEdit(edit: () => Promise<EditCommand | null>): Promise<void>;
-  /** Runs an undoable edit through the history only, letting a refusal reach the caller (dialogs show it). */
-  runEditOrThrow(edit: () => Promise<EditCommand>): Promise<void>;
-  /** Labels a range of another article as one undoable edit; resolves to the command and the new id. */
-  annotateIn(documentId: string, labelId: string, range: TextRange): Promise<{ command: EditCommand; annotationId: string }>;
-  /** Replaces the link types shown (after saving them). */
-  showLinkTypes(linkTypes: readonly LinkType[]): void;
+  /** The workbench's undoable edits. */
+  edits: Edits;
   setNotice(message: string | null): void;
 }
 
 /**
  * The linking workflow of the workbench: the link being made, links as undoable edits (create,
  * delete, note, "annotate and link" from a sighting, link types), and the keys `l`, the type's
- * number and Escape. `linksVersion` changes whenever links may have changed, so views reload.
+ * number and Escape.
  */
 export function useLinking(context: LinkingContext) {
   const [linkSource, setLinkSource] = useState<LinkSource | null>(null);
-  const [linksVersion, setLinksVersion] = useState(0);
-  const linksChanged = useCallback(() => setLinksVersion((v) => v + 1), []);
-  const { api, runEdit, setNotice } = context;
+  const { cache, setNotice } = context;
+  const runEdit = context.edits.run;
   const typeName = (typeId: string) => (context.linkTypes.find((t) => t.id === typeId)?.name ?? typeId).toLowerCase();
   const endOf = (end: LinkEnd): LinkEnd => ({ documentId: end.documentId, annotationId: end.annotationId });
 
@@ -56,19 +51,18 @@ export function useLinking(context: LinkingContext) {
 
   const createLink = (typeId: string, source: LinkEnd, target: LinkEnd) =>
     void runEdit(async () => {
-      const { command } = await createLinkCommand(api, { typeId, source: endOf(source), target: endOf(target) }, `Link as ${typeName(typeId)}`, linksChanged);
+      const { command } = await createLinkCommand(cache, { typeId, source: endOf(source), target: endOf(target) }, `Link as ${typeName(typeId)}`);
       setLinkSource(null);
       setNotice(`Linked as ${typeName(typeId)}.`);
       return command;
     });
 
-  const deleteLink = (linkId: string) => void runEdit(() => deleteLinkCommand(api, linkId, 'Delete link', linksChanged));
+  const deleteLink = (linkId: string) => void runEdit(() => deleteLinkCommand(cache, linkId, 'Delete link'));
 
   const editNote = (linkId: string, before: string, note: string) =>
     void runEdit(async () => {
       const setNote = async (value: string) => {
-        await api.updateLink({ linkId, note: value });
-        linksChanged();
+        await cache.updateLink({ linkId, note: value });
       };
       await setNote(note);
       return { description: 'Edit link note', undo: () => setNote(before), redo: () => setNote(note) };
@@ -82,12 +76,21 @@ export function useLinking(context: LinkingContext) {
       const steps: EditCommand[] = [];
       let targetId = sighting.annotationId;
       if (!targetId) {
-        const annotated = await context.annotateIn(sighting.documentId, source.labelId, { start: sighting.start, end: sighting.end });
-        steps.push(annotated.command);
-        targetId = annotated.annotationId;
+        const labelName = (cache.state().workspace?.labels.find((l) => l.id === source.labelId)?.name ?? source.labelId).toLowerCase();
+        const { command, created } = await createAnnotations(
+          cache,
+          { documentId: sighting.documentId, items: [{ labelId: source.labelId, ranges: [{ start: sighting.start, end: sighting.end }] }] },
+          `Label as ${labelName}`,
+        );
+        steps.push(command);
+        targetId = created[0]!.id;
       }
       const target = { documentId: sighting.documentId, annotationId: targetId };
-      const { command } = await createLinkCommand(api, { typeId, source: { documentId: source.documentId, annotationId: source.id }, target }, `Link as ${typeName(typeId)}`, linksChanged);
+      const { command } = await createLinkCommand(
+        cache,
+        { typeId, source: { documentId: source.documentId, annotationId: source.id }, target },
+        `Link as ${typeName(typeId)}`,
+      );
       steps.push(command);
       setNotice(`Linked “${sighting.text.slice(0, 50)}” in ${sighting.documentTitle.slice(0, 50)} as ${typeName(typeId)}.`);
       return combineCommands(`${sighting.annotationId ? 'Link' : 'Annotate and link'} as ${typeName(typeId)}`, steps);
@@ -97,23 +100,16 @@ export function useLinking(context: LinkingContext) {
   /** Saves the link types as one undoable edit; links of removed types come back on undo. */
   const saveLinkTypes = async (next: LinkType[], deleteInUse: boolean) => {
     const previous = [...context.linkTypes];
-    const show = (linkTypes: readonly LinkType[]) => {
-      context.showLinkTypes(linkTypes);
-      linksChanged();
-    };
-    await context.runEditOrThrow(async () => {
-      const { removedLinks } = await api.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: deleteInUse });
-      show(next);
+    await context.edits.runOrThrow(async () => {
+      const { removedLinks } = await cache.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: deleteInUse });
       return {
         description: 'Edit link types',
         undo: async () => {
-          await api.saveLinkTypes({ linkTypes: previous, deleteLinksOfRemovedTypes: true });
-          await api.restoreAnnotations({ annotations: [], links: removedLinks });
-          show(previous);
+          await cache.saveLinkTypes({ linkTypes: previous, deleteLinksOfRemovedTypes: true });
+          await cache.restoreAnnotations({ annotations: [], links: removedLinks });
         },
         redo: async () => {
-          await api.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: true });
-          show(next);
+          await cache.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: true });
         },
       };
     });
@@ -148,8 +144,6 @@ export function useLinking(context: LinkingContext) {
 
   return {
     linkSource,
-    linksVersion,
-    linksChanged,
     startLink,
     startLinkFrom,
     cancelLink: () => setLinkSource(null),
@@ -161,3 +155,6 @@ export function useLinking(context: LinkingContext) {
     handleKey,
   };
 }
+
+/** The linking workflow as the panels use it. */
+export type Linking = ReturnType<typeof useLinking>;

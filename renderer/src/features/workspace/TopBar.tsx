@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
-import type { WorkspaceInfo } from '../../../../shared/api/contract.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
-import type { EditHistoryState } from '../history/edit-history.js';
+import { useWorkbenchState } from '../../client/workbench-context.js';
+import { ExportButton } from '../export/ExportDialog.js';
+import type { Edits } from '../history/use-edits.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 
 /** What the main area shows: the open article, the clusters of same/paraphrase links, or the contradictions. */
@@ -15,24 +15,15 @@ const WORKBENCH_VIEWS: readonly { id: WorkbenchView; name: string }[] = [
 
 /** Props of the workbench's top bar. */
 export interface TopBarProps {
-  workspace: WorkspaceInfo;
   view: WorkbenchView;
   onView(view: WorkbenchView): void;
   compareOpen: boolean;
   onToggleCompare(): void;
-  /** There are two articles to put side by side. */
-  canCompare: boolean;
-  importButton: ReactNode;
-  exportButton: ReactNode;
-  labels: readonly Label[];
-  history: EditHistoryState;
-  onUndo(): void;
-  onRedo(): void;
+  edits: Edits;
   snapWords: boolean;
   onSnapWords(on: boolean): void;
-  onEditLabels(): void;
-  onEditLinkTypes(): void;
-  onShowHelp(): void;
+  /** Opens a dialog: import, labels, link types or the shortcut list. */
+  onOpenDialog(kind: 'import' | 'labels' | 'link-types' | 'help'): void;
   saveState: SaveState;
 }
 
@@ -42,7 +33,11 @@ export interface TopBarProps {
  * the shortcut list) and whether everything is saved.
  */
 export function TopBar(props: TopBarProps) {
-  const { workspace, view, history } = props;
+  const { view, edits } = props;
+  const history = edits.state;
+  const workspace = useWorkbenchState((state) => state.workspace);
+  const canCompare = useWorkbenchState((state) => state.documents.length >= 2);
+  if (!workspace) return null;
   return (
     <header className="top-bar">
       <span className="app-name">Corroborate</span>
@@ -56,29 +51,33 @@ export function TopBar(props: TopBarProps) {
           </button>
         ))}
       </nav>
-      <button type="button" aria-pressed={props.compareOpen} onClick={props.onToggleCompare} disabled={!props.canCompare}>
+      <button type="button" aria-pressed={props.compareOpen} onClick={props.onToggleCompare} disabled={!canCompare}>
         Side by side
       </button>
-      {props.importButton}
-      {props.exportButton}
-      <LabelLegend labels={props.labels} />
+      {!workspace.readOnly && (
+        <button type="button" className="import-button" onClick={() => props.onOpenDialog('import')}>
+          Import articles…
+        </button>
+      )}
+      <ExportButton />
+      <LabelLegend labels={workspace.labels} />
       <div className="toolbar" role="toolbar" aria-label="Editing">
-        <button type="button" onClick={props.onUndo} disabled={!history.undo} aria-label={history.undo ? `Undo ${history.undo}` : 'Undo'}>
+        <button type="button" onClick={() => void edits.undo()} disabled={!history.undo} aria-label={history.undo ? `Undo ${history.undo}` : 'Undo'}>
           Undo
         </button>
-        <button type="button" onClick={props.onRedo} disabled={!history.redo} aria-label={history.redo ? `Redo ${history.redo}` : 'Redo'}>
+        <button type="button" onClick={() => void edits.redo()} disabled={!history.redo} aria-label={history.redo ? `Redo ${history.redo}` : 'Redo'}>
           Redo
         </button>
         <label className="snap-toggle" title="Hold Alt while selecting or labelling to take exactly the selected characters">
           <input type="checkbox" checked={props.snapWords} onChange={(e) => props.onSnapWords(e.target.checked)} /> Snap to words
         </label>
-        <button type="button" onClick={props.onEditLabels}>
+        <button type="button" onClick={() => props.onOpenDialog('labels')}>
           Edit labels
         </button>
-        <button type="button" onClick={props.onEditLinkTypes}>
+        <button type="button" onClick={() => props.onOpenDialog('link-types')}>
           Edit link types
         </button>
-        <button type="button" onClick={props.onShowHelp} aria-label="Keyboard shortcuts">
+        <button type="button" onClick={() => props.onOpenDialog('help')} aria-label="Keyboard shortcuts">
           ?
         </button>
       </div>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { WorkbenchApi, WorkspaceInfo } from '../../../../shared/api/contract.js';
+import type { WorkspaceInfo } from '../../../../shared/api/contract.js';
+import { useCache } from '../../client/workbench-context.js';
 
 /** Props of the banner. */
 export interface WorkspaceProblemsProps {
-  api: WorkbenchApi;
   workspace: WorkspaceInfo;
   /** Called after a file was restored, to load the workspace again. */
   onRestored(message: string): void;
@@ -14,7 +14,8 @@ export interface WorkspaceProblemsProps {
  * the workspace is read-only; offers to restore each from its last good backup, or to go on
  * read-only.
  */
-export function WorkspaceProblems({ api, workspace, onRestored }: WorkspaceProblemsProps) {
+export function WorkspaceProblems({ workspace, onRestored }: WorkspaceProblemsProps) {
+  const { api } = useCache();
   const [dismissed, setDismissed] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { problems } = workspace;
