@@ -5,10 +5,8 @@ import { applyLabelStyles } from './document-view/label-styles.js';
 import type { OverlayRanges } from './document-view/overlay-decorations.js';
 import { ArticleList } from './features/articles/ArticleList.js';
 import { useOpenArticle } from './features/articles/use-open-article.js';
-import { AnnotationDetails } from './features/annotate/AnnotationDetails.js';
-import { AnnotationPanel } from './features/annotate/AnnotationPanel.js';
+import { AnnotationSide } from './features/annotate/AnnotationSide.js';
 import { ArticleReader } from './features/annotate/ArticleReader.js';
-import { OverlapChooser } from './features/annotate/OverlapChooser.js';
 import { useAnnotating } from './features/annotate/use-annotating.js';
 import { FindBar } from './features/find/FindBar.js';
 import { useArticleFind } from './features/find/use-article-find.js';
@@ -18,7 +16,6 @@ import { useFileDrop } from './features/import/use-file-drop.js';
 import { useWorkbenchKeys } from './features/keyboard/use-workbench-keys.js';
 import { ComparePane } from './features/linking/ComparePane.js';
 import { LinkOverview } from './features/linking/LinkOverview.js';
-import { LinksPanel } from './features/linking/LinksPanel.js';
 import { useLinking } from './features/linking/use-linking.js';
 import { EmptyWorkspace } from './features/workspace/EmptyWorkspace.js';
 import { useSaveTracker } from './features/workspace/SaveStatus.js';
@@ -115,8 +112,6 @@ export function App() {
   if (!workspace) return <p className="loading">Opening the workspace…</p>;
 
   const comparing = compareOpen && view === 'articles' && opened !== null;
-  const focused = annotating.focused;
-  const chooserAnnotations = annotating.chooser?.annotationIds.flatMap((id) => annotating.placed.find((a) => a.id === id) ?? []) ?? [];
   return (
     <div className={`workbench${drop.active ? ' drop-target-active' : ''}${comparing ? ' compare-open' : ''}`} {...drop.handlers}>
       <TopBar
@@ -176,46 +171,20 @@ export function App() {
       {comparing && (
         <ComparePane
           leftDocumentId={opened.meta.id}
-          leftFocused={focused}
+          leftFocused={annotating.focused}
           linking={linking}
           onFocusLeft={(annotationId) => annotating.focusOn(annotationId, true)}
           onClose={() => setCompareOpen(false)}
         />
       )}
-      <AnnotationPanel
-        annotations={annotating.placed}
+      <AnnotationSide
         labels={labels}
-        focusedId={annotating.focus.annotationId}
-        details={
-          focused && (
-            <>
-              <AnnotationDetails
-                annotation={focused}
-                labels={labels}
-                firstFieldRef={detailsField}
-                onChange={(changesFor, description) => void annotating.update(focused.id, changesFor, description)}
-                onLeave={() => viewHandle.current?.focus()}
-              />
-              <LinksPanel focused={focused} linking={linking} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />
-            </>
-          )
-        }
-        onFocus={(annotationId) => annotating.focusOn(annotationId, true)}
-        onDelete={(annotation) => void annotating.remove(annotation.id)}
+        annotating={annotating}
+        linking={linking}
+        view={viewHandle}
+        detailsField={detailsField}
+        onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
       />
-      {chooserAnnotations.length > 0 && annotating.chooser && (
-        <OverlapChooser
-          annotations={chooserAnnotations}
-          labels={labels}
-          at={annotating.chooser.at}
-          onChoose={(annotationId) => {
-            annotating.closeChooser();
-            annotating.focusOn(annotationId);
-            viewHandle.current?.focus();
-          }}
-          onClose={annotating.closeChooser}
-        />
-      )}
       <WorkbenchDialogs
         dialog={dialog}
         edits={edits}
