@@ -5,7 +5,7 @@ import { applyLabelStyles } from './document-view/label-styles.js';
 import type { OverlayRanges } from './document-view/overlay-decorations.js';
 import { ArticleList } from './features/articles/ArticleList.js';
 import { useOpenArticle } from './features/articles/use-open-article.js';
-import { AnnotationSide } from './features/annotate/AnnotationSide.js';
+import { AnnotationSide } from './features/workbench/AnnotationSide.js';
 import { ArticleReader } from './features/annotate/ArticleReader.js';
 import { useAnnotating } from './features/annotate/use-annotating.js';
 import { FindBar } from './features/find/FindBar.js';
@@ -17,12 +17,12 @@ import { useWorkbenchKeys } from './features/keyboard/use-workbench-keys.js';
 import { ComparePane } from './features/linking/ComparePane.js';
 import { LinkOverview } from './features/linking/LinkOverview.js';
 import { useLinking } from './features/linking/use-linking.js';
-import { EmptyWorkspace } from './features/workspace/EmptyWorkspace.js';
-import { useSaveTracker } from './features/workspace/SaveStatus.js';
-import { StatusLines } from './features/workspace/StatusLines.js';
-import { TopBar, type WorkbenchView } from './features/workspace/TopBar.js';
-import { WorkbenchDialogs, type WorkbenchDialog } from './features/workspace/WorkbenchDialogs.js';
-import { WorkspaceProblems } from './features/workspace/WorkspaceProblems.js';
+import { EmptyWorkspace } from './features/workbench/EmptyWorkspace.js';
+import { useSaveTracker } from './features/workbench/SaveStatus.js';
+import { StatusLines } from './features/workbench/StatusLines.js';
+import { TopBar, type WorkbenchView } from './features/workbench/TopBar.js';
+import { WorkbenchDialogs, type WorkbenchDialog } from './features/workbench/WorkbenchDialogs.js';
+import { WorkspaceProblems } from './features/workbench/WorkspaceProblems.js';
 
 /**
  * The workbench's layout: top bar; article list and search; the open article (or the clusters or

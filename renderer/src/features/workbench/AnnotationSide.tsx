@@ -3,10 +3,10 @@ import type { Label } from '../../../../shared/model/label-schema.js';
 import type { DocumentViewHandle } from '../../document-view/DocumentView.js';
 import { LinksPanel } from '../linking/LinksPanel.js';
 import type { Linking } from '../linking/use-linking.js';
-import { AnnotationDetails } from './AnnotationDetails.js';
-import { AnnotationPanel } from './AnnotationPanel.js';
-import { OverlapChooser } from './OverlapChooser.js';
-import type { Annotating } from './use-annotating.js';
+import { AnnotationDetails } from '../annotate/AnnotationDetails.js';
+import { AnnotationPanel } from '../annotate/AnnotationPanel.js';
+import { OverlapChooser } from '../annotate/OverlapChooser.js';
+import type { Annotating } from '../annotate/use-annotating.js';
 
 /** Props of the annotation side of the workbench. */
 export interface AnnotationSideProps {
