@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSnapshot } from '../../shared/formats/test-fixtures.js';
-import { readFolderBytes, workspaceHolding } from '../export/export-test-support.js';
+import { fixtureWithoutAnnotations, readFolderBytes, workspaceHolding } from '../export/export-test-support.js';
 import { mountTmpfsOrSkip } from '../storage/test-support.js';
 import { runCliCapturing as run, runCliProcess } from './cli.test-support.js';
 
@@ -131,5 +131,75 @@ describe('export never writes into a workspace, nor over anything but its own ea
     expect(extraRefused).toMatchObject({ code: 1, stderr: expect.stringContaining(`${out} holds ${join(out, 'my-analysis.txt')}, which is not part of the export Corroborate wrote there`) });
     expect(await readFile(join(out, 'my-analysis.txt'), 'utf8')).toBe('mine');
     await unlink(join(out, 'my-analysis.txt'));
+  });
+});
+
+describe('importing a file with nothing to import is an error naming it', () => {
+  const deepArrays = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  const deepObjects = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+
+  it.each([
+    ['an empty file', '', 'the file is empty (0 bytes); there is nothing to import'],
+    ['white space only', '\ufeff \n\t\n', 'the file holds only white space; there is nothing to import'],
+    ['100,000 nested arrays', deepArrays, 'it nests arrays or objects more than 100 levels deep'],
+    ['100,000 nested objects', deepObjects, 'it nests arrays or objects more than 100 levels deep'],
+    ['a deeply nested line of JSON Lines', `{"type":"Annotation"}\n${deepArrays}\n`, 'it nests arrays or objects more than 100 levels deep'],
+    ['an empty list', '[]', 'it holds no annotations (an empty list or collection); there is nothing to import'],
+    ['an empty collection', '{"type":"AnnotationCollection","first":{"type":"AnnotationPage","items":[]}}', 'it holds no annotations'],
+  ])('W3C: %s', async (_name, content, reason) => {
+    const bare = join(root, `bare-w3c-${Math.random().toString(36).slice(2)}`);
+    const { store } = await workspaceHolding(bare, fixtureWithoutAnnotations());
+    await store.close();
+    const file = join(root, 'input.jsonld');
+    await writeFile(file, content);
+    // The deepest input runs in its own process, as a user runs it: a stack overflow would show there.
+    const runner = content === deepArrays ? runCliProcess : run;
+    const result = await runner('import-annotations', '--workspace', bare, '--format', 'w3c', file);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toContain(`${file}`);
+    expect(result.stderr).toContain(reason);
+    expect(result.stderr).toContain('nothing was imported');
+    expect(JSON.parse((await run('stats', '--workspace', bare, '--json')).stdout).annotations).toBe(0);
+  });
+
+  it.each([
+    ['empty .ann files', ''],
+    ['.ann files of white space only', '\n  \n\t\n'],
+  ])('brat: %s', async (_name, ann) => {
+    const folder = join(root, `brat-${Math.random().toString(36).slice(2)}`);
+    expect(await run('export', '--workspace', other, '--format', 'brat', '--out', folder)).toMatchObject({ code: 0 });
+    for (const name of await readdir(folder)) {
+      if (name.endsWith('.ann')) await writeFile(join(folder, name), ann);
+      if (name.endsWith('.tsv') || name.startsWith('.')) await unlink(join(folder, name));
+    }
+    const bare = join(root, `bare-brat-${Math.random().toString(36).slice(2)}`);
+    const { store } = await workspaceHolding(bare, fixtureWithoutAnnotations());
+    await store.close();
+    const result = await run('import-annotations', '--workspace', bare, '--format', 'brat', folder);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toContain(`${folder}: its .ann files hold no annotations and no links; there is nothing to import`);
+    expect(JSON.parse((await run('stats', '--workspace', bare, '--json')).stdout).annotations).toBe(0);
+  });
+
+  it.each([
+    ['an empty file', '', 'the file is empty (0 bytes); there is nothing to import'],
+    ['white space only', '  \n', 'the file holds only white space; there is nothing to import'],
+    ['100,000 nested arrays', deepArrays, 'it nests arrays or objects more than 100 levels deep'],
+    ['100,000 nested objects', deepObjects, 'it nests arrays or objects more than 100 levels deep'],
+    [
+      'an export without documents',
+      JSON.stringify({ format: 'corroborate-native', schemaVersion: buildFixtureSnapshot().schemaVersion, labels: [], linkTypes: [], documents: [], links: [] }),
+      'it holds no documents; there is nothing to recreate',
+    ],
+  ])('native: %s', async (_name, content, reason) => {
+    const file = join(root, 'native-input.json');
+    await writeFile(file, content);
+    const target = join(root, `recreated-${Math.random().toString(36).slice(2)}`);
+    const runner = content === deepArrays ? runCliProcess : run;
+    const result = await runner('import-workspace', '--workspace', target, file);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toContain(`${file}: ${reason}`);
+    expect(result.stderr).toContain('Nothing was imported.');
+    expect(await readdir(root)).not.toContain(target.slice(root.length + 1));
   });
 });
