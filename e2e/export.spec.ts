@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildFixtureSnapshot } from '../shared/formats/test-fixtures.js';
 import { workspaceHolding } from '../main/export/export-test-support.js';
+import { writeExportFolder } from '../main/export/write-export-folder.js';
 import { startBrowserHostProcess } from './support/browser-host-process.js';
 import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
 
@@ -58,7 +59,7 @@ test('export from the UI to brat in the suggested folder: progress, summary with
   await expect(dialog).toBeHidden();
 });
 
-test('export selected labels as W3C into a chosen folder; a non-empty folder is refused until replacing it is ticked', async ({ page, workbench, scratchDir }) => {
+test('export selected labels as W3C into a chosen folder; an earlier export is replaced only when ticked, a folder not ours never', async ({ page, workbench, scratchDir }) => {
   await page.getByRole('button', { name: /Hamilton offers words of support/ }).click();
   await selectWithMouse(page, APOLOGY);
   await page.keyboard.press('2');
@@ -68,8 +69,10 @@ test('export selected labels as W3C into a chosen folder; a non-empty folder is 
   await expect.poll(async () => (await workbench.storedAnnotations()).length).toBe(2);
 
   const destination = join(scratchDir, 'w3c-out');
-  await mkdir(destination);
-  await writeFile(join(destination, 'earlier.txt'), 'not ours');
+  await writeExportFolder([{ path: 'annotations.jsonld', chunks: ['{"earlier":true}'] }], destination, { format: 'w3c' });
+  const notOurs = join(scratchDir, 'notes');
+  await mkdir(notOurs);
+  await writeFile(join(notOurs, 'earlier.txt'), 'not ours');
 
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
@@ -82,16 +85,23 @@ test('export selected labels as W3C into a chosen folder; a non-empty folder is 
   await exportButton.click();
 
   await expect(dialog.getByRole('alert')).toContainText(`${destination} already exists and is not empty`);
-  expect(await readdir(destination)).toEqual(['earlier.txt']);
+  expect(await readFile(join(destination, 'annotations.jsonld'), 'utf8')).toBe('{"earlier":true}');
   await dialog.getByRole('button', { name: 'Change and retry' }).click();
   await expect(dialog.getByLabel('Destination folder')).toHaveValue(destination);
   await dialog.getByLabel('Replace the folder if it exists and is not empty').check();
+
+  await dialog.getByLabel('Destination folder').fill(notOurs);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText(`${notOurs} already exists and is not an export made by Corroborate`);
+  expect(await readdir(notOurs)).toEqual(['earlier.txt']);
+  await dialog.getByRole('button', { name: 'Change and retry' }).click();
+  await dialog.getByLabel('Destination folder').fill(destination);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
 
   const summary = dialog.getByRole('region', { name: 'Export summary' });
   await expect(summary).toContainText('Exported 1 annotation and 0 links from 5 articles as W3C Web Annotation (JSON-LD)');
   await expect(summary.locator('.export-path')).toHaveText(destination);
-  expect(await readdir(destination)).toEqual(['annotations.jsonld']);
+  expect((await readdir(destination)).sort()).toEqual(['.corroborate-export.json', 'annotations.jsonld']);
   const collection = JSON.parse(await readFile(join(destination, 'annotations.jsonld'), 'utf8'));
   expect(collection.total).toBe(1);
   const [item] = collection.first.items;
@@ -123,7 +133,7 @@ test('the summary lists what the format left out and why (an orphaned annotation
     await expect(summary).toContainText('Link in “Riverton: officials revise toll”: it links annotation c1000000-0000-4000-8000-000000000001, which is left out');
     const destination = (await summary.locator('.export-path').textContent())!;
     expect(destination.startsWith(join(workspaceDir, 'exports', 'csv-'))).toBe(true);
-    expect((await readdir(destination)).sort()).toEqual(['annotations.csv', 'documents.csv', 'links.csv']);
+    expect((await readdir(destination)).sort()).toEqual(['.corroborate-export.json', 'annotations.csv', 'documents.csv', 'links.csv']);
     expect(await readFile(join(destination, 'annotations.csv'), 'utf8')).not.toContain('c1000000-0000-4000-8000-000000000001');
   } finally {
     expect(await host.stop()).toBe(0);

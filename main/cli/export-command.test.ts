@@ -32,17 +32,20 @@ describe('corroborate export', () => {
     }
   });
 
-  it('refuses a non-empty --out unless --force, and a missing workspace, with exit 1; wrong usage exits 2', async () => {
+  it('refuses a folder not ours even with --force, an earlier export unless --force, and a missing workspace, with exit 1; wrong usage exits 2', async () => {
     const ws = join(dir, 'ws');
     const out = join(dir, 'out');
     await mkdir(out);
     await writeFile(join(out, 'notes.txt'), 'keep me');
-    const refused = await run('export', '--workspace', ws, '--format', 'w3c', '--out', out);
-    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining(`${out} already exists and is not empty`) });
+    const refused = await run('export', '--workspace', ws, '--format', 'w3c', '--out', out, '--force');
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining(`${out} already exists and is not an export made by Corroborate`) });
     expect(await readFile(join(out, 'notes.txt'), 'utf8')).toBe('keep me');
-    const forced = await run('export', '--workspace', ws, '--format', 'w3c', '--out', out, '--force');
+    const earlier = join(dir, 'earlier');
+    expect(await run('export', '--workspace', ws, '--format', 'csv', '--out', earlier)).toMatchObject({ code: 0 });
+    expect(await run('export', '--workspace', ws, '--format', 'w3c', '--out', earlier)).toMatchObject({ code: 1, stderr: expect.stringContaining(`${earlier} already exists and is not empty`) });
+    const forced = await run('export', '--workspace', ws, '--format', 'w3c', '--out', earlier, '--force');
     expect(forced.code).toBe(0);
-    expect(await readdir(out)).toEqual(['annotations.jsonld']);
+    expect((await readdir(earlier)).sort()).toEqual(['.corroborate-export.json', 'annotations.jsonld']);
 
     const missing = await run('export', '--workspace', join(dir, 'nope'), '--format', 'w3c', '--out', join(dir, 'x'));
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining(`${join(dir, 'nope')} is not a Corroborate workspace`) });

@@ -9,12 +9,13 @@ import { openWorkbench } from '../workspace/open-workbench.js';
 import { WORKSPACE_FILE } from '../workspace/workspace-store.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 
-/** `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing. */
+/** `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing, every byte checked. */
 export const exportCommand: CliCommand = {
   name: 'export',
   usage:
     `export --workspace DIR --format FORMAT --out DIR [--force] [--documents ID,..] [--labels ID,..] [--json]\n` +
-    `                                   export into a new folder (all or nothing; --force replaces a non-empty one);\n` +
+    `                                   export into a new or empty folder, all or nothing (--force replaces an earlier\n` +
+    `                                   export of ours, nothing else; never inside a workspace but under its exports/);\n` +
     `                                   FORMAT: ${EXPORT_FORMAT_IDS.join('|')}`,
   run: runExport,
 };

@@ -4,7 +4,8 @@ import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import type { WorkspaceStore } from '../workspace/workspace-store.js';
 import { exportToFolder, InvalidExportScopeError, type ExportToFolderRequest } from './export-to-folder.js';
 import { WorkspaceNotExportableError } from './read-workspace-snapshot.js';
-import { ExportCancelledError, ExportDestinationError } from './write-export-folder.js';
+import { ExportDestinationError } from './export-destination.js';
+import { ExportCancelledError, ExportWriteError } from './write-export-folder.js';
 
 /** How many finished jobs are remembered for late polls. */
 const FINISHED_JOBS_KEPT = 20;
@@ -121,7 +122,12 @@ export class ExportJobs {
 
 /** A failed export's message for people: our own errors as they are, disk errors with their path. */
 export function describeExportFailure(error: unknown): string {
-  if (error instanceof ExportDestinationError || error instanceof WorkspaceNotExportableError || error instanceof InvalidExportScopeError) {
+  if (
+    error instanceof ExportDestinationError ||
+    error instanceof ExportWriteError ||
+    error instanceof WorkspaceNotExportableError ||
+    error instanceof InvalidExportScopeError
+  ) {
     return error.message;
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;

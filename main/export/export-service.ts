@@ -4,6 +4,7 @@ import type { MethodInput } from '../../shared/api/contract.js';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import { EXPORT_FORMAT_IDS, exportFormats } from '../../shared/formats/export-formats.js';
 import type { WorkspaceStore } from '../workspace/workspace-store.js';
+import { WORKSPACE_EXPORTS_FOLDER } from './export-destination.js';
 import { ExportJobs } from './export-jobs.js';
 import { importAnnotations } from './import-annotations.js';
 
@@ -35,7 +36,7 @@ export class ExportService {
   /** See the contract. */
   async startExport({ format, scope, destination, overwrite }: MethodInput<'startExport'>): Promise<{ jobId: string }> {
     if (!isAbsolute(destination)) {
-      throw new WorkbenchError('invalid-input', `Give the destination as a full path (such as ${join(this.store.dir, 'exports', format)}), not "${destination}".`);
+      throw new WorkbenchError('invalid-input', `Give the destination as a full path (such as ${join(this.store.dir, WORKSPACE_EXPORTS_FOLDER, format)}), not "${destination}".`);
     }
     return { jobId: this.jobs.start({ format, scope, destination, overwrite }) };
   }
@@ -64,7 +65,7 @@ export class ExportService {
 
 /** `<workspace>/exports/<format>-<YYYY-MM-DD_HH-MM-SS>`: where an export goes unless the user says otherwise. */
 export function defaultExportDestination(workspaceDir: string, format: string, stamp: string): string {
-  return join(workspaceDir, 'exports', `${format}-${stamp}`);
+  return join(workspaceDir, WORKSPACE_EXPORTS_FOLDER, `${format}-${stamp}`);
 }
 
 /** A local date and time that sorts and is safe in file names on every platform: `2024-05-01_10-00-00`. */

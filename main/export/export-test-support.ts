@@ -1,3 +1,4 @@
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildFixtureSnapshot } from '../../shared/formats/test-fixtures.js';
 import type { WorkspaceSnapshot } from '../../shared/model/workspace.js';
@@ -26,4 +27,28 @@ export function fixtureWorkspace(dir: string): Promise<OpenWorkbench> {
 export function fixtureWithoutAnnotations(): WorkspaceSnapshot {
   const snapshot = buildFixtureSnapshot();
   return { ...snapshot, documents: snapshot.documents.map((d) => ({ ...d, annotations: [] })), links: [] };
+}
+
+/**
+ * Everything under `dir`, by relative path: each file's bytes, each folder as `<folder>`, each
+ * symbolic link as `-> target`; to check a folder was left exactly as it was. `except` names
+ * top-level entries to leave out (a workspace's lock, which opening it adds and closing removes).
+ */
+export async function readFolderBytes(dir: string, except: readonly string[] = []): Promise<Map<string, Buffer | string>> {
+  const found = new Map<string, Buffer | string>();
+  const pending = [''];
+  while (pending.length > 0) {
+    const at = pending.pop()!;
+    for (const name of (await readdir(join(dir, at))).sort()) {
+      const path = at ? join(at, name) : name;
+      if (!at && except.includes(name)) continue;
+      const stats = await lstat(join(dir, path));
+      if (stats.isDirectory()) {
+        found.set(path, '<folder>');
+        pending.push(path);
+      } else if (stats.isSymbolicLink()) found.set(path, `-> ${await readlink(join(dir, path))}`);
+      else found.set(path, await readFile(join(dir, path)));
+    }
+  }
+  return found;
 }

@@ -6,6 +6,7 @@ import type { ExportedFile } from '../../shared/formats/exported-file.js';
 import { buildFixtureSnapshot } from '../../shared/formats/test-fixtures.js';
 import { openWorkbench, type OpenWorkbench } from '../workspace/open-workbench.js';
 import { fixtureWorkspace, workspaceHolding } from './export-test-support.js';
+import { EXPORT_MANIFEST_FILE } from './export-manifest.js';
 import { exportToFolder } from './export-to-folder.js';
 import { ExportCancelledError, writeExportFolder } from './write-export-folder.js';
 
@@ -73,18 +74,26 @@ describe('exporting into a folder', () => {
     await expect(exportToFolder(store, { format: 'csv', destination: join(root, 'x'), scope: { labelIds: ['opinion'] } })).rejects.toThrow('There is no label "opinion"');
   });
 
-  it('refuses a non-empty destination (leaving it untouched) unless asked to replace it; an empty one is used', async () => {
+  it('refuses a non-empty destination (leaving it untouched) unless it is an earlier export of ours and replacing it is asked; an empty one is used', async () => {
     const { store } = await fixture();
     const out = join(root, 'out');
     await mkdir(out);
     await writeFile(join(out, 'keep.txt'), 'mine');
-    await expect(exportToFolder(store, { format: 'w3c', destination: out })).rejects.toThrow(`${out} already exists and is not empty`);
+    await expect(exportToFolder(store, { format: 'w3c', destination: out, overwrite: true })).rejects.toThrow(`${out} already exists and is not an export made by Corroborate`);
     expect(await readdir(out)).toEqual(['keep.txt']);
-    await exportToFolder(store, { format: 'w3c', destination: out, overwrite: true });
-    expect(await readdir(out)).toEqual(['annotations.jsonld']);
+    const earlier = join(root, 'earlier');
+    await exportToFolder(store, { format: 'csv', destination: earlier });
+    expect(JSON.parse(await readFile(join(earlier, EXPORT_MANIFEST_FILE), 'utf8'))).toMatchObject({
+      kind: 'corroborate-export',
+      format: 'csv',
+      files: [{ path: 'documents.csv' }, { path: 'annotations.csv' }, { path: 'links.csv' }],
+    });
+    await expect(exportToFolder(store, { format: 'w3c', destination: earlier })).rejects.toThrow(`${earlier} already exists and is not empty`);
+    await exportToFolder(store, { format: 'w3c', destination: earlier, overwrite: true });
+    expect((await readdir(earlier)).sort()).toEqual([EXPORT_MANIFEST_FILE, 'annotations.jsonld']);
     await mkdir(join(root, 'empty'));
     await exportToFolder(store, { format: 'w3c', destination: join(root, 'empty') });
-    expect(await readdir(join(root, 'empty'))).toEqual(['annotations.jsonld']);
+    expect((await readdir(join(root, 'empty'))).sort()).toEqual([EXPORT_MANIFEST_FILE, 'annotations.jsonld']);
     expect(await leftovers()).toEqual([]);
   });
 
@@ -92,7 +101,9 @@ describe('exporting into a folder', () => {
     const { store } = await fixture();
     await expect(exportToFolder(store, { format: 'w3c', destination: store.dir, overwrite: true })).rejects.toThrow('holds the workspace itself');
     await expect(exportToFolder(store, { format: 'w3c', destination: root, overwrite: true })).rejects.toThrow('holds the workspace itself');
-    await expect(exportToFolder(store, { format: 'w3c', destination: join(store.dir, 'annotations', 'x') })).rejects.toThrow("inside the workspace's annotations folder");
+    await expect(exportToFolder(store, { format: 'w3c', destination: join(store.dir, 'annotations', 'x') })).rejects.toThrow(
+      `${join(store.dir, 'annotations', 'x')} is inside the Corroborate workspace ${store.dir}; an export never writes into a workspace.`,
+    );
     await exportToFolder(store, { format: 'w3c', destination: join(store.dir, 'exports', 'w3c') });
     const reopened = await openWorkbench({ workspaceDir: store.dir }).catch((e: Error) => e);
     expect(reopened).toBeInstanceOf(Error); // still held by this test's store: the workspace is intact and locked
@@ -131,8 +142,7 @@ describe('writing all or nothing', () => {
   });
 
   it('an exporter failing after some files leaves nothing, and an existing destination as it was', async () => {
-    await mkdir(join(root, 'out'));
-    await writeFile(join(root, 'out', 'old.txt'), 'old');
+    await writeExportFolder([{ path: 'old.txt', chunks: ['old'] }], join(root, 'out'));
     function* files(): Iterable<ExportedFile> {
       yield { path: 'a.txt', chunks: ['complete'] };
       yield {
@@ -145,7 +155,8 @@ describe('writing all or nothing', () => {
     }
     await expect(writeExportFolder(files(), join(root, 'out'), { overwrite: true })).rejects.toThrow('the exporter broke');
     expect(await readdir(root)).toEqual(['out']);
-    expect(await readdir(join(root, 'out'))).toEqual(['old.txt']);
+    expect((await readdir(join(root, 'out'))).sort()).toEqual([EXPORT_MANIFEST_FILE, 'old.txt']);
+    expect(await readFile(join(root, 'out', 'old.txt'), 'utf8')).toBe('old');
   });
 
   it('streams large files in batches, never holding the whole file', async () => {

@@ -1,12 +1,13 @@
-import { relative, resolve, isAbsolute, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { ExportSummary, LeftOutItem } from '../../shared/api/export-schemas.js';
 import { exportFormats, exportWorkspace, type ExportFormatId } from '../../shared/formats/export-formats.js';
 import { scopeSnapshot, type ExportScope } from '../../shared/formats/export-scope.js';
 import { findUnexportableAnnotations } from '../../shared/formats/exportable-annotation.js';
 import type { WorkspaceSnapshot } from '../../shared/model/workspace.js';
 import type { WorkspaceStore } from '../workspace/workspace-store.js';
+import { checkExportDestination } from './export-destination.js';
 import { readWorkspaceSnapshot } from './read-workspace-snapshot.js';
-import { ExportDestinationError, writeExportFolder, type WriteProgress } from './write-export-folder.js';
+import { writeExportFolder, type WriteProgress } from './write-export-folder.js';
 
 /** The scope names a document or label the workspace does not have. */
 export class InvalidExportScopeError extends Error {
@@ -20,7 +21,7 @@ export interface ExportToFolderRequest {
   scope?: ExportScope | undefined;
   /** The folder to create; relative paths are resolved against the current directory. */
   destination: string;
-  /** Replace the destination when it exists and is not empty. */
+  /** Replace an earlier export of ours at the destination (anything else there is always refused). */
   overwrite?: boolean | undefined;
 }
 
@@ -39,11 +40,14 @@ export interface ExportToFolderOptions {
  * Exports the open workspace (or the part in scope) in one format into a new folder, streamed and
  * all or nothing (see `writeExportFolder`), and says what was written: every file with its size,
  * the counts, and every annotation or link in scope that the format left out, with the reason.
- * Refuses a destination that is, or holds, the workspace itself, or lies inside its data folders.
+ * Refuses a destination that holds the workspace, lies inside any workspace (but below its
+ * `exports/` folder), or is anything but a new or empty folder or an earlier export of ours
+ * (see `checkExportDestination`).
  */
 export async function exportToFolder(store: WorkspaceStore, request: ExportToFolderRequest, options: ExportToFolderOptions = {}): Promise<ExportSummary> {
   const destination = resolve(request.destination);
-  refuseDestinationOverWorkspace(destination, resolve(store.dir));
+  // Checked before the (possibly long) read, and again by the writer just before writing.
+  await checkExportDestination(destination, { overwrite: request.overwrite ?? false, openWorkspaceDir: store.dir });
   const snapshot = await readWorkspaceSnapshot(
     store,
     (documentsRead, documentCount) => options.onProgress?.({ phase: 'reading', documentsRead, documentCount }),
@@ -54,6 +58,8 @@ export async function exportToFolder(store: WorkspaceStore, request: ExportToFol
   const plan = planSummary(scoped, request.format);
   const files = await writeExportFolder(exportWorkspace(scoped, request.format), destination, {
     overwrite: request.overwrite ?? false,
+    format: request.format,
+    openWorkspaceDir: store.dir,
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (progress) => options.onProgress?.({ phase: 'writing', annotationCount: plan.annotations, ...progress }),
   });
@@ -113,21 +119,6 @@ function formatNotes(format: ExportFormatId): string[] {
       return ['Only annotations linked as same or paraphrase are written, as coreference clusters; spans are snapped to tokens (mentions.tsv maps them back).'];
     default:
       return [];
-  }
-}
-
-function refuseDestinationOverWorkspace(destination: string, workspaceDir: string): void {
-  const inside = (child: string, parent: string) => {
-    const rel = relative(parent, child);
-    return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-  };
-  if (inside(workspaceDir, destination)) {
-    throw new ExportDestinationError(`${destination} holds the workspace itself; choose a folder outside it (such as ${resolve(workspaceDir, 'exports')}).`);
-  }
-  for (const data of ['documents', 'annotations']) {
-    if (inside(destination, resolve(workspaceDir, data))) {
-      throw new ExportDestinationError(`${destination} is inside the workspace's ${data} folder; choose another folder.`);
-    }
   }
 }
 

@@ -38,9 +38,11 @@ const MAX_IMPORT_FILE_BYTES = 512 * 1024 * 1024;
  * content hash (`urn:sha256:`) or document IRI, brat documents by the text of `NAME.txt` (its
  * hash) or else by NAME. Offsets are converted to UTF-16 and verified against the stored text.
  * All or nothing: any problem (a mismatched offset, an unknown label, a text that differs, a
- * conflicting id, …) is reported with its file, line and item, and nothing is written. Annotations
- * identical to ones already there (same label, same fragments) and links identical to existing ones
- * are counted as already present, so importing the same file twice adds nothing.
+ * conflicting id, …) is reported with its file, line and item, and nothing is written; so is a file
+ * or folder with nothing to import (empty, white space only, no annotation at all) or a JSON file
+ * nested deeper than any export. Annotations identical to ones already there (same label, same
+ * fragments) and links identical to existing ones are counted as already present, so importing the
+ * same file twice adds nothing.
  */
 export async function importAnnotations(
   store: WorkspaceStore,
@@ -206,6 +208,9 @@ async function readBrat(folder: string, documents: readonly DocumentWithText[], 
       problems.push(...cross.problems.map((p) => toImportProblem(p)));
       links.push(...cross.value);
     }
+  }
+  if (annFiles.length > 0 && problems.length === 0 && annotations.length === 0 && links.length === 0) {
+    problems.push({ file: folder, line: null, itemId: null, reason: 'its .ann files hold no annotations and no links; there is nothing to import' });
   }
   return { annotations, links, problems };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeAllBytes } from './checked-write.js';
 import { pidExists } from './process-identity.js';
 
 /** How the names of `writeFileDurably`'s temp files end (`.<name>.<pid>.<random>.tmp`). */
@@ -9,7 +10,9 @@ export const TEMP_SUFFIX = '.tmp';
 /**
  * Replaces a file's contents so that a crash at any moment leaves either the old or the new bytes,
  * never a mix (RELIABILITY D1): writes a uniquely named temp file in the same directory, fsyncs it,
- * renames it over the target and fsyncs the directory so the rename itself is durable.
+ * renames it over the target and fsyncs the directory so the rename itself is durable. Every byte
+ * is checked written (`writeAllBytes`), so a short write on a full disk fails instead of renaming
+ * a truncated file over the good one.
  * On failure the temp file is removed and the target is left as it was.
  */
 export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
@@ -17,7 +20,7 @@ export async function writeFileDurably(path: string, data: string | Uint8Array):
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(data);
+    await writeAllBytes(handle, data, path);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);

@@ -1,5 +1,6 @@
 // The storage primitives the workspace store builds on (RELIABILITY D1–D9). Re-exports only.
 export { BackupRotation, type BackupEntry, type BackupRotationOptions, type BackupValidator, type PreserveResult } from './backup-rotation.js';
+export { IncompleteWriteError, writeAllBytes } from './checked-write.js';
 export { CoalescingWriter, type FileWriteTarget, type SaveStatus } from './coalescing-writer.js';
 export { DurableJsonFile, type DurableJsonFileOptions, type DurableJsonFileState } from './durable-json-file.js';
 export { removeAbandonedTempFiles, removeAbandonedTempFilesInDirectory, syncDirectory, writeFileDurably } from './durable-write.js';

@@ -1,9 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import type { TestContext } from 'vitest';
 import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, type AnnotationFile } from '../../shared/model/workspace.js';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
 import { migrateWorkspaceFile } from './workspace-migrations.js';
@@ -63,6 +65,40 @@ export function highestSequence(file: AnnotationFile): number {
 export async function makeTempDir(prefix: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `corroborate-${prefix}-`));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+const run = promisify(execFile);
+
+/** Whether this process may make real faults (mount a tmpfs, switch user): root on Linux. */
+export const isRootOnLinux = process.platform === 'linux' && process.getuid?.() === 0;
+
+/**
+ * Mounts a tmpfs with `options` (`size=64k`: a disk that fills up) on a new temp folder, or says
+ * why it cannot (not root, or mount refused). Unmounting and removing are pushed onto `cleanups`.
+ */
+export async function mountTmpfs(options: string, cleanups: Array<() => Promise<unknown>>): Promise<{ dir: string } | { unavailable: string }> {
+  const { dir, remove } = await makeTempDir('fault');
+  cleanups.push(remove);
+  if (!isRootOnLinux) return { unavailable: `not running as root on Linux (uid ${process.getuid?.() ?? 'n/a'}, ${process.platform})` };
+  try {
+    await run('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
+  } catch (error) {
+    return { unavailable: `mount -t tmpfs failed: ${String((error as { stderr?: string }).stderr ?? error).trim()}` };
+  }
+  cleanups.push(() => run('umount', ['-l', dir]));
+  return { dir };
+}
+
+/**
+ * A real tmpfs as `mountTmpfs` mounts it, for a test that means nothing without one: where it
+ * cannot be mounted, says why on stderr and skips the running test (`context`).
+ */
+export async function mountTmpfsOrSkip(options: string, cleanups: Array<() => Promise<unknown>>, context: Pick<TestContext, 'skip'>): Promise<string> {
+  const mounted = await mountTmpfs(options, cleanups);
+  if ('dir' in mounted) return mounted.dir;
+  const reason = `a real tmpfs (${options}) is needed, and ${mounted.unavailable}`;
+  console.warn(`Skipped: ${reason}`);
+  return context.skip(reason);
 }
 
 const bundles = new Map<string, Promise<string>>();

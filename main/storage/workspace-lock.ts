@@ -4,6 +4,7 @@ import { link, open, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { writeAllBytes } from './checked-write.js';
 import { removeAbandonedTempFiles, syncDirectory, TEMP_SUFFIX } from './durable-write.js';
 import { readFileSnapshot } from './read-file-snapshot.js';
 import { currentProcessIdentity, processLiveness, type ProcessIdentity } from './process-identity.js';
@@ -153,7 +154,7 @@ async function createExclusively(path: string, content: string): Promise<boolean
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(content);
+    await writeAllBytes(handle, content, path);
     await handle.sync();
   } finally {
     await handle.close();
@@ -182,7 +183,7 @@ async function createWithExclusiveOpen(path: string, content: string): Promise<b
     throw error;
   }
   try {
-    await handle.writeFile(content);
+    await writeAllBytes(handle, content, path);
     await handle.sync();
   } finally {
     await handle.close();

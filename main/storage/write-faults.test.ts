@@ -6,7 +6,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationFile } from '../../shared/model/workspace.js';
 import { CoalescingWriter } from './coalescing-writer.js';
 import { DurableJsonFile } from './durable-json-file.js';
-import { annotationFileOptions, highestSequence, makeTempDir, sampleAnnotationFile, spawnTestChild, watchChild } from './test-support.js';
+import {
+  annotationFileOptions,
+  highestSequence,
+  isRootOnLinux,
+  makeTempDir,
+  mountTmpfs,
+  sampleAnnotationFile,
+  spawnTestChild,
+  watchChild,
+} from './test-support.js';
 
 // RELIABILITY D8: ENOSPC, EROFS and EACCES leave the old file intact, surface the error with its
 // errno, keep the edits in memory, and a retry after the fault is cleared succeeds. The faults are
@@ -18,22 +27,6 @@ const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
-
-const isRoot = process.platform === 'linux' && process.getuid?.() === 0;
-
-/** Mounts a tmpfs on a new temp folder, or says why it cannot. */
-async function mountTmpfs(options: string): Promise<{ dir: string } | { unavailable: string }> {
-  const { dir, remove } = await makeTempDir('fault');
-  cleanups.push(remove);
-  if (!isRoot) return { unavailable: `not running as root on Linux (uid ${process.getuid?.() ?? 'n/a'}, ${process.platform})` };
-  try {
-    await run('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
-  } catch (error) {
-    return { unavailable: `mount -t tmpfs failed: ${String((error as { stderr?: string }).stderr ?? error).trim()}` };
-  }
-  cleanups.push(() => run('umount', ['-l', dir]));
-  return { dir };
-}
 
 /** A real DurableJsonFile behind a switch that makes its writes fail with `code`, for injected faults. */
 function injectableFault(file: DurableJsonFile<AnnotationFile>, code: string) {
@@ -93,7 +86,7 @@ async function expectFaultHandled(options: {
 
 describe('write faults (RELIABILITY D8)', () => {
   it('ENOSPC: a full disk', async () => {
-    const mounted = await mountTmpfs('size=64k');
+    const mounted = await mountTmpfs('size=64k', cleanups);
     if ('dir' in mounted) {
       await expectFaultHandled({
         dir: mounted.dir,
@@ -109,7 +102,7 @@ describe('write faults (RELIABILITY D8)', () => {
   });
 
   it('EROFS: a read-only file system', async () => {
-    const mounted = await mountTmpfs('size=1m');
+    const mounted = await mountTmpfs('size=1m', cleanups);
     if ('dir' in mounted) {
       await expectFaultHandled({
         dir: mounted.dir,
@@ -164,7 +157,7 @@ describe('write faults (RELIABILITY D8)', () => {
 });
 
 async function setprivUnavailable(): Promise<string | null> {
-  if (!isRoot) return `not running as root on Linux (uid ${process.getuid?.() ?? 'n/a'}, ${process.platform})`;
+  if (!isRootOnLinux) return `not running as root on Linux (uid ${process.getuid?.() ?? 'n/a'}, ${process.platform})`;
   try {
     await run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']);
     return null;

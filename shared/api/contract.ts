@@ -330,9 +330,10 @@ export const workbenchContract = {
   getExportOptions: method(noInput, ExportOptionsSchema),
 
   /**
-   * Starts exporting (a format, a scope, an absolute destination folder that must be new or empty
-   * unless `overwrite`) and returns a job id at once; poll `getExportProgress`. Written all or
-   * nothing: a temp folder renamed into place when complete.
+   * Starts exporting (a format, a scope, an absolute destination folder that must be new or empty,
+   * or an earlier export of ours with `overwrite`; never inside a workspace but below its
+   * `exports/`) and returns a job id at once; poll `getExportProgress`. Written all or nothing,
+   * every byte checked: a temp folder renamed into place when complete.
    */
   startExport: method(ExportRequestSchema, z.object({ jobId: z.string() })),
 

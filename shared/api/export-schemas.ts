@@ -40,7 +40,7 @@ export const ExportRequestSchema = z
     scope: ExportScopeSchema.optional(),
     /** An absolute folder path on the machine running the workspace; created, never merged into. */
     destination: z.string().min(1).max(4096),
-    /** Replace the destination when it exists and is not empty (otherwise that is refused). */
+    /** Replace an earlier export of ours at the destination (otherwise refused; anything else always is). */
     overwrite: z.boolean().optional(),
   })
   .strict();

@@ -6,6 +6,7 @@ import { tokenTable, type TokenTable } from './conll-tokeniser.js';
 import { assignDocumentFileNames } from './document-file-names.js';
 import { exportableAnnotations } from './exportable-annotation.js';
 import type { ExportedFile } from './exported-file.js';
+import { guardSpreadsheetCell } from './spreadsheet-formula-guard.js';
 
 /** Options of the CoNLL coreference export. */
 export interface ConllCorefExportOptions {
@@ -26,7 +27,9 @@ interface Mention {
 
 /**
  * Exports cross-document coreference in the ECB+-style CoNLL format scored by coval
- * (`coreference.conll`), plus `mentions.tsv` mapping every mention back to its annotation.
+ * (`coreference.conll`), plus `mentions.tsv` mapping every mention back to its annotation (its
+ * text cells guarded against spreadsheet formulas with `guardSpreadsheetCell`; the CoNLL file is
+ * not: its token column must be the text's own tokens for the tools that read it).
  *
  * The whole workspace is one topic: `#begin document <topic>` … `#end document`. Each token is a
  * tab-separated row `topic subtopic doc_id sent_id tok_id token flag cluster`: doc_id is the safe
@@ -90,7 +93,7 @@ export function* exportConllCoreference(snapshot: WorkspaceSnapshot, options: Co
         let rows = '';
         for (const m of mentions) {
           const words = Array.from({ length: m.last - m.first + 1 }, (_, k) => text.slice(tokens.starts[m.first + k]!, tokens.ends[m.first + k]!)).join(' ');
-          rows += `${m.cluster}\t${docName}\t${m.annotation.id}\t${sentences[m.first]}\t${m.first}\t${m.last}\t${words}\n`;
+          rows += `${m.cluster}\t${guardSpreadsheetCell(docName)}\t${guardSpreadsheetCell(m.annotation.id)}\t${sentences[m.first]}\t${m.first}\t${m.last}\t${guardSpreadsheetCell(words)}\n`;
         }
         if (rows) yield rows;
       }

@@ -1,5 +1,6 @@
 import type { Link } from '../model/link.js';
 import type { FormatProblem, ParseOutcome } from './format-problem.js';
+import { guardSpreadsheetCell, unguardSpreadsheetCell } from './spreadsheet-formula-guard.js';
 
 /** The file name of the side file that holds links between documents, in formats that cannot. */
 export const CROSS_DOCUMENT_LINKS_FILE = 'cross-document-links.tsv';
@@ -21,7 +22,8 @@ export interface CrossDocumentLinkRow {
  * Writes the cross-document links side file: tab-separated, LF, a header row, one link per line
  * with its id, type id, `true`/`false` for directed, the two ends as `DOCUMENT:SPAN` (brat
  * `name:T3`, Label Studio `task:region`, doccano `line:entity`) and the note. Tabs and line breaks
- * in fields are written as `\t`, `\n`, `\r`, and a backslash as `\\`.
+ * in fields are written as `\t`, `\n`, `\r`, and a backslash as `\\`; then every field is guarded
+ * against spreadsheet formulas (`guardSpreadsheetCell`), which `parseCrossDocumentLinks` undoes.
  */
 export function* crossDocumentLinkChunks(rows: Iterable<CrossDocumentLinkRow>): Iterable<string> {
   yield `${CROSS_DOCUMENT_LINKS_HEADER.join('\t')}\n`;
@@ -34,7 +36,7 @@ export function* crossDocumentLinkChunks(rows: Iterable<CrossDocumentLinkRow>): 
       `${row.target.document}:${row.target.span}`,
       row.note,
     ]
-      .map(escapeField)
+      .map((field) => guardSpreadsheetCell(escapeField(field)))
       .join('\t')}\n`;
   }
 }
@@ -53,7 +55,7 @@ export function parseCrossDocumentLinks(text: string, fileName: string): ParseOu
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (!line) continue;
-    const fields = line.split('\t').map(unescapeField);
+    const fields = line.split('\t').map((field) => unescapeField(unguardSpreadsheetCell(field)));
     const source = splitReference(fields[3]);
     const target = splitReference(fields[4]);
     if (fields.length !== CROSS_DOCUMENT_LINKS_HEADER.length || !source || !target) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvField } from './csv-field.js';
 import { exportCsv } from './csv-export.js';
 import { collectExportedFiles } from './exported-file.js';
+import { unguardSpreadsheetCell } from './spreadsheet-formula-guard.js';
 import { buildFixtureSnapshot, sliceCodePoints } from './test-fixtures.js';
 
 /** A strict RFC 4180 reader (records end in CRLF; quoted fields may hold anything). */
@@ -38,7 +39,7 @@ function readCsv(text: string): string[][] {
   return records;
 }
 
-const unguard = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
+const unguard = unguardSpreadsheetCell;
 
 function tables(options?: Parameters<typeof exportCsv>[1]) {
   const files = collectExportedFiles(exportCsv(buildFixtureSnapshot(), options));

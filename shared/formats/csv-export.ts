@@ -7,8 +7,8 @@ import type { ExportedFile } from './exported-file.js';
 /** Options of the CSV export. */
 export interface CsvExportOptions {
   /**
-   * Prefix text cells starting with `= + - @`, tab, CR or `'` with `'` so spreadsheets do not run
-   * them as formulas (default true; see `csvField`). Turn off for pipelines that read raw CSV.
+   * Guard text cells against spreadsheet formulas with `guardSpreadsheetCell` (default true; see
+   * `csvField`). Turn off for pipelines that read raw CSV.
    */
   guardFormulas?: boolean;
   /** Start each file with a UTF-8 byte-order mark, which Excel needs to detect UTF-8 (default false). */
@@ -26,8 +26,8 @@ export interface CsvExportOptions {
  *   exclusive, in both units, into the document's `text`;
  * - `links.csv`: `link_id, type_id, type, directed, source_document_id, source_annotation_id,
  *   target_document_id, target_annotation_id, note, author, created_at, updated_at`.
- * Formula guarding is on by default (see `CsvExportOptions`), so a reader must drop one leading
- * `'` from guarded text cells before slicing `text`. Annotations whose offsets do not fit the
+ * Formula guarding is on by default (see `CsvExportOptions`), so a reader must undo it
+ * (`unguardSpreadsheetCell`) on text cells before slicing `text`. Annotations whose offsets do not fit the
  * text are left out, with their links.
  */
 export function* exportCsv(snapshot: WorkspaceSnapshot, options: CsvExportOptions = {}): Iterable<ExportedFile> {

@@ -1,17 +1,17 @@
-/** Characters that make a spreadsheet read a cell as a formula (and `'`, so the guard is reversible). */
-const FORMULA_START = /^[=+\-@\t\r']/;
+import { guardSpreadsheetCell } from './spreadsheet-formula-guard.js';
 
 /**
  * One CSV field as RFC 4180 writes it: quoted (with `"` doubled) when it holds a comma, a quote,
  * CR or LF, or starts or ends with a space; numbers, booleans and null (empty) as they are.
- * With `guardFormulas`, a text that starts with `= + - @`, a tab, CR or `'` gets one leading `'`
- * (OWASP's advice against CSV injection), so a spreadsheet shows it as text; numbers are never
- * guarded. Readers recover the value by removing one leading `'` from any text cell that has one.
+ * With `guardFormulas`, text goes through `guardSpreadsheetCell` first (a `'` wherever a
+ * spreadsheet could start a formula: at the start, and after a comma, semicolon, tab or line
+ * break), so a spreadsheet shows it as text whatever separator it splits on; numbers are never
+ * guarded. Readers get the value back with `unguardSpreadsheetCell`.
  */
 export function csvField(value: string | number | boolean | null, guardFormulas: boolean): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
-  const text = guardFormulas && FORMULA_START.test(value) ? `'${value}` : value;
+  const text = guardFormulas ? guardSpreadsheetCell(value) : value;
   return /[",\r\n]|^ | $/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -8,6 +8,7 @@ import { contentHash } from '../text/content-hash.js';
 import { canonicalJson } from './canonical-json.js';
 import type { ExportedFile } from './exported-file.js';
 import type { FormatProblem, ParseOutcome } from './format-problem.js';
+import { emptyImportText, excessiveJsonNesting } from './import-input-checks.js';
 
 /** The `format` tag every native export starts with. */
 export const NATIVE_FORMAT_TAG = 'corroborate-native';
@@ -118,19 +119,24 @@ function* jsonArray<T>(key: string, items: readonly T[], indent: number, render:
  * that is not JSON, does not match the model's schemas, was written by a newer schema version, or
  * is inconsistent: duplicate ids, a text whose hash or length differs from its metadata, an
  * annotation filed under another document or with an unknown label, a link to a missing
- * annotation or of an unknown type.
+ * annotation or of an unknown type. An empty file, one nested deeper than any export, or one that
+ * holds no documents (nothing to recreate) is refused too.
  */
 export function parseNativeExport(text: string, fileName: string): ParseOutcome<WorkspaceSnapshot> {
   const fail = (reason: string, itemId?: string): ParseOutcome<WorkspaceSnapshot> => ({
     ok: false,
     error: itemId === undefined ? { fileName, reason } : { fileName, itemId, reason },
   });
+  const empty = emptyImportText(text);
+  if (empty) return fail(empty);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     return fail(`it is not valid JSON (${(error as Error).message})`);
   }
+  const tooDeep = excessiveJsonNesting(raw);
+  if (tooDeep) return fail(tooDeep);
   if (raw === null || typeof raw !== 'object' || (raw as { format?: unknown }).format !== NATIVE_FORMAT_TAG) {
     return fail(`it is not a Corroborate workspace export (no "format": "${NATIVE_FORMAT_TAG}")`);
   }
@@ -144,6 +150,7 @@ export function parseNativeExport(text: string, fileName: string): ParseOutcome<
     return fail(`${issue.path.join('.') || 'the file'}: ${issue.message}`);
   }
   const file = parsed.data;
+  if (file.documents.length === 0) return fail('it holds no documents; there is nothing to recreate');
   const problem = findInconsistency(file);
   if (problem) return fail(problem.reason, problem.itemId);
   return {

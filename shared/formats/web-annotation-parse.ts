@@ -5,6 +5,7 @@ import type { Link, LinkEnd } from '../model/link.js';
 import { CodePointIndex, splitsSurrogatePair } from '../text/code-points.js';
 import { fragmentAt } from '../text/text-quote.js';
 import type { FormatProblem, ParseOutcome } from './format-problem.js';
+import { emptyImportText, excessiveJsonNesting } from './import-input-checks.js';
 import { documentIdFromIri, idFromIri, schemaIdFromIri, textSourceIri } from './web-annotation-iris.js';
 
 /** What the Web Annotation parser needs to know about the workspace it reads into. */
@@ -38,11 +39,16 @@ type Json = Record<string, unknown>;
  * TextQuoteSelector's exact, that is reported for the annotation and the quote is searched for
  * (prefix+exact+suffix, then a unique exact), Hypothesis-style; when it cannot be placed the
  * annotation is left out. Problems name the file, the line (JSON Lines) and the annotation id.
+ * A file with nothing to import (empty, white space, no annotation at all) or nested deeper than
+ * any export (`MAX_IMPORT_JSON_NESTING`) is refused as a whole.
  */
 export function parseW3cAnnotations(text: string, fileName: string, context: WebAnnotationParseContext): ParseOutcome<ParsedWebAnnotations> {
   const problems: FormatProblem[] = [];
   const items = readItems(text, fileName, problems);
   if (!Array.isArray(items)) return { ok: false, error: items };
+  if (items.length === 0 && problems.length === 0) {
+    return { ok: false, error: { fileName, reason: 'it holds no annotations (an empty list or collection); there is nothing to import' } };
+  }
 
   const documents = new Map<string, { meta: DocumentMeta; text: string; index?: CodePointIndex }>();
   const byId = new Map<string, { meta: DocumentMeta; text: string; index?: CodePointIndex }>();
@@ -111,6 +117,8 @@ export function parseW3cAnnotations(text: string, fileName: string, context: Web
 }
 
 function readItems(text: string, fileName: string, problems: FormatProblem[]): Array<{ item: Json; line?: number }> | FormatProblem {
+  const empty = emptyImportText(text);
+  if (empty) return { fileName, reason: empty };
   let whole: unknown;
   try {
     whole = JSON.parse(text);
@@ -118,6 +126,8 @@ function readItems(text: string, fileName: string, problems: FormatProblem[]): A
     whole = undefined;
   }
   if (whole !== undefined) {
+    const tooDeep = excessiveJsonNesting(whole);
+    if (tooDeep) return { fileName, reason: tooDeep };
     if (Array.isArray(whole)) return whole.filter(isObject).map((item) => ({ item }));
     if (!isObject(whole)) return { fileName, reason: 'it holds neither annotations nor an annotation collection' };
     if (asArray(whole.type).includes('AnnotationCollection')) {
@@ -138,6 +148,8 @@ function readItems(text: string, fileName: string, problems: FormatProblem[]): A
     if (!line) continue;
     try {
       const item: unknown = JSON.parse(line);
+      const tooDeep = excessiveJsonNesting(item);
+      if (tooDeep) return { fileName, line: i + 1, reason: tooDeep };
       if (isObject(item)) items.push({ item, line: i + 1 });
       else problems.push({ fileName, line: i + 1, reason: 'the line is not a JSON object; skipped' });
     } catch (error) {

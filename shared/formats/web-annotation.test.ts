@@ -204,6 +204,10 @@ describe('parseW3cAnnotations', () => {
         const snapshot = snapshotOfSeededSpans(t, s);
         const text = collectExportedFiles(exportW3cAnnotationJsonLines(snapshot)).get('annotations.jsonl')!;
         const result = parseW3cAnnotations(text, 'random.jsonl', contextOf(snapshot));
+        if (exportableAnnotations(snapshot.documents[0]!).length === 0) {
+          expect(result).toMatchObject({ ok: false, error: { fileName: 'random.jsonl', reason: expect.stringContaining('nothing to import') } });
+          return;
+        }
         expect(result.ok && result.problems).toEqual([]);
         if (!result.ok) return;
         expect(result.value.annotations.map(essentials)).toEqual(exportableAnnotations(snapshot.documents[0]!).map(essentials));
