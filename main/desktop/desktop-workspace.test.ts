@@ -148,6 +148,21 @@ describe('moving between workspaces in the desktop app', () => {
   });
 });
 
+describe('the recent list when it cannot be used', () => {
+  it('says so, naming the file, and opens the workspace all the same', async () => {
+    const first = await workspaceWithSamples('first');
+    const recents = new RecentWorkspaces(join(root, 'appdata'));
+    await mkdir(join(root, 'appdata'), { recursive: true });
+    await writeFile(recents.path, '\u0000\u0000\u0000');
+    const problems: string[] = [];
+    const session = await DesktopWorkspace.open(first, openWorkspace, recents, (m) => problems.push(m));
+    expect(session.workbench.workspaceDir).toBe(first);
+    expect(problems).toEqual([expect.stringContaining(`Cannot use ${recents.path}: the file holds only NUL bytes`)]);
+    expect(await session.recentWorkspaces()).toEqual([first]);
+    expect(existsSync(`${recents.path}.broken`)).toBe(true);
+  });
+});
+
 describe('leaving a workspace with unsaved edits (quitting)', () => {
   it('waits for an edit still on its way to the disk, says so first, then releases the lock', async () => {
     const dir = await workspaceWithSamples('ws');

@@ -157,6 +157,8 @@ export class DesktopWorkspace {
   }
 
   async #remember(dir: string): Promise<void> {
+    const { problem } = await this.recents.read();
+    if (problem) this.onProblem(problem);
     await this.recents.add(dir).catch((error: unknown) => this.onProblem(`The recent workspaces could not be saved: ${(error as Error).message}`));
   }
 }
