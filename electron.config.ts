@@ -5,6 +5,8 @@
  * `npm run build` (main/build/build.ts) and `npm run package` (main/build/package-app.ts) read it.
  */
 
+import type { Configuration } from 'electron-builder';
+
 /** One bundle of code that runs in Node or in Electron's main or preload context. */
 export interface NodeBundle {
   /** The TypeScript entry point. */
@@ -28,8 +30,15 @@ export interface CorroborateBuildConfig {
   /** The renderer, built by Vite. */
   renderer: { root: string; outDir: string };
   /** electron-builder's configuration (https://www.electron.build/configuration). */
-  packaging: Record<string, unknown>;
+  packaging: Configuration & { electronFuses: ElectronFuses };
 }
+
+/**
+ * Every Electron fuse, each decided: fuses are flipped in the packaged binary, where no command-line
+ * switch or environment variable can turn them back. (`resetAdHocDarwinSignature` is a signing
+ * step, not a fuse.)
+ */
+export type ElectronFuses = Required<Omit<NonNullable<Configuration['electronFuses']>, 'resetAdHocDarwinSignature'>>;
 
 const config: CorroborateBuildConfig = {
   electronMain: { entry: 'main/shell/electron-main.ts', outfile: 'dist/electron/main.js', format: 'esm' },
@@ -47,17 +56,24 @@ const config: CorroborateBuildConfig = {
     files: ['dist/electron/**', 'dist/renderer/**', 'package.json'],
     extraResources: [{ from: 'fixtures/seeds', to: 'fixtures/seeds' }],
     asar: true,
-    linux: { target: ['AppImage', 'deb'], category: 'Office' },
+    linux: { target: ['AppImage', 'deb'], category: 'Office', executableName: 'corroborate', maintainer: 'The Corroborate developers' },
     mac: { target: ['dmg'], category: 'public.app-category.productivity' },
     win: { target: ['nsis'] },
-    // RELIABILITY S6: no running as plain Node, no NODE_OPTIONS, no --inspect, asar integrity on.
+    // The packaged binary cannot be turned into a plain Node (ELECTRON_RUN_AS_NODE), take
+    // NODE_OPTIONS or --inspect, load app code from outside its integrity-checked asar, or give
+    // file:// pages extra powers (the app serves its pages on its own app:// scheme).
     electronFuses: {
       runAsNode: false,
+      enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
-      enableCookieEncryption: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+      // Flipping fuses breaks a macOS ad-hoc signature; an unsigned Apple-silicon build then
+      // would not start, so it is signed ad hoc again (a real signature replaces it).
+      resetAdHocDarwinSignature: true,
     },
   },
 };

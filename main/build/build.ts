@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild, type Plugin } from 'vite';
 import config, { type NodeBundle } from '../../electron.config.js';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy.js';
+import { withContentSecurityPolicy } from './content-security-policy-html.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -37,7 +37,7 @@ async function bundle(target: NodeBundle): Promise<void> {
 /** Writes the Content-Security-Policy into index.html's meta tag. */
 const injectContentSecurityPolicy: Plugin = {
   name: 'corroborate-csp',
-  transformIndexHtml: (html) => html.replace('%CORROBORATE_CSP%', CONTENT_SECURITY_POLICY),
+  transformIndexHtml: (html) => withContentSecurityPolicy(html),
 };
 
 async function buildRenderer(): Promise<void> {

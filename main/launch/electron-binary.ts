@@ -3,8 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-/** Where the Electron binary is, or why there is none. */
-export type ElectronBinary = { path: string } | { missing: string };
+/**
+ * Where the Electron binary is (`path`, and `distDir`, the unpacked Electron it belongs to, which the
+ * packager can use instead of downloading one), or why there is none.
+ */
+export type ElectronBinary = { path: string; distDir: string } | { missing: string };
 
 /**
  * Finds the Electron binary without triggering a download (requiring the `electron` package would).
@@ -19,21 +22,22 @@ export function locateElectronBinary(options: { download: boolean }): ElectronBi
     return { missing: 'the electron package is not installed' };
   }
   const found = installedBinary(packageDir);
-  if (found) return { path: found };
+  if (found) return found;
   if (!options.download) return { missing: 'it has not been downloaded yet' };
 
   process.stderr.write('Fetching the Electron binary (first start only)…\n');
   const result = spawnSync(process.execPath, [join(packageDir, 'install.js')], { encoding: 'utf8', timeout: 300_000 });
   const downloaded = installedBinary(packageDir);
-  if (downloaded) return { path: downloaded };
+  if (downloaded) return downloaded;
   return { missing: `it could not be downloaded here (${downloadFailureReason(result.stderr ?? '', result.error)})` };
 }
 
-function installedBinary(packageDir: string): string | null {
+function installedBinary(packageDir: string): { path: string; distDir: string } | null {
   const pathFile = join(packageDir, 'path.txt');
   if (!existsSync(pathFile)) return null;
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
+  const distDir = join(packageDir, 'dist');
+  const binary = join(distDir, readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? { path: binary, distDir } : null;
 }
 
 function downloadFailureReason(stderr: string, error: Error | undefined): string {
@@ -46,4 +50,15 @@ function downloadFailureReason(stderr: string, error: Error | undefined): string
 export function missingDisplayReason(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
   if (platform !== 'linux') return null;
   return env.DISPLAY || env.WAYLAND_DISPLAY ? null : 'there is no graphical display (DISPLAY is not set)';
+}
+
+/**
+ * The Electron binary that can show a window here, or why there is none (never downloads): what the
+ * desktop e2e spec and the desktop launch benchmark run, or the reason they say they cannot.
+ */
+export function runnableElectron(): { path: string } | { unavailable: string } {
+  const binary = locateElectronBinary({ download: false });
+  if ('missing' in binary) return { unavailable: `the Electron binary is missing (${binary.missing})` };
+  const noDisplay = missingDisplayReason();
+  return noDisplay ? { unavailable: noDisplay } : { path: binary.path };
 }

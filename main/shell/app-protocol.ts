@@ -3,7 +3,7 @@ import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy.js';
 import { resolveRendererFile } from '../host/renderer-files.js';
 
-/** The scheme the desktop app's pages are served from (never `file://`, RELIABILITY S3). */
+/** The scheme the desktop app's pages are served from (never `file://`, whose pages could read any local file). */
 export const APP_SCHEME = 'app';
 /** The host of every app page: `app://corroborate/…`. */
 export const APP_HOST = 'corroborate';

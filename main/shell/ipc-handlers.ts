@@ -7,15 +7,16 @@ import { isAppUrl } from './app-protocol.js';
 /**
  * Registers one IPC handler per contract method (derived from the contract, never listed by hand).
  * Each checks that the call comes from the main frame of the app's own window showing an app page
- * (RELIABILITY S5), then validates the payload and runs it through `dispatchCall`.
+ * (a frame or window of anything else gets nothing), then validates the payload and runs it through `dispatchCall` on the API of the
+ * workspace open at that moment (`currentApi`: opening another workspace swaps it).
  */
-export function registerIpcHandlers(api: WorkbenchApi, trustedContents: () => WebContents | null): void {
+export function registerIpcHandlers(currentApi: () => WorkbenchApi, trustedContents: () => WebContents | null): void {
   for (const method of methodNames) {
     ipcMain.handle(ipcChannelFor(method), async (event: IpcMainInvokeEvent, payload: unknown) => {
       if (!isTrustedSender(event, trustedContents())) {
         return { ok: false, error: { code: 'unauthorised', message: 'Calls are accepted only from the workbench window.' } };
       }
-      return dispatchCall(api, method, payload);
+      return dispatchCall(currentApi(), method, payload);
     });
   }
 }

@@ -2,7 +2,7 @@ import { app, session, shell } from 'electron';
 import { isAppUrl } from './app-protocol.js';
 
 /**
- * Deny by default (RELIABILITY S4), in one place: no navigation away from the app, no new windows
+ * Deny by default, in one place: no navigation away from the app, no new windows
  * (http(s) links open in the user's browser after URL parsing), no <webview>, no permissions.
  */
 export function applySecurityDefaults(): void {
