@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildFixtureSnapshot } from '../shared/formats/test-fixtures.js';
 import { workspaceHolding } from '../main/export/export-test-support.js';
 import { writeExportFolder } from '../main/export/write-export-folder.js';
-import { startBrowserHostProcess } from './support/browser-host-process.js';
+import { startBrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
 
 const APOLOGY = 'Yesterday wasn’t my proudest day,';

@@ -24,7 +24,7 @@ export interface BackupRotationOptions {
   /**
    * A version saved less than this long after the newest backup is not backed up (default 60 s),
    * so that saving every second does not push all history out of `keepRecent` within seconds, and
-   * so that most saves cost one durable write, not two (see bench-durable-save.ts). Use 0 to back
+   * so that most saves cost one durable write, not two (the W4 benchmark measures both). Use 0 to back
    * up every overwrite. Upgrades and restores always back up.
    */
   minIntervalMs?: number;
