@@ -18,6 +18,7 @@ import {
   CoalescingWriter,
   DurableJsonFile,
   StoreFileError,
+  WORKSPACE_LOCK_FILE_NAME,
   WorkspaceLock,
   writeFileDurably,
   type BackupEntry,
@@ -98,29 +99,30 @@ export class WorkspaceStore {
   /**
    * Opens the workspace in `dir`, creating the folder and an empty workspace when it does not exist
    * or is empty. A non-empty folder without `workspace.json` is refused, so a mistyped path never
-   * scatters files into an unrelated folder; so is a workspace another process holds.
+   * scatters files into an unrelated folder; so is a workspace another process holds. Several
+   * processes starting on one new folder at once are safe: whether to create the workspace is
+   * decided again once the lock is held, so exactly one creates it and every other is told the
+   * workspace is open elsewhere.
    */
   static async open(dir: string, options: OpenStoreOptions): Promise<WorkspaceStore> {
-    const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw new WorkspaceOpenError(`The workspace folder ${dir} cannot be read: ${error.message}`);
-    });
-    const hasWorkspaceFile = entries?.includes(WORKSPACE_FILE) ?? false;
-    const visibleEntries = (entries ?? []).filter((name) => !name.startsWith('.') && name !== 'workspace.lock');
-    if (!hasWorkspaceFile && visibleEntries.length > 0) {
-      throw new WorkspaceOpenError(
-        `${dir} is not a Corroborate workspace (it has no ${WORKSPACE_FILE} but is not empty). ` +
-          'Give an empty or new folder, or an existing workspace.',
-      );
-    }
-    await mkdir(join(dir, 'documents'), { recursive: true });
-    await mkdir(join(dir, 'annotations'), { recursive: true });
+    // Refused before anything is written, so a mistyped path never even gets a lock file.
+    await refuseForeignFolder(dir);
+    await mkdir(dir, { recursive: true });
     const lock = await WorkspaceLock.acquire(dir, options.holder);
-    const workspaceFile = jsonStoreFile(dir, join(dir, WORKSPACE_FILE), WorkspaceFileSchema, emptyWorkspace(), WORKSPACE_BACKUP_INTERVAL_MS);
-    const store = new WorkspaceStore(dir, lock, workspaceFile, !hasWorkspaceFile);
-    await store.readFile(workspaceFile);
-    if (!hasWorkspaceFile) await workspaceFile.db.write();
-    return store;
+    try {
+      // Under the lock: another process may have created the workspace since the first look.
+      const hasWorkspaceFile = await refuseForeignFolder(dir);
+      await mkdir(join(dir, 'documents'), { recursive: true });
+      await mkdir(join(dir, 'annotations'), { recursive: true });
+      const workspaceFile = jsonStoreFile(dir, join(dir, WORKSPACE_FILE), WorkspaceFileSchema, emptyWorkspace(), WORKSPACE_BACKUP_INTERVAL_MS);
+      const store = new WorkspaceStore(dir, lock, workspaceFile, !hasWorkspaceFile);
+      await store.readFile(workspaceFile);
+      if (!hasWorkspaceFile) await workspaceFile.db.write();
+      return store;
+    } catch (error) {
+      await lock.release().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The workspace file's current contents (read-only view; change it through `updateWorkspace`). */
@@ -406,6 +408,37 @@ export class WorkspaceStore {
       this.annotationFiles.set(documentId, pending);
     }
     return pending;
+  }
+}
+
+/**
+ * Resolves to whether `dir` holds a workspace file; refuses (WorkspaceOpenError) a folder that has
+ * none but holds anything else than what a workspace being created by another process holds right
+ * now: hidden files, its lock (and lock-break) files, and empty `documents` and `annotations`
+ * folders. A folder that does not exist resolves to false.
+ */
+async function refuseForeignFolder(dir: string): Promise<boolean> {
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw new WorkspaceOpenError(`The workspace folder ${dir} cannot be read: ${error.message}`);
+  });
+  if (entries.includes(WORKSPACE_FILE)) return true;
+  for (const name of entries) {
+    if (name.startsWith('.') || name.startsWith(WORKSPACE_LOCK_FILE_NAME)) continue;
+    if ((name === 'documents' || name === 'annotations') && (await isEmptyFolder(join(dir, name)))) continue;
+    throw new WorkspaceOpenError(
+      `${dir} is not a Corroborate workspace (it has no ${WORKSPACE_FILE} but is not empty). ` +
+        'Give an empty or new folder, or an existing workspace.',
+    );
+  }
+  return false;
+}
+
+async function isEmptyFolder(path: string): Promise<boolean> {
+  try {
+    return (await readdir(path)).length === 0;
+  } catch {
+    return false;
   }
 }
 
