@@ -18,6 +18,8 @@ export interface OpenWorkbenchOptions {
   env?: NodeJS.ProcessEnv;
   /** What is opening the workspace (shown to a second process refused by the lock). */
   holder?: WorkspaceLockHolder;
+  /** Whether a missing or empty folder may be made a new workspace (default true; false for what only reads). */
+  create?: boolean;
   /** Largest article file imported, in bytes; else `CORROBORATE_MAX_IMPORT_BYTES`, else 50 MB. */
   maxImportBytes?: number | undefined;
 }
@@ -43,7 +45,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
   const maxImportBytes = options.maxImportBytes ?? maxImportBytesFrom(env);
   const isDefault = options.workspaceDir === undefined;
   const workspaceDir = resolve(options.workspaceDir ?? defaultWorkspaceDir(env));
-  const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli' });
+  const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli', create: options.create ?? true });
   const service = new WorkbenchService(store, {
     isDefault,
     samplesDir: options.samplesDir ?? sampleArticlesDir(env),

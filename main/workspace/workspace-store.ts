@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Low } from 'lowdb';
 import type { ZodType } from 'zod';
@@ -63,6 +63,12 @@ export interface StoreProblem {
 export interface OpenStoreOptions {
   /** What is opening it, for the "open elsewhere" message another process would see. */
   holder: WorkspaceLockHolder;
+  /**
+   * Whether a missing or empty folder may be made a new workspace (default true). Only what writes
+   * may create one; a command that only reads refuses such a folder, so a mistyped path is never
+   * silently made an empty workspace.
+   */
+  create?: boolean;
 }
 
 interface JsonStoreFile<T> {
@@ -106,7 +112,7 @@ export class WorkspaceStore {
    */
   static async open(dir: string, options: OpenStoreOptions): Promise<WorkspaceStore> {
     // Refused before anything is written, so a mistyped path never even gets a lock file.
-    await refuseForeignFolder(dir);
+    if (!(await refuseForeignFolder(dir)) && options.create === false) throw await notAWorkspaceError(dir);
     await mkdir(dir, { recursive: true });
     const lock = await WorkspaceLock.acquire(dir, options.holder);
     try {
@@ -432,6 +438,18 @@ async function refuseForeignFolder(dir: string): Promise<boolean> {
     );
   }
   return false;
+}
+
+/** Why a folder without a workspace file cannot be opened by something that must not create one. */
+async function notAWorkspaceError(dir: string): Promise<WorkspaceOpenError> {
+  const exists = await stat(dir).then(
+    () => true,
+    () => false,
+  );
+  return new WorkspaceOpenError(
+    `${dir} is not a Corroborate workspace (${exists ? `it has no ${WORKSPACE_FILE}` : 'the folder does not exist'}). ` +
+      'Only commands that write, such as import, create a workspace.',
+  );
 }
 
 async function isEmptyFolder(path: string): Promise<boolean> {
