@@ -20,10 +20,10 @@ beforeAll(async () => {
   workbench = await openWorkbench({ workspaceDir: join(temp.dir, 'ws') });
   await workbench.service.addSampleArticles();
   documentId = (await workbench.service.listDocuments())[0]!.id;
-  const ranges = [[{ start: 17, end: 31 }], [{ start: 36, end: 51 }]];
-  [annotationId, otherAnnotationId] = await Promise.all(
-    ranges.map(async (r) => (await workbench.service.createAnnotation({ documentId, labelId: 'claim', ranges: r })).id),
-  );
+  const annotate = async (start: number, end: number) =>
+    (await workbench.service.createAnnotation({ documentId, labelId: 'claim', ranges: [{ start, end }] })).id;
+  annotationId = await annotate(17, 31);
+  otherAnnotationId = await annotate(36, 51);
 });
 afterAll(async () => {
   await workbench.store.close();
