@@ -86,13 +86,23 @@ function fail(error: unknown): void {
 }
 
 let flushed = false;
+// Quitting waits for pending saves; edits that cannot be saved go to a recovery file (the same
+// shutdown as the browser host's), and the user is told where before the app goes.
 app.on('before-quit', (event) => {
   if (flushed || !workbench) return;
   event.preventDefault();
-  void workbench.store.close().finally(() => {
-    flushed = true;
-    app.quit();
-  });
+  void workbench
+    .close()
+    .then((report) => {
+      for (const message of report.messages) process.stderr.write(`${message}\n`);
+      if (report.recoveryFile !== null) {
+        dialog.showMessageBoxSync({ type: 'warning', title: 'Corroborate', message: 'Some edits could not be saved', detail: report.messages.join('\n\n') });
+      }
+    })
+    .finally(() => {
+      flushed = true;
+      app.quit();
+    });
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, type AnnotationFile } from '../../shared/model/workspace.js';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
@@ -58,6 +59,35 @@ export function sampleAnnotation(sequence: number, documentId = 'doc-1'): Annota
 export function highestSequence(file: AnnotationFile): number {
   return Math.max(0, ...file.annotations.map((annotation) => Number(annotation.id.slice(2))));
 }
+
+/** Whether this process may make real faults: root on Linux (tmpfs mounts, remounts, setpriv). */
+export const IS_ROOT_ON_LINUX = process.platform === 'linux' && process.getuid?.() === 0;
+
+/**
+ * Mounts a tmpfs (`options` such as `size=64k`) on a new temp folder, or says why it cannot (then
+ * the caller prints the reason and injects the fault or skips). `cleanup` unmounts and removes it.
+ */
+export async function mountTmpfs(
+  options: string,
+): Promise<{ dir: string; cleanup: () => Promise<void> } | { unavailable: string; cleanup: () => Promise<void> }> {
+  const { dir, remove } = await makeTempDir('fault');
+  if (!IS_ROOT_ON_LINUX) return { unavailable: `not running as root on Linux (uid ${process.getuid?.() ?? 'n/a'}, ${process.platform})`, cleanup: remove };
+  try {
+    await runCommand('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
+  } catch (error) {
+    return { unavailable: `mount -t tmpfs failed: ${String((error as { stderr?: string }).stderr ?? error).trim()}`, cleanup: remove };
+  }
+  return {
+    dir,
+    cleanup: async () => {
+      await runCommand('umount', ['-l', dir]).catch(() => undefined);
+      await remove();
+    },
+  };
+}
+
+/** Runs a program to its end; rejects with its stderr when it fails. */
+export const runCommand = promisify(execFile);
 
 /** Creates a temp folder under the OS temp folder; returns it and a remover. */
 export async function makeTempDir(prefix: string): Promise<{ dir: string; remove: () => Promise<void> }> {

@@ -1,38 +1,39 @@
-import { execFile } from 'node:child_process';
 import { chmod, chown, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationFile } from '../../shared/model/workspace.js';
 import { CoalescingWriter } from './coalescing-writer.js';
 import { DurableJsonFile } from './durable-json-file.js';
-import { annotationFileOptions, highestSequence, makeTempDir, sampleAnnotationFile, spawnTestChild, watchChild } from './test-support.js';
+import {
+  annotationFileOptions,
+  highestSequence,
+  IS_ROOT_ON_LINUX,
+  makeTempDir,
+  mountTmpfs as mountTmpfsOnTempDir,
+  runCommand,
+  sampleAnnotationFile,
+  spawnTestChild,
+  watchChild,
+} from './test-support.js';
 
 // RELIABILITY D8: ENOSPC, EROFS and EACCES leave the old file intact, surface the error with its
 // errno, keep the edits in memory, and a retry after the fault is cleared succeeds. The faults are
 // real where this process may make them (root with CAP_SYS_ADMIN for mounts, setpriv for a second
 // user); elsewhere they are injected, and the test says why on stderr.
 
-const run = promisify(execFile);
+const run = runCommand;
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
 
-const isRoot = process.platform === 'linux' && process.getuid?.() === 0;
+const isRoot = IS_ROOT_ON_LINUX;
 
-/** Mounts a tmpfs on a new temp folder, or says why it cannot. */
+/** Mounts a tmpfs on a new temp folder (unmounted after the test), or says why it cannot. */
 async function mountTmpfs(options: string): Promise<{ dir: string } | { unavailable: string }> {
-  const { dir, remove } = await makeTempDir('fault');
-  cleanups.push(remove);
-  if (!isRoot) return { unavailable: `not running as root on Linux (uid ${process.getuid?.() ?? 'n/a'}, ${process.platform})` };
-  try {
-    await run('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
-  } catch (error) {
-    return { unavailable: `mount -t tmpfs failed: ${String((error as { stderr?: string }).stderr ?? error).trim()}` };
-  }
-  cleanups.push(() => run('umount', ['-l', dir]));
-  return { dir };
+  const mounted = await mountTmpfsOnTempDir(options);
+  cleanups.push(mounted.cleanup);
+  return mounted;
 }
 
 /** A real DurableJsonFile behind a switch that makes its writes fail with `code`, for injected faults. */

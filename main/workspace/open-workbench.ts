@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { maxImportBytesFrom } from '../import/import-size-limit.js';
 import { defaultWorkspaceDir } from './app-data.js';
+import { recoveryDirOf } from './recovery-file.js';
 import { sampleArticlesDir } from './sample-articles.js';
+import { shutDownWorkspace, type ShutdownReport } from './shut-down-workspace.js';
 import { WorkbenchService } from './workbench-service.js';
 import type { WorkbenchApi } from '../../shared/api/contract.js';
 import type { WorkspaceLockHolder } from '../storage/index.js';
@@ -33,6 +35,12 @@ export interface OpenWorkbench {
   /** Absolute path of the workspace folder. */
   workspaceDir: string;
   isDefault: boolean;
+  /**
+   * Stops using the workspace when the program ends: saves what is pending, keeps what cannot be
+   * saved in a recovery file in the app-data folder, releases the lock. Never rejects; the report
+   * says what to tell the user.
+   */
+  close(): Promise<ShutdownReport>;
 }
 
 /**
@@ -46,11 +54,20 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
   const isDefault = options.workspaceDir === undefined;
   const workspaceDir = resolve(options.workspaceDir ?? defaultWorkspaceDir(env));
   const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli', create: options.create ?? true });
+  const recoveryDir = recoveryDirOf(env);
   const service = new WorkbenchService(store, {
     isDefault,
+    recoveryDir,
     samplesDir: options.samplesDir ?? sampleArticlesDir(env),
     maxImportBytes,
   });
   if (isDefault && store.created && !store.readOnlyReason) await service.addSampleArticles();
-  return { store, service, api: withReadableStoreErrors(service), workspaceDir, isDefault };
+  return {
+    store,
+    service,
+    api: withReadableStoreErrors(service),
+    workspaceDir,
+    isDefault,
+    close: () => shutDownWorkspace(store, recoveryDir),
+  };
 }

@@ -59,6 +59,11 @@ export interface StoreProblem {
   message: string;
 }
 
+/** A file whose edits are only in memory: its last write failed. */
+export type UnsavedFile =
+  | { file: typeof WORKSPACE_FILE; kind: 'workspace'; content: WorkspaceFile; error: unknown }
+  | { file: string; kind: 'annotations'; content: AnnotationFile; error: unknown };
+
 /** How a store is opened. */
 export interface OpenStoreOptions {
   /** What is opening it, for the "open elsewhere" message another process would see. */
@@ -313,12 +318,38 @@ export class WorkspaceStore {
     await Promise.allSettled(files.map((f) => f.writer.flush()));
   }
 
-  /** Flushes, stops retrying and releases the workspace for other processes. */
-  async close(): Promise<void> {
+  /**
+   * The files whose last write failed, with what they hold in memory (the edits not on disk), each
+   * with the error that stopped it. Empty when everything handed to the store is saved; call after
+   * `flush` to know what a shutdown would lose.
+   */
+  unsavedFiles(): UnsavedFile[] {
+    const unsaved: UnsavedFile[] = [];
+    const workspaceStatus = this.workspaceFile.writer.status;
+    if (workspaceStatus.kind === 'failed') {
+      unsaved.push({ file: WORKSPACE_FILE, kind: 'workspace', content: structuredClone(this.workspaceFile.db.data), error: workspaceStatus.error });
+    }
+    for (const file of this.loadedAnnotationFiles) {
+      const status = file.writer.status;
+      if (status.kind !== 'failed') continue;
+      unsaved.push({ file: relative(this.dir, file.file.path), kind: 'annotations', content: structuredClone(file.db.data), error: status.error });
+    }
+    return unsaved;
+  }
+
+  /**
+   * Flushes, stops retrying and releases the workspace for other processes. Never rejects: a lock
+   * file that cannot be removed (a read-only disk) is left for the next start to recover as stale,
+   * and resolves as the error that kept it. What could not be saved is in `unsavedFiles()`.
+   */
+  async close(): Promise<{ lockLeft: unknown }> {
     await this.flush();
     if (this.retryTimer) clearInterval(this.retryTimer);
     this.retryTimer = null;
-    await this.lock.release();
+    return this.lock.release().then(
+      () => ({ lockLeft: null }),
+      (error: unknown) => ({ lockLeft: error }),
+    );
   }
 
   private async save<T>(file: JsonStoreFile<T>): Promise<void> {
@@ -424,7 +455,7 @@ export class WorkspaceStore {
  * folders. A folder that does not exist resolves to false.
  */
 async function refuseForeignFolder(dir: string): Promise<boolean> {
-  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException): string[] => {
     if (error.code === 'ENOENT') return [];
     throw new WorkspaceOpenError(`The workspace folder ${dir} cannot be read: ${error.message}`);
   });

@@ -6,6 +6,7 @@ import { ClusterNameSchema, LinkEndSchema, LinkInputSchema, LinkSchema, Resolved
 import { limitedText } from '../model/text-limits.js';
 import { ClusterViewSchema, QuoteSightingSchema } from '../model/link-views.js';
 import { ANNOTATION_IMPORT_FORMAT_IDS, AnnotationImportSummarySchema, ExportOptionsSchema, ExportProgressSchema, ExportRequestSchema } from './export-schemas.js';
+import { RecoveredEditsSchema, RestoredEditsSchema } from './recovery-schemas.js';
 import {
   BegunImportSchema,
   DocumentMetaEditSchema,
@@ -66,6 +67,8 @@ export const WorkspaceInfoSchema = z.object({
   canAddSampleArticles: z.boolean(),
   /** Workspace files that could not be read; their bytes are left untouched. */
   problems: z.array(StoreProblemSchema),
+  /** Edits that could not be saved when the program last stopped, offered back (oldest first). */
+  recoveredEdits: z.array(RecoveredEditsSchema),
 });
 /** The open workspace as the UI needs to know it. */
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
@@ -319,6 +322,15 @@ export const workbenchContract = {
    * as a copy) and reads it again.
    */
   restoreLastGoodBackup: method(z.object({ file: z.string().min(1).max(500) }).strict(), z.object({ restoredFrom: z.string() })),
+
+  /**
+   * Saves the recovered edits again through the normal save path (the annotation files, and the
+   * workspace's labels, link types and links as they were), then removes their recovery file.
+   */
+  restoreRecoveredEdits: method(z.object({ id: z.string().min(1).max(500) }).strict(), RestoredEditsSchema),
+
+  /** Removes a recovery file without restoring its edits. */
+  discardRecoveredEdits: method(z.object({ id: z.string().min(1).max(500) }).strict(), z.object({ discarded: z.boolean() })),
 
   /** Counts documents, annotations by label and links by type. */
   getStats: method(noInput, WorkspaceStatsSchema),
