@@ -10,6 +10,7 @@ import type { OverlayRanges } from '../document-view/overlay-decorations.js';
 import { nextGraphemeBoundary, previousGraphemeBoundary, snapSelection } from '../document-view/selection-snapping.js';
 import * as commands from '../editing/annotation-commands.js';
 import { ExportButton } from '../export/ExportDialog.js';
+import { RecoveredEditsOffer } from '../recovery/RecoveredEditsOffer.js';
 import { DocumentDetails } from '../import/DocumentDetails.js';
 import type { ImportSource } from '../import/import-plan.js';
 import { ImportDialog } from '../import/ImportDialog.js';
@@ -441,6 +442,7 @@ export function App({ api }: AppProps) {
             void load().then(() => setNotice(message));
           }}
         />
+        <RecoveredEditsOffer api={api} workspace={workspace} onResolved={(message) => void load().then(() => setNotice(message))} />
         {view === 'clusters' && (
           <section className="overview" aria-labelledby="clusters-title">
             <h1 id="clusters-title">Clusters</h1>
