@@ -61,13 +61,14 @@ export function highestSequence(file: AnnotationFile): number {
   return Math.max(0, ...file.annotations.map((annotation) => Number(annotation.id.slice(2))));
 }
 
+/** Runs a program to its end; rejects with its stderr when it fails. */
+export const runCommand = promisify(execFile);
+
 /** Creates a temp folder under the OS temp folder; returns it and a remover. */
 export async function makeTempDir(prefix: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `corroborate-${prefix}-`));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
-
-const run = promisify(execFile);
 
 /** Whether this process may make real faults (mount a tmpfs, switch user): root on Linux. */
 export const isRootOnLinux = process.platform === 'linux' && process.getuid?.() === 0;
@@ -81,11 +82,11 @@ export async function mountTmpfs(options: string, cleanups: Array<() => Promise<
   cleanups.push(remove);
   if (!isRootOnLinux) return { unavailable: `not running as root on Linux (uid ${process.getuid?.() ?? 'n/a'}, ${process.platform})` };
   try {
-    await run('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
+    await runCommand('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
   } catch (error) {
     return { unavailable: `mount -t tmpfs failed: ${String((error as { stderr?: string }).stderr ?? error).trim()}` };
   }
-  cleanups.push(() => run('umount', ['-l', dir]));
+  cleanups.push(() => runCommand('umount', ['-l', dir]));
   return { dir };
 }
 

@@ -4,6 +4,7 @@ import { link, open, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { formatLocalMinute } from '../../shared/text/local-minute.js';
 import { writeAllBytes } from './checked-write.js';
 import { removeAbandonedTempFiles, syncDirectory, TEMP_SUFFIX } from './durable-write.js';
 import { readFileSnapshot } from './read-file-snapshot.js';
@@ -267,13 +268,6 @@ function describeHolder(info: WorkspaceLockInfo | null): string {
   if (info === null) return 'its lock file could not be read';
   const where = info.hostname === hostname() ? '' : ` on ${info.hostname}`;
   return `${info.holder}${where}, pid ${info.pid}, since ${formatLocalMinute(new Date(info.since))}`;
-}
-
-/** `2026-11-21 10:02` in local time. */
-function formatLocalMinute(time: Date): string {
-  if (Number.isNaN(time.getTime())) return 'an unknown time';
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())} ${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }
 
 function pause(ms: number): Promise<void> {

@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { chmod, chown, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationFile } from '../../shared/model/workspace.js';
 import { CoalescingWriter } from './coalescing-writer.js';
@@ -12,6 +10,7 @@ import {
   isRootOnLinux,
   makeTempDir,
   mountTmpfs,
+  runCommand,
   sampleAnnotationFile,
   spawnTestChild,
   watchChild,
@@ -22,7 +21,7 @@ import {
 // real where this process may make them (root with CAP_SYS_ADMIN for mounts, setpriv for a second
 // user); elsewhere they are injected, and the test says why on stderr.
 
-const run = promisify(execFile);
+const run = runCommand;
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { maxImportBytesFrom } from '../import/import-size-limit.js';
 import { defaultWorkspaceDir } from './app-data.js';
+import { recoveryDirOf } from './recovery-file.js';
 import { sampleArticlesDir } from './sample-articles.js';
+import { shutDownWorkspace, type ShutdownReport } from './shut-down-workspace.js';
 import { WorkbenchService } from './workbench-service.js';
 import type { WorkbenchApi } from '../../shared/api/contract.js';
 import type { WorkspaceLockHolder } from '../storage/index.js';
@@ -18,6 +20,8 @@ export interface OpenWorkbenchOptions {
   env?: NodeJS.ProcessEnv;
   /** What is opening the workspace (shown to a second process refused by the lock). */
   holder?: WorkspaceLockHolder;
+  /** Whether a missing or empty folder may be made a new workspace (default true; false for what only reads). */
+  create?: boolean;
   /** Largest article file imported, in bytes; else `CORROBORATE_MAX_IMPORT_BYTES`, else 50 MB. */
   maxImportBytes?: number | undefined;
 }
@@ -31,6 +35,12 @@ export interface OpenWorkbench {
   /** Absolute path of the workspace folder. */
   workspaceDir: string;
   isDefault: boolean;
+  /**
+   * Stops using the workspace when the program ends: saves what is pending, keeps what cannot be
+   * saved in a recovery file in the app-data folder, releases the lock. Never rejects; the report
+   * says what to tell the user.
+   */
+  close(): Promise<ShutdownReport>;
 }
 
 /**
@@ -43,12 +53,21 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
   const maxImportBytes = options.maxImportBytes ?? maxImportBytesFrom(env);
   const isDefault = options.workspaceDir === undefined;
   const workspaceDir = resolve(options.workspaceDir ?? defaultWorkspaceDir(env));
-  const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli' });
+  const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli', create: options.create ?? true });
+  const recoveryDir = recoveryDirOf(env);
   const service = new WorkbenchService(store, {
     isDefault,
+    recoveryDir,
     samplesDir: options.samplesDir ?? sampleArticlesDir(env),
     maxImportBytes,
   });
   if (isDefault && store.created && !store.readOnlyReason) await service.addSampleArticles();
-  return { store, service, api: withReadableStoreErrors(service), workspaceDir, isDefault };
+  return {
+    store,
+    service,
+    api: withReadableStoreErrors(service),
+    workspaceDir,
+    isDefault,
+    close: () => shutDownWorkspace(store, recoveryDir),
+  };
 }

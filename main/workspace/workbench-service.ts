@@ -20,6 +20,7 @@ import { documentMetaFor } from './document-meta-for.js';
 import { LinkEditing } from './link-editing.js';
 import { saveLinkTypes } from './link-type-editing.js';
 import { QuoteSightings } from './quote-sightings.js';
+import { RecoveredEditsOffer } from './recovered-edits.js';
 import { toWorkbenchError } from './store-errors.js';
 import { AnnotationEditing } from './annotation-editing.js';
 import { LabelSchemaEditing } from './label-schema-editing.js';
@@ -39,6 +40,8 @@ export interface WorkbenchServiceOptions {
   now?: () => Date;
   /** Largest article file imported, in bytes (checked before reading); 50 MB when absent. */
   maxImportBytes?: number;
+  /** Where recovery files of unsaved edits are kept (`recoveryDirOf`); none are offered when absent. */
+  recoveryDir?: string;
 }
 
 /** The outcome of adding one article to the workspace. */
@@ -60,6 +63,7 @@ export class WorkbenchService implements WorkbenchApi {
   private sampleHashes: Promise<string[]> | undefined;
   private readonly editing: AnnotationEditing;
   private readonly labelEditing: LabelSchemaEditing;
+  private readonly recovered: RecoveredEditsOffer;
 
   /** Serves the workspace held by `store`. */
   constructor(
@@ -75,6 +79,7 @@ export class WorkbenchService implements WorkbenchApi {
     this.imports = new ArticleImportService(store, { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES, now: this.now });
     this.editing = new AnnotationEditing(store, { author: this.author, now: this.now });
     this.labelEditing = new LabelSchemaEditing(store, this.editing);
+    this.recovered = new RecoveredEditsOffer(store, options.recoveryDir ?? null);
   }
 
   /** See the contract. */
@@ -97,6 +102,7 @@ export class WorkbenchService implements WorkbenchApi {
           hasGoodBackup: (await this.store.listBackups(problem.file)).some((b) => b.valid && b.kind === 'version'),
         })),
       ),
+      recoveredEdits: await this.recovered.list(),
     };
   }
 
@@ -286,6 +292,16 @@ export class WorkbenchService implements WorkbenchApi {
     }
     const backup = await this.store.restoreLastGoodBackup(file);
     return { restoredFrom: backup.name };
+  }
+
+  /** See the contract (implemented in recovered-edits.ts). */
+  restoreRecoveredEdits({ id }: MethodInput<'restoreRecoveredEdits'>) {
+    return this.recovered.restore(id);
+  }
+
+  /** See the contract (implemented in recovered-edits.ts). */
+  discardRecoveredEdits({ id }: MethodInput<'discardRecoveredEdits'>) {
+    return this.recovered.discard(id);
   }
 
   /** See the contract. */

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Low } from 'lowdb';
 import type { ZodType } from 'zod';
@@ -18,6 +18,7 @@ import {
   CoalescingWriter,
   DurableJsonFile,
   StoreFileError,
+  WORKSPACE_LOCK_FILE_NAME,
   WorkspaceLock,
   writeFileDurably,
   type BackupEntry,
@@ -58,10 +59,21 @@ export interface StoreProblem {
   message: string;
 }
 
+/** A file whose edits are only in memory: its last write failed. */
+export type UnsavedFile =
+  | { file: typeof WORKSPACE_FILE; kind: 'workspace'; content: WorkspaceFile; error: unknown }
+  | { file: string; kind: 'annotations'; content: AnnotationFile; error: unknown };
+
 /** How a store is opened. */
 export interface OpenStoreOptions {
   /** What is opening it, for the "open elsewhere" message another process would see. */
   holder: WorkspaceLockHolder;
+  /**
+   * Whether a missing or empty folder may be made a new workspace (default true). Only what writes
+   * may create one; a command that only reads refuses such a folder, so a mistyped path is never
+   * silently made an empty workspace.
+   */
+  create?: boolean;
 }
 
 interface JsonStoreFile<T> {
@@ -98,29 +110,30 @@ export class WorkspaceStore {
   /**
    * Opens the workspace in `dir`, creating the folder and an empty workspace when it does not exist
    * or is empty. A non-empty folder without `workspace.json` is refused, so a mistyped path never
-   * scatters files into an unrelated folder; so is a workspace another process holds.
+   * scatters files into an unrelated folder; so is a workspace another process holds. Several
+   * processes starting on one new folder at once are safe: whether to create the workspace is
+   * decided again once the lock is held, so exactly one creates it and every other is told the
+   * workspace is open elsewhere.
    */
   static async open(dir: string, options: OpenStoreOptions): Promise<WorkspaceStore> {
-    const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw new WorkspaceOpenError(`The workspace folder ${dir} cannot be read: ${error.message}`);
-    });
-    const hasWorkspaceFile = entries?.includes(WORKSPACE_FILE) ?? false;
-    const visibleEntries = (entries ?? []).filter((name) => !name.startsWith('.') && name !== 'workspace.lock');
-    if (!hasWorkspaceFile && visibleEntries.length > 0) {
-      throw new WorkspaceOpenError(
-        `${dir} is not a Corroborate workspace (it has no ${WORKSPACE_FILE} but is not empty). ` +
-          'Give an empty or new folder, or an existing workspace.',
-      );
-    }
-    await mkdir(join(dir, 'documents'), { recursive: true });
-    await mkdir(join(dir, 'annotations'), { recursive: true });
+    // Refused before anything is written, so a mistyped path never even gets a lock file.
+    if (!(await refuseForeignFolder(dir)) && options.create === false) throw await notAWorkspaceError(dir);
+    await mkdir(dir, { recursive: true });
     const lock = await WorkspaceLock.acquire(dir, options.holder);
-    const workspaceFile = jsonStoreFile(dir, join(dir, WORKSPACE_FILE), WorkspaceFileSchema, emptyWorkspace(), WORKSPACE_BACKUP_INTERVAL_MS);
-    const store = new WorkspaceStore(dir, lock, workspaceFile, !hasWorkspaceFile);
-    await store.readFile(workspaceFile);
-    if (!hasWorkspaceFile) await workspaceFile.db.write();
-    return store;
+    try {
+      // Under the lock: another process may have created the workspace since the first look.
+      const hasWorkspaceFile = await refuseForeignFolder(dir);
+      await mkdir(join(dir, 'documents'), { recursive: true });
+      await mkdir(join(dir, 'annotations'), { recursive: true });
+      const workspaceFile = jsonStoreFile(dir, join(dir, WORKSPACE_FILE), WorkspaceFileSchema, emptyWorkspace(), WORKSPACE_BACKUP_INTERVAL_MS);
+      const store = new WorkspaceStore(dir, lock, workspaceFile, !hasWorkspaceFile);
+      await store.readFile(workspaceFile);
+      if (!hasWorkspaceFile) await workspaceFile.db.write();
+      return store;
+    } catch (error) {
+      await lock.release().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The workspace file's current contents (read-only view; change it through `updateWorkspace`). */
@@ -305,12 +318,38 @@ export class WorkspaceStore {
     await Promise.allSettled(files.map((f) => f.writer.flush()));
   }
 
-  /** Flushes, stops retrying and releases the workspace for other processes. */
-  async close(): Promise<void> {
+  /**
+   * The files whose last write failed, with what they hold in memory (the edits not on disk), each
+   * with the error that stopped it. Empty when everything handed to the store is saved; call after
+   * `flush` to know what a shutdown would lose.
+   */
+  unsavedFiles(): UnsavedFile[] {
+    const unsaved: UnsavedFile[] = [];
+    const workspaceStatus = this.workspaceFile.writer.status;
+    if (workspaceStatus.kind === 'failed') {
+      unsaved.push({ file: WORKSPACE_FILE, kind: 'workspace', content: structuredClone(this.workspaceFile.db.data), error: workspaceStatus.error });
+    }
+    for (const file of this.loadedAnnotationFiles) {
+      const status = file.writer.status;
+      if (status.kind !== 'failed') continue;
+      unsaved.push({ file: relative(this.dir, file.file.path), kind: 'annotations', content: structuredClone(file.db.data), error: status.error });
+    }
+    return unsaved;
+  }
+
+  /**
+   * Flushes, stops retrying and releases the workspace for other processes. Never rejects: a lock
+   * file that cannot be removed (a read-only disk) is left for the next start to recover as stale,
+   * and resolves as the error that kept it. What could not be saved is in `unsavedFiles()`.
+   */
+  async close(): Promise<{ lockLeft: unknown }> {
     await this.flush();
     if (this.retryTimer) clearInterval(this.retryTimer);
     this.retryTimer = null;
-    await this.lock.release();
+    return this.lock.release().then(
+      () => ({ lockLeft: null }),
+      (error: unknown) => ({ lockLeft: error }),
+    );
   }
 
   private async save<T>(file: JsonStoreFile<T>): Promise<void> {
@@ -406,6 +445,49 @@ export class WorkspaceStore {
       this.annotationFiles.set(documentId, pending);
     }
     return pending;
+  }
+}
+
+/**
+ * Resolves to whether `dir` holds a workspace file; refuses (WorkspaceOpenError) a folder that has
+ * none but holds anything else than what a workspace being created by another process holds right
+ * now: hidden files, its lock (and lock-break) files, and empty `documents` and `annotations`
+ * folders. A folder that does not exist resolves to false.
+ */
+async function refuseForeignFolder(dir: string): Promise<boolean> {
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException): string[] => {
+    if (error.code === 'ENOENT') return [];
+    throw new WorkspaceOpenError(`The workspace folder ${dir} cannot be read: ${error.message}`);
+  });
+  if (entries.includes(WORKSPACE_FILE)) return true;
+  for (const name of entries) {
+    if (name.startsWith('.') || name.startsWith(WORKSPACE_LOCK_FILE_NAME)) continue;
+    if ((name === 'documents' || name === 'annotations') && (await isEmptyFolder(join(dir, name)))) continue;
+    throw new WorkspaceOpenError(
+      `${dir} is not a Corroborate workspace (it has no ${WORKSPACE_FILE} but is not empty). ` +
+        'Give an empty or new folder, or an existing workspace.',
+    );
+  }
+  return false;
+}
+
+/** Why a folder without a workspace file cannot be opened by something that must not create one. */
+async function notAWorkspaceError(dir: string): Promise<WorkspaceOpenError> {
+  const exists = await stat(dir).then(
+    () => true,
+    () => false,
+  );
+  return new WorkspaceOpenError(
+    `${dir} is not a Corroborate workspace (${exists ? `it has no ${WORKSPACE_FILE}` : 'the folder does not exist'}). ` +
+      'Only commands that write, such as import, create a workspace.',
+  );
+}
+
+async function isEmptyFolder(path: string): Promise<boolean> {
+  try {
+    return (await readdir(path)).length === 0;
+  } catch {
+    return false;
   }
 }
 

@@ -22,6 +22,7 @@ import { useSaveTracker } from './features/workbench/SaveStatus.js';
 import { StatusLines } from './features/workbench/StatusLines.js';
 import { TopBar, type WorkbenchView } from './features/workbench/TopBar.js';
 import { WorkbenchDialogs, type WorkbenchDialog } from './features/workbench/WorkbenchDialogs.js';
+import { RecoveredEditsOffer } from './features/workbench/RecoveredEditsOffer.js';
 import { WorkspaceProblems } from './features/workbench/WorkspaceProblems.js';
 
 /**
@@ -136,6 +137,7 @@ export function App() {
       </div>
       <main className="reader">
         <WorkspaceProblems workspace={workspace} onRestored={(message) => void article.reload().then(() => setNotice(message))} />
+        <RecoveredEditsOffer workspace={workspace} onResolved={(message) => void article.reload().then(() => setNotice(message))} />
         {view !== 'articles' && <LinkOverview view={view} track={saves.track} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />}
         {view === 'articles' && find.open && opened && (
           <FindBar

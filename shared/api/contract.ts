@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { AnnotationSchema, TextRangeSchema } from '../model/annotation.js';
+import { AnnotationInputSchema, AnnotationSchema, AttributeValuesInputSchema, TextRangeSchema } from '../model/annotation.js';
 import { DocumentMetaSchema, DocumentSummarySchema } from '../model/document.js';
-import { AttributeValueSchema } from '../model/annotation.js';
-import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
-import { ClusterNameSchema, LinkEndSchema, LinkSchema, ResolvedLinkSchema } from '../model/link.js';
+import { LabelInputSchema, LabelSchema, LinkTypeInputSchema, LinkTypeSchema } from '../model/label-schema.js';
+import { ClusterNameSchema, LinkEndSchema, LinkInputSchema, LinkSchema, ResolvedLinkSchema } from '../model/link.js';
+import { limitedText } from '../model/text-limits.js';
 import { ClusterViewSchema, QuoteSightingSchema } from '../model/link-views.js';
 import { ANNOTATION_IMPORT_FORMAT_IDS, AnnotationImportSummarySchema, ExportOptionsSchema, ExportProgressSchema, ExportRequestSchema } from './export-schemas.js';
+import { RecoveredEditsSchema, RestoredEditsSchema } from './recovery-schemas.js';
 import {
   BegunImportSchema,
   DocumentMetaEditSchema,
@@ -66,6 +67,8 @@ export const WorkspaceInfoSchema = z.object({
   canAddSampleArticles: z.boolean(),
   /** Workspace files that could not be read; their bytes are left untouched. */
   problems: z.array(StoreProblemSchema),
+  /** Edits that could not be saved when the program last stopped, offered back (oldest first). */
+  recoveredEdits: z.array(RecoveredEditsSchema),
 });
 /** The open workspace as the UI needs to know it. */
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
@@ -203,8 +206,8 @@ export const workbenchContract = {
         annotationId,
         labelId: labelId.optional(),
         ranges: z.array(TextRangeSchema).min(1).max(50).optional(),
-        attributes: z.record(z.string(), AttributeValueSchema).optional(),
-        note: z.string().max(100_000).optional(),
+        attributes: AttributeValuesInputSchema.optional(),
+        note: limitedText('annotationNote').optional(),
       })
       .strict(),
     AnnotationSchema,
@@ -224,8 +227,8 @@ export const workbenchContract = {
   restoreAnnotations: method(
     z
       .object({
-        annotations: z.array(AnnotationSchema).max(100_000),
-        links: z.array(LinkSchema).max(100_000),
+        annotations: z.array(AnnotationInputSchema).max(100_000),
+        links: z.array(LinkInputSchema).max(100_000),
       })
       .strict(),
     z.object({ restoredAnnotations: z.number().int(), restoredLinks: z.number().int() }),
@@ -239,7 +242,7 @@ export const workbenchContract = {
   saveLabels: method(
     z
       .object({
-        labels: z.array(LabelSchema).min(1).max(100),
+        labels: z.array(LabelInputSchema).min(1).max(100),
         deleteAnnotationsOfRemovedLabels: z.boolean(),
       })
       .strict(),
@@ -267,13 +270,13 @@ export const workbenchContract = {
    * message for a self-link, an identical existing link, or labels the type does not connect.
    */
   createLink: method(
-    z.object({ typeId: z.string().min(1).max(100), source: LinkEndSchema.strict(), target: LinkEndSchema.strict(), note: z.string().max(20_000).optional() }).strict(),
+    z.object({ typeId: z.string().min(1).max(100), source: LinkEndSchema.strict(), target: LinkEndSchema.strict(), note: limitedText('linkNote').optional() }).strict(),
     LinkSchema,
   ),
 
   /** Changes a link's type or note. */
   updateLink: method(
-    z.object({ linkId: z.string().min(1).max(200), typeId: z.string().min(1).max(100).optional(), note: z.string().max(20_000).optional() }).strict(),
+    z.object({ linkId: z.string().min(1).max(200), typeId: z.string().min(1).max(100).optional(), note: limitedText('linkNote').optional() }).strict(),
     LinkSchema,
   ),
 
@@ -283,7 +286,7 @@ export const workbenchContract = {
    * links removed come back so the change can be undone.
    */
   saveLinkTypes: method(
-    z.object({ linkTypes: z.array(LinkTypeSchema).max(100), deleteLinksOfRemovedTypes: z.boolean() }).strict(),
+    z.object({ linkTypes: z.array(LinkTypeInputSchema).max(100), deleteLinksOfRemovedTypes: z.boolean() }).strict(),
     z.object({ linkTypes: z.array(LinkTypeSchema), removedLinks: z.array(LinkSchema) }),
   ),
 
@@ -301,7 +304,7 @@ export const workbenchContract = {
 
   /** Names the cluster an annotation belongs to and sets its canonical text. */
   nameCluster: method(
-    z.object({ annotationId: z.string().min(1).max(200), name: z.string().max(500), canonicalText: z.string().max(20_000) }).strict(),
+    z.object({ annotationId: z.string().min(1).max(200), name: limitedText('clusterName'), canonicalText: limitedText('canonicalText') }).strict(),
     ClusterNameSchema,
   ),
 
@@ -322,6 +325,15 @@ export const workbenchContract = {
    * as a copy) and reads it again.
    */
   restoreLastGoodBackup: method(z.object({ file: z.string().min(1).max(500) }).strict(), z.object({ restoredFrom: z.string() })),
+
+  /**
+   * Saves the recovered edits again through the normal save path (the annotation files, and the
+   * workspace's labels, link types and links as they were), then removes their recovery file.
+   */
+  restoreRecoveredEdits: method(z.object({ id: z.string().min(1).max(500) }).strict(), RestoredEditsSchema),
+
+  /** Removes a recovery file without restoring its edits. */
+  discardRecoveredEdits: method(z.object({ id: z.string().min(1).max(500) }).strict(), z.object({ discarded: z.boolean() })),
 
   /** Counts documents, annotations by label and links by type. */
   getStats: method(noInput, WorkspaceStatsSchema),

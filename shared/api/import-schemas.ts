@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitedText, type TextField } from '../model/text-limits.js';
 
 /**
  * The most raw bytes one `addImportFiles` call carries. Larger files are sent in pieces of this
@@ -116,18 +117,18 @@ export const BegunImportSchema = z.object({
 /** A staged import just begun. */
 export type BegunImport = z.infer<typeof BegunImportSchema>;
 
-/** A metadata field as edited: text, or null to clear it; left out to keep it. */
-const editableField = z.string().max(2000).nullable().optional();
+/** A metadata field as edited: text within its limit, or null to clear it; left out to keep it. */
+const editableField = (field: TextField) => limitedText(field).nullable().optional();
 
 /** The metadata a person may change after import. */
 export const DocumentMetaEditSchema = z
   .object({
     documentId: z.string().min(1).max(200),
-    title: z.string().max(2000).optional(),
-    outlet: editableField,
-    date: editableField,
-    url: editableField,
-    author: editableField,
+    title: limitedText('documentTitle').optional(),
+    outlet: editableField('documentOutlet'),
+    date: editableField('documentDate'),
+    url: editableField('documentUrl'),
+    author: editableField('documentAuthor'),
   })
   .strict();
 /** The metadata a person may change after import. */

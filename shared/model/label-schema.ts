@@ -1,48 +1,70 @@
 import { z } from 'zod';
+import { limitedText, storedText, type TextFieldRule } from './text-limits.js';
 
 /** A colour as `#rrggbb`, the one form every export format and CSS understand. */
 export const HexColourSchema = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written #rrggbb');
 
-/** One attribute an annotation of a label may carry, with the kind of value it takes. */
-export const AttributeDefinitionSchema = z.discriminatedUnion('type', [
-  z.object({ name: z.string().min(1), type: z.literal('text'), description: z.string() }),
-  z.object({ name: z.string().min(1), type: z.literal('boolean'), description: z.string() }),
-  z.object({ name: z.string().min(1), type: z.literal('number'), description: z.string() }),
-  z.object({
-    name: z.string().min(1),
-    type: z.literal('choice'),
-    description: z.string(),
-    options: z.array(z.string().min(1)).min(1),
-  }),
-]);
+/** The attribute definition schema with its text fields given by `text`. */
+function attributeDefinitionSchema(text: TextFieldRule) {
+  const name = text('attributeName').min(1);
+  const description = text('attributeDescription');
+  return z.discriminatedUnion('type', [
+    z.object({ name, type: z.literal('text'), description }),
+    z.object({ name, type: z.literal('boolean'), description }),
+    z.object({ name, type: z.literal('number'), description }),
+    z.object({
+      name,
+      type: z.literal('choice'),
+      description,
+      options: z.array(text('attributeOption').min(1)).min(1),
+    }),
+  ]);
+}
+
+/** One attribute an annotation of a label may carry, with the kind of value it takes (as stored). */
+export const AttributeDefinitionSchema = attributeDefinitionSchema(storedText);
 /** One attribute an annotation of a label may carry. */
 export type AttributeDefinition = z.infer<typeof AttributeDefinitionSchema>;
 
-/** A label annotators put on spans (claim, quote, fact, …): the workspace's span vocabulary. */
-export const LabelSchema = z.object({
-  /** Stable identifier; annotations refer to a label by it, so renaming never touches them. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a label id is lower-case letters, digits, - and _'),
-  name: z.string().min(1),
-  colour: HexColourSchema,
-  /** The single key that applies this label to the current selection. */
-  hotkey: z.string().max(1),
-  description: z.string(),
-  attributes: z.array(AttributeDefinitionSchema),
-});
+/** The label schema with its text fields given by `text`. */
+function labelSchema(text: TextFieldRule) {
+  return z.object({
+    /** Stable identifier; annotations refer to a label by it, so renaming never touches them. */
+    id: text('labelId').regex(/^[a-z0-9][a-z0-9_-]*$/, 'a label id is lower-case letters, digits, - and _'),
+    name: text('labelName').min(1),
+    colour: HexColourSchema,
+    /** The single key that applies this label to the current selection. */
+    hotkey: z.string().max(1),
+    description: text('labelDescription'),
+    attributes: z.array(attributeDefinitionSchema(text)),
+  });
+}
+
+/** A label annotators put on spans (claim, quote, fact, …): the workspace's span vocabulary, as stored. */
+export const LabelSchema = labelSchema(storedText);
+/** A label as the services accept it: every text field within its limit (`TEXT_LIMITS`). */
+export const LabelInputSchema = labelSchema(limitedText);
 /** A label annotators put on spans. */
 export type Label = z.infer<typeof LabelSchema>;
 
-/** A kind of link between two annotations (same, paraphrase, supports, contradicts, …). */
-export const LinkTypeSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
-  name: z.string().min(1),
-  colour: HexColourSchema,
-  /** Directed links read source → target (supports); undirected ones are symmetric (same). */
-  directed: z.boolean(),
-  description: z.string(),
-  /** Label ids a link of this type may connect; empty means any label. */
-  allowedLabels: z.array(z.string()),
-});
+/** The link type schema with its text fields given by `text`. */
+function linkTypeSchema(text: TextFieldRule) {
+  return z.object({
+    id: text('linkTypeId').regex(/^[a-z0-9][a-z0-9_-]*$/),
+    name: text('linkTypeName').min(1),
+    colour: HexColourSchema,
+    /** Directed links read source → target (supports); undirected ones are symmetric (same). */
+    directed: z.boolean(),
+    description: text('linkTypeDescription'),
+    /** Label ids a link of this type may connect; empty means any label. */
+    allowedLabels: z.array(text('labelId')),
+  });
+}
+
+/** A kind of link between two annotations (same, paraphrase, supports, contradicts, …), as stored. */
+export const LinkTypeSchema = linkTypeSchema(storedText);
+/** A link type as the services accept it: every text field within its limit. */
+export const LinkTypeInputSchema = linkTypeSchema(limitedText);
 /** A kind of link between two annotations. */
 export type LinkType = z.infer<typeof LinkTypeSchema>;
 

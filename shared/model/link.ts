@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitedText, storedText, type TextFieldRule } from './text-limits.js';
 
 /** One end of a link: an annotation in a document. */
 export const LinkEndSchema = z.object({
@@ -8,17 +9,24 @@ export const LinkEndSchema = z.object({
 /** One end of a link. */
 export type LinkEnd = z.infer<typeof LinkEndSchema>;
 
-/** A typed connection between two annotations, in one document or across documents. */
-export const LinkSchema = z.object({
-  id: z.string().min(1),
-  typeId: z.string().min(1),
-  source: LinkEndSchema,
-  target: LinkEndSchema,
-  note: z.string(),
-  author: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+/** The link schema with its note given by `text`. */
+function linkSchema(text: TextFieldRule) {
+  return z.object({
+    id: z.string().min(1),
+    typeId: z.string().min(1),
+    source: LinkEndSchema,
+    target: LinkEndSchema,
+    note: text('linkNote'),
+    author: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  });
+}
+
+/** A typed connection between two annotations, in one document or across documents, as stored. */
+export const LinkSchema = linkSchema(storedText);
+/** A link as the services accept it back (undo): its note within its limit. */
+export const LinkInputSchema = linkSchema(limitedText);
 /** A typed connection between two annotations. */
 export type Link = z.infer<typeof LinkSchema>;
 

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCapturing } from './cli.test-support.js';
+import { CLI_COMMANDS } from './run-cli.js';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const seedsDir = join(root, 'fixtures', 'seeds');
@@ -71,12 +72,54 @@ describe('corroborate CLI', () => {
 
   it('runs as a command with real exit codes', () => {
     const tsx = join(root, 'node_modules', '.bin', 'tsx');
-    const ok = spawnSync(tsx, ['main/faces/cli/cli-command.ts', 'stats', '--workspace', join(dir, 'ws'), '--json'], { cwd: root, encoding: 'utf8' });
+    const ok = spawnSync(tsx, ['main/faces/cli/cli-command.ts', 'import', '--workspace', join(dir, 'ws'), join(seedsDir, '000_68d59631ab4d7e7c.txt')], { cwd: root, encoding: 'utf8' });
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout).documents).toBe(0);
+    const stats = spawnSync(tsx, ['main/faces/cli/cli-command.ts', 'stats', '--workspace', join(dir, 'ws'), '--json'], { cwd: root, encoding: 'utf8' });
+    expect(stats.status).toBe(0);
+    expect(JSON.parse(stats.stdout).documents).toBe(1);
+    const missing = spawnSync(tsx, ['main/faces/cli/cli-command.ts', 'stats', '--workspace', join(dir, 'nonexistent')], { cwd: root, encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(`${join(dir, 'nonexistent')} is not a Corroborate workspace (the folder does not exist). Only commands that write, such as import, create a workspace.\n`);
     const bad = spawnSync(tsx, ['main/faces/cli/cli-command.ts', 'import'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('import needs --workspace DIR');
+  });
+});
+
+describe('a workspace that does not exist', () => {
+  // What each command is given; every command of the CLI must be listed, so a new one is checked too.
+  const argsOf: Record<string, (ws: string) => string[]> = {
+    import: (ws) => ['--workspace', ws, join(seedsDir, '000_68d59631ab4d7e7c.txt')],
+    stats: (ws) => ['--workspace', ws, '--json'],
+    check: (ws) => ['--workspace', ws],
+    restore: (ws) => ['--workspace', ws, 'workspace.json'],
+    export: (ws) => ['--workspace', ws, '--format', 'jsonl', '--out', join(dir, 'export-out')],
+    'import-annotations': (ws) => ['--workspace', ws, '--format', 'w3c', join(seedsDir, '000_68d59631ab4d7e7c.txt')],
+    'import-workspace': (ws) => ['--workspace', ws, join(dir, 'corroborate-workspace.json')],
+  };
+  /** The commands that write a new workspace, and so may create its folder. */
+  const creators = new Set(['import', 'import-workspace']);
+
+  it('is created only by commands that write; every other command says it is not there and exits 1', async () => {
+    expect(Object.keys(argsOf).sort()).toEqual(CLI_COMMANDS.map((c) => c.name).sort());
+    for (const command of CLI_COMMANDS.filter((c) => !creators.has(c.name))) {
+      for (const [what, prepare] of [
+        ['missing', async () => undefined],
+        ['empty', (ws: string) => mkdir(ws)],
+      ] as const) {
+        const ws = join(dir, `ws-${command.name}-${what}`);
+        await prepare(ws);
+        const result = await run(command.name, ...argsOf[command.name]!(ws));
+        expect(result.code, `${command.name} on a ${what} folder`).toBe(1);
+        expect(result.stderr, command.name).toMatch(/is not a Corroborate workspace|workspace\.json: it cannot be read \(ENOENT\)/);
+        expect(await readdir(dir), command.name).toEqual(what === 'missing' ? [] : [`ws-${command.name}-${what}`]);
+        if (what === 'empty') expect(await readdir(ws), command.name).toEqual([]);
+        await rm(ws, { recursive: true, force: true });
+      }
+    }
+    const imported = await run('import', ...argsOf.import!(join(dir, 'new-ws')));
+    expect(imported.code).toBe(0);
+    expect(await readdir(join(dir, 'new-ws'))).toContain('workspace.json');
   });
 });
 

@@ -12,9 +12,13 @@ export const statsCommand: CliCommand = {
 async function runStats(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, json: { type: 'boolean' } } });
   const workspaceDir = requireWorkspace(values.workspace, 'stats');
-  const { service, store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli' });
-  const stats = await service.getStats();
-  await store.close();
+  const { service, store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli', create: false });
+  let stats;
+  try {
+    stats = await service.getStats();
+  } finally {
+    await store.close();
+  }
   if (values.json) {
     io.stdout(`${JSON.stringify(stats, null, 2)}\n`);
     return 0;

@@ -168,12 +168,12 @@ describe('leaving a workspace with unsaved edits (quitting)', () => {
     const dir = await workspaceWithSamples('ws');
     const session = await DesktopWorkspace.open(dir, openWorkspace, new RecentWorkspaces(join(root, 'appdata')), (m) => expect.fail(m));
     const { hooks, told } = recordingHooks(false);
-    expect(await session.close(hooks)).toBe(true);
+    expect(await session.close(hooks)).toMatchObject({ recoveryFile: null });
     expect(told.waiting, 'nothing to wait for, nothing said').toBe(0);
 
     const again = await DesktopWorkspace.open(dir, openWorkspace, new RecentWorkspaces(join(root, 'appdata')), (m) => expect.fail(m));
     const { exact } = await annotateFirstWords(again);
-    expect(await again.close(hooks)).toBe(true);
+    expect(await again.close(hooks)).toMatchObject({ recoveryFile: null });
     expect(told).toEqual({ waiting: 1, lossReasons: [] });
     expect(await canBeOpenedByAnother(dir)).toBe(true);
     expect(await storedQuotes(dir)).toEqual([exact]);
@@ -186,7 +186,7 @@ describe('leaving a workspace with unsaved edits (quitting)', () => {
     const { exact } = await annotateFirstWords(session, () => blockSaving(annotations));
 
     const staying = recordingHooks(false);
-    expect(await session.close(staying.hooks)).toBe(false);
+    expect(await session.close(staying.hooks)).toBeNull();
     expect(staying.told.waiting).toBe(1);
     expect(staying.told.lossReasons).toHaveLength(1);
     expect(staying.told.lossReasons[0]).toMatch(/ENOTDIR|not a directory/i);
@@ -195,19 +195,21 @@ describe('leaving a workspace with unsaved edits (quitting)', () => {
     await rm(annotations);
     await mkdir(annotations);
     const leaving = recordingHooks(false);
-    expect(await session.close(leaving.hooks)).toBe(true);
+    expect(await session.close(leaving.hooks)).toMatchObject({ recoveryFile: null });
     expect(leaving.told).toEqual({ waiting: 1, lossReasons: [] });
     expect(await storedQuotes(dir)).toEqual([exact]);
   });
 
-  it('leaves anyway when the user accepts losing the edits, releasing the lock', async () => {
+  it('leaves anyway when the user accepts, keeping the unsaved edits in a recovery file and releasing the lock', async () => {
     const first = await workspaceWithSamples('first');
     const second = await workspaceWithSamples('second');
-    const session = await DesktopWorkspace.open(first, openWorkspace, new RecentWorkspaces(join(root, 'appdata')), (m) => expect.fail(m));
+    const problems: string[] = [];
+    const session = await DesktopWorkspace.open(first, openWorkspace, new RecentWorkspaces(join(root, 'appdata')), (m) => problems.push(m));
     await annotateFirstWords(session, () => blockSaving(join(first, 'annotations')));
     const { hooks, told } = recordingHooks(true);
     expect((await session.switchTo(second, hooks)).kind).toBe('switched');
     expect(told.lossReasons).toHaveLength(1);
+    expect(problems.join('\n')).toContain(join(root, 'appdata', 'recovery'));
     expect(await canBeOpenedByAnother(first)).toBe(true);
   });
 });

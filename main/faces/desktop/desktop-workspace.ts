@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { methodNames, type WorkbenchApi } from '../../../shared/api/contract.js';
+import type { ShutdownReport } from '../../workspace/shut-down-workspace.js';
 import type { OpenWorkbench } from '../../workspace/open-workbench.js';
 import type { RecentWorkspaces } from './recent-workspaces.js';
 
@@ -118,19 +119,22 @@ export class DesktopWorkspace {
     const previous = this.#current;
     this.#current = next;
     this.#currentApi = this.#tracked(next.api);
-    await previous.store.close();
+    // Leaving goes through the same shutdown as quitting: what could not be saved is kept in a recovery file.
+    const report = await previous.close();
+    for (const message of report.messages) this.onProblem(message);
     await this.#remember(next.workspaceDir);
     return { kind: 'switched', workbench: next };
   }
 
   /**
-   * Leaves the workspace for good (quitting): saves its edits as `saveBeforeLeaving` does, then
-   * releases its lock. Resolves false, leaving it open, when the user chose to stay.
+   * Leaves the workspace for good (quitting): saves its edits as `saveBeforeLeaving` does, then shuts
+   * it down (edits that still cannot be saved go to a recovery file, offered back at the next start)
+   * and releases its lock. Resolves to the shutdown's report, or null, leaving it open, when the user
+   * chose to stay.
    */
-  async close(hooks: LeavingHooks): Promise<boolean> {
-    if (!(await this.saveBeforeLeaving(hooks))) return false;
-    await this.#current.store.close();
-    return true;
+  async close(hooks: LeavingHooks): Promise<ShutdownReport | null> {
+    if (!(await this.saveBeforeLeaving(hooks))) return null;
+    return this.#current.close();
   }
 
   /** The recent workspaces, the latest first. */

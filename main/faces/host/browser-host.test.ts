@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,51 @@ function send(options: { method?: string; path: string; headers?: Record<string,
   });
 }
 
+/** What came back on one raw connection, and whether the host closed it. */
+interface RawExchange {
+  /** The status codes of every response head received, in order (a 100 Continue included). */
+  statuses: number[];
+  text: string;
+  /** Body bytes written before the host answered. */
+  bodyBytesSent: number;
+}
+
+/**
+ * Sends a request head over a raw TCP connection, then (if `body` is given) body pieces one after
+ * another until the host answers, and resolves once the host has closed the connection. For what an
+ * HTTP client library hides: 100 Continue, answers before the body, a connection closed by the host.
+ */
+function rawExchange(head: string[], body?: { piece: Buffer; max: number; afterContinue?: boolean }): Promise<RawExchange> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(host.port, '127.0.0.1');
+    let text = '';
+    let bodyBytesSent = 0;
+    const statuses = () => [...text.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => Number(m[1]));
+    const answered = () => statuses().some((status) => status !== 100);
+    const sendBody = () => {
+      if (!body || answered() || socket.destroyed) return;
+      if (bodyBytesSent >= body.max) return void socket.end();
+      bodyBytesSent += body.piece.length;
+      if (socket.write(body.piece)) setImmediate(sendBody);
+      else socket.once('drain', sendBody);
+    };
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+      if (body?.afterContinue && statuses().includes(100) && bodyBytesSent === 0) sendBody();
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      // Writing into a connection the host closed after answering: what matters is the answer.
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    socket.on('close', () => resolve({ statuses: statuses(), text, bodyBytesSent }));
+    socket.on('connect', () => {
+      socket.write(`${[...head, `Host: 127.0.0.1:${host.port}`].join('\r\n')}\r\n\r\n`);
+      if (body && !body.afterContinue) sendBody();
+    });
+  });
+}
+
 const call = (method: string, payload: unknown, headers: Record<string, string> = {}) =>
   send({
     method: 'POST',
@@ -89,6 +135,47 @@ describe('the browser host', () => {
     expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
     expect((await call('listDocuments', {}, { Authorization: 'Bearer wrong' })).status).toBe(401);
     expect((await call('listDocuments', {}, { Authorization: `Bearer ${host.token}x` })).status).toBe(401);
+  });
+
+  it('accepts the token only as "Authorization: Bearer <token>"', async () => {
+    for (const authorization of [host.token, `bearer ${host.token}`, `Token ${host.token}`, `Bearer  ${host.token}`, `Bearer ${host.token} x`]) {
+      expect((await call('listDocuments', {}, { Authorization: authorization })).status, authorization).toBe(401);
+    }
+    expect((await call('listDocuments', {}, { Authorization: `Bearer ${host.token}` })).status).toBe(200);
+  });
+
+  it('refuses a call without the token before its body is sent, and closes the connection', async () => {
+    const apiHead = (headers: string[]) => ['POST /api/listDocuments HTTP/1.1', 'Content-Type: application/json', ...headers];
+    // A client that waits for 100 Continue gets the 401 instead, and never sends its 10 MB.
+    const waiting = await rawExchange(apiHead(['Content-Length: 10485760', 'Expect: 100-continue']));
+    expect(waiting.statuses).toEqual([401]);
+    expect(waiting.text).toContain('"code":"unauthorised"');
+    // One that does not wait gets the 401 at once, and the host closes the connection rather than
+    // reading 10 MB to throw them away.
+    const eager = await rawExchange(apiHead(['Content-Length: 10485760']));
+    expect(eager.statuses).toEqual([401]);
+    // With the token, 100 Continue invites the body and the call is answered.
+    const invited = await rawExchange(apiHead([`Authorization: Bearer ${host.token}`, 'Content-Length: 2', 'Expect: 100-continue', 'Connection: close']), {
+      piece: Buffer.from('{}'),
+      max: 2,
+      afterContinue: true,
+    });
+    expect(invited.statuses).toEqual([100, 200]);
+  });
+
+  it('answers 413 to a body over the limit, by its Content-Length or, chunked, as soon as the limit is passed', async () => {
+    const head = (framing: string) => ['POST /api/listDocuments HTTP/1.1', `Authorization: Bearer ${host.token}`, 'Content-Type: application/json', framing];
+    const declared = await rawExchange(head(`Content-Length: ${17 * 1024 * 1024}`));
+    expect(declared.statuses).toEqual([413]);
+    expect(declared.text).toContain('larger than the 16 MB this host accepts');
+
+    const piece = Buffer.alloc(1024 * 1024, ' ');
+    const chunk = Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]);
+    const chunked = await rawExchange(head('Transfer-Encoding: chunked'), { piece: chunk, max: 64 * chunk.length });
+    expect(chunked.statuses).toEqual([413]);
+    expect(chunked.text).toContain('larger than the 16 MB this host accepts');
+    expect(chunked.bodyBytesSent).toBeLessThan(40 * chunk.length); // answered near the limit, not at the end
+    expect((await call('listDocuments', {})).status).toBe(200); // and the host carries on
   });
 
   it('refuses foreign Host headers (DNS rebinding) and foreign origins, and sends no CORS headers', async () => {

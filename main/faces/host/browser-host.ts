@@ -14,6 +14,9 @@ export const API_PREFIX = '/api/';
 /** How long `close` lets requests in flight finish before cutting connections. */
 const CLOSE_GRACE_MS = 1000;
 
+/** How long a refused request's connection may go on sending before it is cut. */
+const LINGER_AFTER_REFUSAL_MS = 2000;
+
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -64,6 +67,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       send(response, 500, 'text/plain; charset=utf-8', `Internal error: ${(error as Error).message}`);
     });
   });
+  // Without this listener Node answers `Expect: 100-continue` itself, inviting the body before the
+  // token and size are checked; `handleApi` sends the 100 only once they are.
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => server.emit('request', request, response));
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -87,16 +93,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
-    if (request.method !== 'POST') return sendResult(response, fail('unknown-method', 'API calls are POST requests.'));
-    if (!hasToken(request.headers.authorization, token)) {
-      return sendResult(response, fail('unauthorised', 'Missing or wrong token: open the URL the host printed.'));
+    // Everything that can be refused from the headers is, before a byte of the body is read: a
+    // client sending `Expect: 100-continue` never sends it, and the connection is closed instead
+    // of being kept open to read and throw away a body nobody wants.
+    if (request.method !== 'POST') return refuseBeforeBody(request, response, fail('unknown-method', 'API calls are POST requests.'));
+    if (!hasBearerToken(request.headers.authorization, token)) {
+      return refuseBeforeBody(request, response, fail('unauthorised', 'Missing or wrong token: open the URL the host printed.'));
     }
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendResult(response, fail('invalid-input', 'API calls send JSON (Content-Type: application/json).'));
+      return refuseBeforeBody(request, response, fail('invalid-input', 'API calls send JSON (Content-Type: application/json).'));
     }
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuseBeforeBody(request, response, TOO_LARGE, 413);
+    if (request.headers.expect?.toLowerCase() === '100-continue') response.writeContinue();
+    const body = await readBody(request, MAX_BODY_BYTES);
+    if (body === null) return refuseBeforeBody(request, response, TOO_LARGE, 413);
     let payload: unknown;
     try {
-      payload = JSON.parse(await readBody(request));
+      payload = JSON.parse(body);
     } catch (error) {
       return sendResult(response, fail('invalid-input', `The request body is not valid JSON: ${(error as Error).message}`));
     }
@@ -126,9 +139,32 @@ function fail(code: WorkbenchErrorCode, message: string): CallResult<never> {
   return { ok: false, error: { code, message } };
 }
 
-function sendResult(response: ServerResponse, result: CallResult<unknown>): void {
-  const status = result.ok ? 200 : STATUS_OF[result.error.code];
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(result));
+function sendResult(response: ServerResponse, result: CallResult<unknown>, status?: number): void {
+  send(response, status ?? (result.ok ? 200 : STATUS_OF[result.error.code]), 'application/json; charset=utf-8', JSON.stringify(result));
+}
+
+/** What a request whose body is over the limit gets, with status 413. */
+const TOO_LARGE = fail('invalid-input', `The request is larger than the ${MAX_BODY_BYTES / (1024 * 1024)} MB this host accepts.`);
+
+/**
+ * Answers a request whose body will not be read, with `Connection: close`: keeping the connection
+ * would mean reading the unwanted body to its end to find the next request. Once the answer is out,
+ * the host closes its side and discards what still arrives for a moment before cutting the
+ * connection, because cutting a connection with unread bytes makes TCP reset it, and the client may
+ * then lose the answer.
+ */
+function refuseBeforeBody(request: IncomingMessage, response: ServerResponse, result: CallResult<unknown>, status?: number): void {
+  const socket = request.socket;
+  // Node closes a `Connection: close` connection with destroySoon() after the answer; on this one
+  // connection, that lingers instead.
+  socket.destroySoon = () => {
+    socket.end();
+    socket.resume();
+    socket.once('end', () => socket.destroy());
+    setTimeout(() => socket.destroy(), LINGER_AFTER_REFUSAL_MS).unref();
+  };
+  response.shouldKeepAlive = false;
+  sendResult(response, result, status);
 }
 
 function send(
@@ -151,25 +187,35 @@ function send(
   response.end(body);
 }
 
-function hasToken(authorization: string | undefined, token: string): boolean {
-  const given = Buffer.from(authorization?.replace(/^Bearer\s+/i, '') ?? '');
+/**
+ * Whether the request carries the token in the one accepted form, `Authorization: Bearer <token>`
+ * (compared in constant time).
+ */
+function hasBearerToken(authorization: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (\S+)$/.exec(authorization ?? '')?.[1] ?? '');
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/**
+ * Reads a request body of at most `maxBytes` (chunked bodies included); resolves to null, and stops
+ * reading, as soon as more arrives.
+ */
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('the request is too large'));
-        request.destroy();
+      if (size > maxBytes) {
+        request.off('data', onData);
+        request.pause();
+        resolve(null);
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });

@@ -32,8 +32,9 @@ export function parseServeArgs(args: string[]): ServeOptions | 'help' {
 }
 
 /**
- * Opens a workspace and serves it; prints one stdout line with the URL. Stops cleanly on SIGINT and
- * SIGTERM, waiting for pending saves.
+ * Opens a workspace and serves it; prints one stdout line with the URL. Stops on SIGINT and SIGTERM,
+ * waiting for pending saves, and exits 0: edits that cannot be saved (a read-only or full disk) are
+ * kept in a recovery file, named on stderr, and nothing that goes wrong while stopping crashes it.
  */
 export async function serveWorkbench(options: ServeOptions, onReady: (host: BrowserHost, workspaceDir: string) => void): Promise<void> {
   const workbench = await openWorkbench({ workspaceDir: options.workspaceDir, holder: 'browser host' });
@@ -44,8 +45,9 @@ export async function serveWorkbench(options: ServeOptions, onReady: (host: Brow
     if (stopping) return;
     stopping = true;
     process.stderr.write(`Received ${signal}: saving and stopping…\n`);
-    await host.close();
-    await workbench.store.close();
+    await host.close().catch(() => undefined);
+    const report = await workbench.close();
+    for (const message of report.messages) process.stderr.write(`${message}\n`);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

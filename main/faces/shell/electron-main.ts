@@ -223,8 +223,9 @@ function fail(error: unknown): void {
 }
 
 // Quitting (menu, keyboard, closing the window) first remembers the window's place and waits for
-// every edit to be saved, saying so in the title; edits that cannot be saved are not dropped
-// without asking.
+// every edit to be saved, saying so in the title; edits that cannot be saved are not dropped without
+// asking, and those the user leaves behind go to a recovery file (the same shutdown as the browser
+// host's), which the user is told about before the app goes.
 app.on('before-quit', (event) => {
   if (readyToQuit || !desktop) return;
   event.preventDefault();
@@ -233,9 +234,13 @@ app.on('before-quit', (event) => {
   const leavingDesktop = desktop;
   void (async () => {
     await rememberWindowPlace();
-    const left = await leavingDesktop.close(leavingHooks('Saving changes before quitting…', 'Quit without saving'));
+    const report = await leavingDesktop.close(leavingHooks('Saving changes before quitting…', 'Quit without saving'));
     leaving = false;
-    if (!left) return;
+    if (!report) return;
+    for (const message of report.messages) process.stderr.write(`${message}\n`);
+    if (report.recoveryFile !== null) {
+      dialog.showMessageBoxSync({ type: 'warning', title: 'Corroborate', message: 'Some edits could not be saved', detail: report.messages.join('\n\n') });
+    }
     readyToQuit = true;
     app.quit();
   })();
