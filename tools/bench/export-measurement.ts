@@ -24,8 +24,8 @@ import { CURRENT_SCHEMA_VERSION, type DocumentSnapshot, type WorkspaceSnapshot }
 import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt } from '../../shared/text/text-quote.js';
 import { WorkspaceStore } from '../../main/workspace/workspace-store.js';
-import { exportToFolder } from '../../main/export/export-to-folder.js';
-import { writeSnapshotIntoStore } from '../../main/export/import-native-workspace.js';
+import { exportToFolder } from '../../main/services/exports/export-to-folder.js';
+import { writeSnapshotIntoStore } from '../../main/services/exports/import-native-workspace.js';
 
 const DOCUMENTS = 100;
 const SPANS_PER_DOCUMENT = 1000;

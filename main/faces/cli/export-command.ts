@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExportSummary } from '../../../shared/api/export-schemas.js';
 import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../../shared/formats/export-formats.js';
-import { describeExportFailure } from '../../export/export-jobs.js';
-import { exportToFolder } from '../../export/export-to-folder.js';
-import { openWorkbench } from '../../workspace/open-workbench.js';
+import { describeExportFailure } from '../../services/exports/export-jobs.js';
+import { exportToFolder } from '../../services/exports/export-to-folder.js';
+import { openWorkbench } from '../../services/open-workbench.js';
 import { WORKSPACE_FILE } from '../../workspace/workspace-store.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 

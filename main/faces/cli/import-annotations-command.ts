@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ANNOTATION_IMPORT_FORMAT_IDS, type AnnotationImportFormatId } from '../../../shared/api/export-schemas.js';
-import { openWorkbench } from '../../workspace/open-workbench.js';
+import { openWorkbench } from '../../services/open-workbench.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 import { requireExistingWorkspace } from './export-command.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceFileSchema } from '../../../shared/model/workspace.js';
-import { openWorkbench } from '../../workspace/open-workbench.js';
+import { openWorkbench } from '../../services/open-workbench.js';
 import { runCli } from './run-cli.js';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'import');

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { ImportResult, StagedFile } from '../../../shared/api/import-schemas.js';
-import { ArticleImportService } from '../../import/article-import-service.js';
-import { maxImportBytesFrom, MAX_IMPORT_BYTES_ENV, parseByteLimit } from '../../import/import-size-limit.js';
-import { collectImportFiles, readLocalFile } from '../../import/local-import-files.js';
-import { StagedImport } from '../../import/staged-import.js';
-import { openWorkbench } from '../../workspace/open-workbench.js';
+import { ArticleImportService } from '../../services/imports/article-import-service.js';
+import { maxImportBytesFrom, MAX_IMPORT_BYTES_ENV, parseByteLimit } from '../../services/imports/import-size-limit.js';
+import { collectImportFiles, readLocalFile } from '../../services/imports/local-import-files.js';
+import { StagedImport } from '../../services/imports/staged-import.js';
+import { openWorkbench } from '../../services/open-workbench.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /**

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { importNativeWorkspace } from '../../export/import-native-workspace.js';
+import { importNativeWorkspace } from '../../services/exports/import-native-workspace.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /** `import-workspace --workspace NEW_DIR FILE`: recreates a native export as a new workspace. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openWorkbench } from '../../workspace/open-workbench.js';
+import { openWorkbench } from '../../services/open-workbench.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /** `restore --workspace DIR FILE`: replaces a damaged workspace file with its newest valid backup. */

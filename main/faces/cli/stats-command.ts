@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openWorkbench } from '../../workspace/open-workbench.js';
+import { openWorkbench } from '../../services/open-workbench.js';
 import { requireWorkspace, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /** `stats --workspace DIR [--json]`: counts documents, annotations by label and links by type. */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationFileSchema } from '../../../shared/model/workspace.js';
 import { WORKSPACE_LOCK_FILE_NAME, WorkspaceLock, WorkspaceLockedError } from '../../storage/index.js';
 import { makeTempDir } from '../../storage/test-support.js';
-import { openWorkbench, type OpenWorkbench } from '../../workspace/open-workbench.js';
+import { openWorkbench, type OpenWorkbench } from '../../services/open-workbench.js';
 import { DesktopWorkspace, type LeavingHooks } from './desktop-workspace.js';
 import { RecentWorkspaces } from './recent-workspaces.js';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { methodNames, type WorkbenchApi } from '../../../shared/api/contract.js';
 import type { ShutdownReport } from '../../workspace/shut-down-workspace.js';
-import type { OpenWorkbench } from '../../workspace/open-workbench.js';
+import type { OpenWorkbench } from '../../services/open-workbench.js';
 import type { RecentWorkspaces } from './recent-workspaces.js';
 
 /** Opens a workspace (the default one when `dir` is undefined) through the workspace services. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackOpenedDocument } from '../../../shared/api/opened-document-wire.js';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy.js';
-import { openWorkbench } from '../../workspace/open-workbench.js';
+import { openWorkbench } from '../../services/open-workbench.js';
 import { startBrowserHost, type BrowserHost } from './browser-host.js';
 
 let root: string;

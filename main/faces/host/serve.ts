@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openWorkbench } from '../../workspace/open-workbench.js';
+import { openWorkbench } from '../../services/open-workbench.js';
 import { startBrowserHost, type BrowserHost } from './browser-host.js';
 import { builtRendererDir } from './renderer-files.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodName } from '../../../shared/api/contract.js';
 import { createClient } from '../../../shared/api/create-client.js';
 import { dispatchCall } from '../../../shared/api/dispatch-call.js';
-import { annotateSeed, endOf, useSeededWorkbench } from '../../../main/workspace/seed-annotations.test-support.js';
+import { annotateSeed, endOf, useSeededWorkbench } from '../../../main/services/seed-annotations.test-support.js';
 import { WorkbenchCache } from './workbench-cache.js';
 
 // The cache runs over the real services through the real dispatch (the contract's validation and

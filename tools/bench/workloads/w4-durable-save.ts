@@ -6,7 +6,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Annotation } from '../../../shared/model/annotation.js';
 import { fragmentAt } from '../../../shared/text/text-quote.js';
-import { openWorkbench } from '../../../main/workspace/open-workbench.js';
+import { openWorkbench } from '../../../main/services/open-workbench.js';
 import { writeBenchWorkspace } from '../browser/bench-workspace.js';
 import { seededRandom } from '../corpus-generator.js';
 import { percentile, timeRepeatedly, type BenchMode, type Workload } from '../workload.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchSnapshot, measureExportInChild, type RunFigures } from '../export-measurement.js';
-import { writeSnapshotIntoStore } from '../../../main/export/import-native-workspace.js';
+import { writeSnapshotIntoStore } from '../../../main/services/exports/import-native-workspace.js';
 import { WorkspaceStore } from '../../../main/workspace/workspace-store.js';
 import { median, type BenchMode, type Workload } from '../workload.js';
 
