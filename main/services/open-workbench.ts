@@ -4,7 +4,7 @@ import { defaultWorkspaceDir } from './app-data.js';
 import { recoveryDirOf } from '../workspace/recovery-file.js';
 import { sampleArticlesDir } from './workspace/sample-articles.js';
 import { shutDownWorkspace, type ShutdownReport } from '../workspace/shut-down-workspace.js';
-import { WorkbenchService } from './workbench-service.js';
+import { createWorkbenchService, type WorkbenchService } from './index.js';
 import type { WorkbenchApi } from '../../shared/api/contract.js';
 import type { WorkspaceLockHolder } from '../storage/index.js';
 import { withReadableStoreErrors } from '../workspace/store-errors.js';
@@ -55,7 +55,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
   const workspaceDir = resolve(options.workspaceDir ?? defaultWorkspaceDir(env));
   const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli', create: options.create ?? true });
   const recoveryDir = recoveryDirOf(env);
-  const service = new WorkbenchService(store, {
+  const service = createWorkbenchService(store, {
     isDefault,
     recoveryDir,
     samplesDir: options.samplesDir ?? sampleArticlesDir(env),

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Low } from 'lowdb';
 import type { ZodType } from 'zod';
+import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import type { Annotation } from '../../shared/model/annotation.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
 import { defaultLabels, defaultLinkTypes } from '../../shared/model/label-schema.js';
@@ -390,9 +391,10 @@ export class WorkspaceStore {
     if (reason) throw new ReadOnlyWorkspaceError(`This workspace is open read-only: ${reason}`);
   }
 
-  private requireDocument(documentId: string): DocumentMeta {
+  /** The document's metadata; a refusal (`not-found`, for people) when it is not in the workspace. */
+  requireDocument(documentId: string): DocumentMeta {
     const meta = this.findDocument(documentId);
-    if (!meta) throw new Error(`There is no document ${documentId} in this workspace.`);
+    if (!meta) throw new WorkbenchError('not-found', 'That article is not in this workspace.');
     return meta;
   }
 

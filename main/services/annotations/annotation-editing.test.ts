@@ -7,7 +7,7 @@ import type { Link } from '../../../shared/model/link.js';
 import { AnnotationFileSchema, WorkspaceFileSchema } from '../../../shared/model/workspace.js';
 import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
 import { WorkspaceStore } from '../../workspace/workspace-store.js';
-import { WorkbenchService } from '../workbench-service.js';
+import { createWorkbenchService } from '../index.js';
 import { sampleArticlesDir } from '../workspace/sample-articles.js';
 
 let root: string;
@@ -124,7 +124,7 @@ describe('editing annotations', () => {
     await service.updateAnnotation({ documentId, annotationId: a.id, note: 'kept' });
     await workbench.store.close();
     const store = await WorkspaceStore.open(workbench.workspaceDir, { holder: 'cli' });
-    const reopened = new WorkbenchService(store, { isDefault: true, samplesDir: sampleArticlesDir() });
+    const reopened = createWorkbenchService(store, { isDefault: true, samplesDir: sampleArticlesDir() });
     const { annotations } = await reopened.openDocument({ documentId });
     expect(annotations[0]).toMatchObject({ id: a.id, note: 'kept' });
     await store.close();

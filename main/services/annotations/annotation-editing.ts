@@ -27,7 +27,7 @@ export class AnnotationEditing {
 
   /** See the contract's `createAnnotations`. */
   async createAnnotations({ documentId, items }: MethodInput<'createAnnotations'>): Promise<Annotation[]> {
-    const meta = this.requireDocument(documentId);
+    const meta = this.store.requireDocument(documentId);
     const text = await this.store.readText(documentId);
     const timestamp = this.context.now().toISOString();
     const created = items.map(({ labelId, ranges }): Annotation => {
@@ -53,7 +53,7 @@ export class AnnotationEditing {
   /** See the contract's `updateAnnotation`. */
   async updateAnnotation(input: MethodInput<'updateAnnotation'>): Promise<Annotation> {
     const { documentId, annotationId } = input;
-    this.requireDocument(documentId);
+    this.store.requireDocument(documentId);
     const current = (await this.store.readAnnotations(documentId)).find((a) => a.id === annotationId);
     if (!current) throw new WorkbenchError('not-found', 'That annotation no longer exists.');
     if (input.labelId !== undefined) this.requireLabel(input.labelId);
@@ -71,10 +71,12 @@ export class AnnotationEditing {
 
   /** See the contract's `deleteAnnotations`. */
   async deleteAnnotations({ documentId, annotationIds }: MethodInput<'deleteAnnotations'>): Promise<RemovedAnnotations> {
-    this.requireDocument(documentId);
+    this.store.requireDocument(documentId);
     const ids = new Set(annotationIds);
     const removedAnnotations = (await this.store.readAnnotations(documentId)).filter((a) => ids.has(a.id));
-    if (removedAnnotations.length === 0) throw new WorkbenchError('not-found', 'Those annotations no longer exist.');
+    if (removedAnnotations.length === 0) {
+      throw new WorkbenchError('not-found', annotationIds.length === 1 ? 'That annotation no longer exists.' : 'Those annotations no longer exist.');
+    }
     await this.store.updateAnnotations(documentId, (list) => list.filter((a) => !ids.has(a.id)));
     const removedLinks = await this.removeLinksOf(ids);
     return { removedAnnotations, removedLinks };
@@ -97,7 +99,7 @@ export class AnnotationEditing {
   async restoreAnnotations({ annotations, links }: MethodInput<'restoreAnnotations'>) {
     const byDocument = new Map<string, Annotation[]>();
     for (const annotation of annotations) {
-      const meta = this.requireDocument(annotation.documentId);
+      const meta = this.store.requireDocument(annotation.documentId);
       if (annotation.contentHash !== meta.contentHash) {
         throw new WorkbenchError('conflict', 'That annotation was made on a different version of the article.');
       }
@@ -141,11 +143,6 @@ export class AnnotationEditing {
     return removed;
   }
 
-  private requireDocument(documentId: string): DocumentMeta {
-    const meta = this.store.findDocument(documentId);
-    if (!meta) throw new WorkbenchError('not-found', 'That article is not in this workspace.');
-    return meta;
-  }
 
   private requireLabel(labelId: string): void {
     if (!this.store.workspace.labels.some((l) => l.id === labelId)) {
