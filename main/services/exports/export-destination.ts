@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { WORKSPACE_LOCK_FILE_NAME } from '../../storage/index.js';
-import { WORKSPACE_FILE } from '../../workspace/workspace-store.js';
+import { WORKSPACE_FILE } from '../../workspace/workspace-folder.js';
 import { EXPORT_MANIFEST_FILE, parseExportManifest } from './export-manifest.js';
 
 /** The destination cannot be written as asked (a workspace, not an export of ours, a file, …). */

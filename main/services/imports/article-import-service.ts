@@ -8,7 +8,8 @@ import type { ImportedArticle } from '../../../shared/import/imported-article.js
 import { documentMetaFor } from './document-meta-for.js';
 import type { DocumentMeta } from '../../../shared/model/document.js';
 import { toWorkbenchError } from '../../workspace/store-errors.js';
-import type { CommittedDocument, WorkspaceStore } from '../../workspace/workspace-store.js';
+import type { CommittedDocument } from '../../workspace/store-types.js';
+import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { carryAnnotationsToNewVersion } from './carry-annotations.js';
 import { StagedImport, type CompletedFile, type StagedArticleEntry } from './staged-import.js';
 
