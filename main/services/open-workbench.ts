@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { maxImportBytesFrom } from './imports/import-size-limit.js';
-import { defaultWorkspaceDir } from './app-data.js';
+import { defaultWorkspaceDir } from '../workspace/app-data.js';
 import { recoveryDirOf } from '../workspace/recovery-file.js';
 import { sampleArticlesDir } from './workspace/sample-articles.js';
 import { shutDownWorkspace, type ShutdownReport } from '../workspace/shut-down-workspace.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AnnotationFileSchema, WorkspaceFileSchema, type AnnotationFile, type WorkspaceFile } from '../../shared/model/workspace.js';
 import { formatLocalMinute } from '../../shared/text/local-minute.js';
 import { writeFileDurably } from '../storage/index.js';
-import { appDataDir } from '../services/app-data.js';
+import { appDataDir } from './app-data.js';
 
 /** The `format` tag every recovery file starts with. */
 const RECOVERY_FORMAT = 'corroborate-unsaved-edits';

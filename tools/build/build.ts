@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild, type Plugin } from 'vite';
 import config, { type NodeBundle } from '../../electron.config.js';
-import { withContentSecurityPolicy } from './content-security-policy-html.js';
+import { withContentSecurityPolicy } from '../../shared/security/content-security-policy-html.js';
 
 const root = resolve(import.meta.dirname, '../..');
 

@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkWorkspace } from '../../workspace/check-workspace.js';
-import { describeRecoveryFile, findRecoveryFiles, recoveryDirOf } from '../../workspace/recovery-file.js';
+import { checkWorkspace, describeRecoveryFile, findRecoveryFiles, recoveryDirOf } from '../../services/workspace/workspace-upkeep.js';
 import { requireWorkspace, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /** `check --workspace DIR`: reads every file of a workspace and reports what is broken. */

@@ -6,7 +6,7 @@ import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../../shared/formats/exp
 import { describeExportFailure } from '../../services/exports/export-jobs.js';
 import { exportToFolder } from '../../services/exports/export-to-folder.js';
 import { openWorkbench } from '../../services/open-workbench.js';
-import { WORKSPACE_FILE } from '../../workspace/workspace-folder.js';
+import { WORKSPACE_FILE } from '../../services/workspace/workspace-upkeep.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /** `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing, every byte checked. */

@@ -1,8 +1,7 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
-import { JsonFileCodec, StoreFileError, writeFileDurably } from '../../storage/index.js';
-import { readFileSnapshot } from '../../storage/read-file-snapshot.js';
+import { JsonFileCodec, readFileSnapshot, StoreFileError, writeFileDurably } from '../../services/workspace/workspace-upkeep.js';
 
 /** What reading a settings file gave: its data (null when absent or unusable) and what was wrong, if anything. */
 export interface SettingsRead<T> {

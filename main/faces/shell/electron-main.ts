@@ -15,7 +15,7 @@ import { RecentWorkspaces } from '../desktop/recent-workspaces.js';
 import { MINIMUM_WINDOW_SIZE, placeOnDisplays, WindowStateFile, type ScreenRect, type WindowPlacement } from '../desktop/window-state.js';
 import { windowTitle } from '../desktop/window-title.js';
 import { builtRendererDir } from '../host/renderer-files.js';
-import { appDataDir } from '../../services/app-data.js';
+import { appDataDir } from '../../services/workspace/workspace-upkeep.js';
 import { openWorkbench } from '../../services/open-workbench.js';
 import { installAppMenu } from './app-menu.js';
 import { APP_URL, registerAppScheme, serveRendererOnAppScheme } from './app-protocol.js';

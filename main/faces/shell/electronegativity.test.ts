@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withContentSecurityPolicy } from '../../../tools/build/content-security-policy-html.js';
+import { withContentSecurityPolicy } from '../../../shared/security/content-security-policy-html.js';
 import { makeTempDir } from '../../storage/test-support.js';
 
 /**

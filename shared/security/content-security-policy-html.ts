@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 
 /** The placeholder in renderer/index.html's Content-Security-Policy meta tag. */
 export const CSP_PLACEHOLDER = '%CORROBORATE_CSP%';
