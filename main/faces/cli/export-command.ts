@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExportSummary } from '../../../shared/api/export-schemas.js';
 import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../../shared/formats/export-formats.js';
+import { plural } from '../../../shared/text/plural.js';
 import { describeExportFailure } from '../../export/export-jobs.js';
 import { exportToFolder } from '../../export/export-to-folder.js';
 import { openWorkbench } from '../../workspace/open-workbench.js';
@@ -91,8 +92,4 @@ export async function requireExistingWorkspace(workspaceDir: string): Promise<vo
 
 function splitList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { ImportResult, StagedFile } from '../../../shared/api/import-schemas.js';
+import { plural } from '../../../shared/text/plural.js';
 import { ArticleImportService } from '../../import/article-import-service.js';
 import { maxImportBytesFrom, MAX_IMPORT_BYTES_ENV, parseByteLimit } from '../../import/import-size-limit.js';
 import { collectImportFiles, readLocalFile } from '../../import/local-import-files.js';
@@ -101,8 +102,4 @@ function report(result: ImportResult, workspaceDir: string, replacing: boolean, 
   if (result.failed.length) parts.push(`${result.failed.length} ${plural(result.failed.length, 'file')} not imported`);
   if (result.skipped.length) parts.push(`${result.skipped.length} ${plural(result.skipped.length, 'file')} skipped`);
   io.stdout(`${parts.join('; ')}.\n`);
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }
