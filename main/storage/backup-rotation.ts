@@ -59,7 +59,7 @@ const VERSION_SUFFIX = '.json';
 const UNREADABLE_SUFFIX = '.unreadable';
 
 /**
- * Rolling, validated backups of one store file (RELIABILITY D6). Call `preserveCurrent` before
+ * Rolling, validated backups of one store file (docs/GUARANTEES.md D6). Call `preserveCurrent` before
  * overwriting the file: it copies the current bytes into `.backups/` if they are a valid version,
  * then keeps the last `keepRecent` versions plus the last version of each of the last `keepDaily`
  * days. `list` shows what there is; `restore` puts a backup back, durably, after keeping the

@@ -1,4 +1,4 @@
-// Benchmark for PERFORMANCE.md W5: export 100k annotations to W3C JSON-LD and brat, streamed,
+// Benchmark for docs/PERFORMANCE.md W5: export 100k annotations to W3C JSON-LD and brat, streamed,
 // peak memory ≤ 2× the output size, ≤ 1 s.
 //
 // Builds a workspace of 100 articles × ~50 KB (with astral emoji and line breaks) holding 1,000

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only W4,W6] [--desktop]`: runs the workloads of PERFORMANCE.md on generated,
+ * `npm run bench [-- --quick] [--only W4,W6] [--desktop]`: runs the workloads of docs/PERFORMANCE.md on generated,
  * seeded corpora, writes the results as JSON (bench-results/latest.json and a dated copy) and prints
  * a table of medians, p95s and, where a peer runs side by side, the ratio peer/ours. Quick mode uses
  * small sizes to prove the suite works; it reports and never fails on timings. `--desktop` runs W1

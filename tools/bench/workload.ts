@@ -1,4 +1,4 @@
-/** How big a run is: `full` uses the sizes of PERFORMANCE.md, `quick` small ones that prove the suite works. */
+/** How big a run is: `full` uses the sizes of docs/PERFORMANCE.md, `quick` small ones that prove the suite works. */
 export type BenchMode = 'full' | 'quick';
 
 /** One timed series: what was measured, in milliseconds unless `unit` says otherwise. */
@@ -21,11 +21,11 @@ export interface WorkloadReport {
   notes?: string[];
 }
 
-/** A workload of PERFORMANCE.md. */
+/** A workload of docs/PERFORMANCE.md. */
 export interface Workload {
   id: string;
   title: string;
-  /** The target as PERFORMANCE.md states it. */
+  /** The target as docs/PERFORMANCE.md states it. */
   target: string;
   /** Checks the headline against the target (information only: the suite reports, it never gates). */
   meetsTarget?: (report: WorkloadReport) => boolean;

@@ -7,6 +7,7 @@ import { describeExportFailure } from '../../services/exports/export-jobs.js';
 import { exportToFolder } from '../../services/exports/export-to-folder.js';
 import { openWorkbench } from '../../services/open-workbench.js';
 import { WORKSPACE_FILE } from '../../services/workspace/workspace-upkeep.js';
+import { plural } from '../../../shared/text/plural.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /** `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing, every byte checked. */
@@ -91,8 +92,4 @@ export async function requireExistingWorkspace(workspaceDir: string): Promise<vo
 
 function splitList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }

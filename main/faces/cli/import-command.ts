@@ -6,6 +6,7 @@ import { maxImportBytesFrom, MAX_IMPORT_BYTES_ENV, parseByteLimit } from '../../
 import { collectImportFiles, readLocalFile } from '../../services/imports/local-import-files.js';
 import { StagedImport } from '../../services/imports/staged-import.js';
 import { openWorkbench } from '../../services/open-workbench.js';
+import { plural } from '../../../shared/text/plural.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /**
@@ -101,8 +102,4 @@ function report(result: ImportResult, workspaceDir: string, replacing: boolean, 
   if (result.failed.length) parts.push(`${result.failed.length} ${plural(result.failed.length, 'file')} not imported`);
   if (result.skipped.length) parts.push(`${result.skipped.length} ${plural(result.skipped.length, 'file')} skipped`);
   io.stdout(`${parts.join('; ')}.\n`);
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }

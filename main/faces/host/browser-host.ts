@@ -54,7 +54,7 @@ const STATUS_OF: Record<WorkbenchErrorCode, number> = {
 };
 
 /**
- * Serves the renderer and the workbench API over HTTP on 127.0.0.1 only (RELIABILITY S5). Every API
+ * Serves the renderer and the workbench API over HTTP on 127.0.0.1 only (docs/GUARANTEES.md S5). Every API
  * call must carry the per-run token (`Authorization: Bearer …`); requests whose Host is not this
  * loopback address (DNS rebinding) or whose Origin is foreign (cross-site requests) are refused, and
  * no CORS headers are ever sent.

@@ -24,7 +24,7 @@ export interface RendererFile {
 
 /**
  * Resolves a URL path to a file of the built renderer, or null. Refuses anything that leaves the
- * renderer folder (RELIABILITY S3): `..` segments, encoded separators, absolute paths, NUL bytes and
+ * renderer folder (docs/GUARANTEES.md S3): `..` segments, encoded separators, absolute paths, NUL bytes and
  * symbolic links pointing outside. `/` serves `index.html`.
  */
 export async function resolveRendererFile(rootDir: string, urlPath: string): Promise<RendererFile | null> {

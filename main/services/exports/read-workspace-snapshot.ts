@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { DocumentSnapshot, WorkspaceSnapshot } from '../../../shared/model/workspace.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
+import { contentHash } from '../../../shared/text/content-hash.js';
 
 /** The workspace cannot be exported as it is on disk; the message names the file and what to do. */
 export class WorkspaceNotExportableError extends Error {
@@ -27,7 +27,7 @@ export async function readWorkspaceSnapshot(
     signal?.throwIfAborted();
     const text = await store.readText(meta.id);
     await store.readAnnotations(meta.id);
-    if (text.length !== meta.length || sha256Of(text) !== meta.contentHash) {
+    if (text.length !== meta.length || contentHash(text) !== meta.contentHash) {
       throw new WorkspaceNotExportableError(
         `${join(store.dir, 'documents', `${meta.id}.txt`)}: the text of "${meta.title}" is not the text that was imported ` +
           '(its hash differs), so its offsets cannot be trusted. Nothing was exported; run `corroborate check` on the workspace.',
@@ -61,8 +61,4 @@ export async function readWorkspaceSnapshot(
     links: [...workspace.links],
     clusterNames: structuredClone(workspace.clusterNames),
   };
-}
-
-function sha256Of(text: string): string {
-  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }

@@ -93,6 +93,25 @@ describe('native round trip', () => {
     expect((await readFile(join(root, 'export-2', 'corroborate-workspace.json'))).equals(await readFile(file))).toBe(true);
   });
 
+  it('a native export of some articles keeps the name of a cluster partly among them', async () => {
+    const original = await track(fixtureWorkspace(join(root, 'original')));
+    const [one, two, three] = await original.service.listDocuments();
+    const quote = (documentId: string) => original.service.createAnnotation({ documentId, labelId: 'quote', ranges: [{ start: 0, end: 6 }] });
+    const [a, b, c] = [await quote(one!.id), await quote(two!.id), await quote(three!.id)];
+    const end = (x: Annotation) => ({ documentId: x.documentId, annotationId: x.id });
+    await original.service.createLink({ typeId: 'same', source: end(a), target: end(b) });
+    await original.service.createLink({ typeId: 'same', source: end(b), target: end(c) });
+    await original.service.nameCluster({ annotationId: a.id, name: 'Opening words', canonicalText: 'the canonical wording' });
+
+    await exportToFolder(original.store, { format: 'native', destination: join(root, 'export'), scope: { documentIds: [one!.id, two!.id] } });
+    await importNativeWorkspace(join(root, 'export', 'corroborate-workspace.json'), join(root, 'copy'));
+    const copy = await track(openWorkbench({ workspaceDir: join(root, 'copy') }));
+    const cluster = (await copy.service.listClusters()).find((c) => c.members.some((m) => m.annotationId === a.id));
+    expect(cluster).toMatchObject({ name: 'Opening words', canonicalText: 'the canonical wording' });
+    expect(cluster!.members.map((m) => m.annotationId)).toEqual([a.id, b.id]);
+    expect(copy.store.workspace.clusterNames).toEqual([expect.objectContaining({ name: 'Opening words', members: [a.id, b.id] })]);
+  });
+
   it('refuses a damaged native file or a non-empty folder, naming it, and creates nothing', async () => {
     const original = await track(fixtureWorkspace(join(root, 'original')));
     await exportToFolder(original.store, { format: 'native', destination: join(root, 'export') });

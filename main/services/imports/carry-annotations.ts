@@ -11,7 +11,7 @@ export interface CarriedAnnotations {
 }
 
 /**
- * Carries annotations made on an earlier text over to its new version (RELIABILITY T3). Each is
+ * Carries annotations made on an earlier text over to its new version (docs/GUARANTEES.md T3). Each is
  * re-anchored by its quote and surroundings (`reanchorAnnotations`): one placed exactly gets its new
  * offsets and the new text's hash; one that cannot be placed exactly keeps its old fragments and
  * the hash of the text they were taken against, and is flagged `orphaned` so the UI lists it. Ids

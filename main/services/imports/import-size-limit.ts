@@ -26,7 +26,7 @@ export function maxImportBytesFrom(env: NodeJS.ProcessEnv): number {
   return value === undefined || value === '' ? DEFAULT_MAX_IMPORT_BYTES : parseByteLimit(value, MAX_IMPORT_BYTES_ENV);
 }
 
-/** The error for a file over the limit, judged on its size alone, before any byte is read (RELIABILITY I2). */
+/** The error for a file over the limit, judged on its size alone, before any byte is read (docs/GUARANTEES.md I2). */
 export function tooLargeError(path: string, size: number, maxBytes: number): ImportError {
   return importError(
     'too-large',

@@ -8,7 +8,7 @@ const MAX_SIGHTINGS = 20;
 
 /**
  * Finds where an annotation's text also appears in the workspace's other articles, tolerating small
- * wording drift (PERFORMANCE W6): the candidates an editor links as `same` or `paraphrase`. The
+ * wording drift (docs/PERFORMANCE.md W6): the candidates an editor links as `same` or `paraphrase`. The
  * index is built on first use and rebuilt when the set of documents changes.
  */
 export class QuoteSightings {

@@ -1,9 +1,9 @@
 import type { MethodInput, OpenedDocument, RemovedAnnotations, WorkbenchApi, WorkspaceInfo } from '../../../shared/api/contract.js';
 import type { Annotation } from '../../../shared/model/annotation.js';
+import { putInDocumentOrder } from '../../../shared/model/document-order.js';
 import type { DocumentMeta, DocumentSummary } from '../../../shared/model/document.js';
 import type { Label, LinkType } from '../../../shared/model/label-schema.js';
 import type { Link, ResolvedLink, ResolvedLinkEnd } from '../../../shared/model/link.js';
-import { putInDocumentOrder } from './annotation-order.js';
 
 /** What the renderer knows of the workspace, as one immutable snapshot (a new object on every change). */
 export interface WorkbenchState {

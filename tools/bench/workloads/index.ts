@@ -7,5 +7,5 @@ import { exportWorkload } from './w5-export.js';
 import { quoteSearchWorkload } from './w6-quote-search.js';
 import { reanchorWorkload } from './w7-reanchor.js';
 
-/** Every workload, in PERFORMANCE.md order. */
+/** Every workload, in docs/PERFORMANCE.md order. */
 export const BENCH_WORKLOADS: readonly Workload[] = [launchWorkload, openLongWorkload, labelAddWorkload, durableSaveWorkload, exportWorkload, quoteSearchWorkload, reanchorWorkload];

@@ -15,7 +15,7 @@ export const W1_ARTICLES = [
   ...Array.from({ length: 9 }, (_, i) => ({ title: `Bench other article ${i + 1}`, bytes: 5_000, spans: 50, seed: 200 + i })),
 ] as const;
 
-/** W1's target as PERFORMANCE.md states it, and the check of a headline median against it. */
+/** W1's target as docs/PERFORMANCE.md states it, and the check of a headline median against it. */
 export const W1_TARGET = { text: '≤ 700 ms', met: (medianMs: number) => medianMs <= 700 } as const;
 
 /**

@@ -81,7 +81,7 @@ export const openLongWorkload: Workload = {
         sizes: Object.fromEntries(sizes.flatMap((s) => [[`bytes ${s.title}`, s.bytes], [`spans ${s.title}`, s.spans]])),
         notes: [
           ...notes,
-          'The peer runs only at the first size: PERFORMANCE.md measured it not finishing at 5 MB / 100k. Its time starts when the text is put in the page (ours includes fetching the article from the host).',
+          'The peer runs only at the first size: docs/PERFORMANCE.md measured it not finishing at 5 MB / 100k. Its time starts when the text is put in the page (ours includes fetching the article from the host).',
         ],
       };
     } finally {

@@ -1,17 +1,18 @@
 import type { ExportSummary } from '../../../../shared/api/export-schemas.js';
+import { plural } from '../../../../shared/text/plural.js';
 import { formatBytes, formatNames } from './export-progress-text.js';
 
 /** What a finished export wrote: the full path, the counts, every file, and what was left out and why. */
 export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
-  const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
   return (
     <section className="export-summary" aria-label="Export summary">
       <p role="status">
-        Exported {plural(summary.annotations, 'annotation')} and {plural(summary.links, 'link')} from {plural(summary.documents, 'article')} as{' '}
+        Exported {summary.annotations} {plural(summary.annotations, 'annotation')} and {summary.links} {plural(summary.links, 'link')} from{' '}
+        {summary.documents} {plural(summary.documents, 'article')} as{' '}
         {formatNames[summary.format]} (offsets in {summary.offsetUnit}).
       </p>
       <p>
-        Written to <code className="export-path">{summary.destination}</code>: {plural(summary.files.length, 'file')}, {formatBytes(summary.totalBytes)}.
+        Written to <code className="export-path">{summary.destination}</code>: {summary.files.length} {plural(summary.files.length, 'file')}, {formatBytes(summary.totalBytes)}.
       </p>
       <table className="export-files">
         <caption>Files</caption>

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WorkbenchApi } from '../../../../shared/api/contract.js';
 import type { ImportResult, StagedArticle, StagedFile } from '../../../../shared/api/import-schemas.js';
+import { plural } from '../../../../shared/text/plural.js';
 import { chosenFiles } from './dropped-files.js';
 import type { ImportSource } from './import-plan.js';
 import { ImportResultSummary } from './ImportResultSummary.js';
 import { ListSection } from './ListSection.js';
-import { plural } from './plural.js';
 import { useStagedImport } from './use-staged-import.js';
 import './import.css';
 

@@ -1,6 +1,6 @@
 import type { ImportResult } from '../../../../shared/api/import-schemas.js';
+import { plural } from '../../../../shared/text/plural.js';
 import { ListSection } from './ListSection.js';
-import { plural } from './plural.js';
 
 /** What an import stored and what it did not, and why: the summary shown when it is done. */
 export function ImportResultSummary({ result }: { result: ImportResult }) {

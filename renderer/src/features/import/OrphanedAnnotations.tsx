@@ -4,7 +4,7 @@ import type { Label } from '../../../../shared/model/label-schema.js';
 /**
  * The open article's orphaned annotations: made on an earlier version of its text, their quotes
  * could not be placed exactly on this one, so they are listed here (with their links kept) and never
- * painted at a look-alike place (RELIABILITY T3).
+ * painted at a look-alike place (docs/GUARANTEES.md T3).
  */
 export function OrphanedAnnotations({ annotations, labels }: { annotations: readonly Annotation[]; labels: readonly Label[] }) {
   if (annotations.length === 0) return null;
