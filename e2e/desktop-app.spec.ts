@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { methodNames } from '../shared/api/contract.js';
+import { methodNames } from '../shared/api/contract/index.js';
 import { displayPath, windowTitle } from '../main/faces/desktop/window-title.js';
 import { runnableElectron } from '../main/faces/launch/electron-binary.js';
 import { WORKSPACE_LOCK_FILE_NAME } from '../main/storage/index.js';

@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { WorkspaceStore } from '../workspace/workspace-store.js';
 import { AnnotationEditing } from './annotations/annotation-editing.js';
 import { annotationsService } from './annotations/annotations-service.js';

@@ -5,7 +5,7 @@ import { recoveryDirOf } from '../workspace/recovery-file.js';
 import { sampleArticlesDir } from './workspace/sample-articles.js';
 import { shutDownWorkspace, type ShutdownReport } from '../workspace/shut-down-workspace.js';
 import { createWorkbenchService, type WorkbenchService } from './index.js';
-import type { WorkbenchApi } from '../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { WorkspaceLockHolder } from '../storage/index.js';
 import { withReadableStoreErrors } from '../workspace/store-errors.js';
 import { WorkspaceStore } from '../workspace/workspace-store.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { WorkbenchApi } from '../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { Annotation } from '../../shared/model/annotation.js';
 import type { LinkEnd } from '../../shared/model/link.js';
 import { openWorkbench, type OpenWorkbench } from './open-workbench.js';

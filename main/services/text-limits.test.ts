@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../shared/api/contract.js';
+import type { MethodName } from '../../shared/api/contract/index.js';
 import { dispatchCall } from '../../shared/api/dispatch-call.js';
 import type { Label, LinkType } from '../../shared/model/label-schema.js';
 import { TEXT_LIMITS, type TextField } from '../../shared/model/text-limits.js';

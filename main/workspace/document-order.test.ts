@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/model/annotation.js';
 import { putInDocumentOrder } from '../../shared/model/document-order.js';
-import { useSeededWorkbench } from './seed-annotations.test-support.js';
+import { useSeededWorkbench } from '../services/seed-annotations.test-support.js';
 
 const workbench = useSeededWorkbench('corroborate-order-');
 

@@ -1,6 +1,6 @@
 import type { Annotation } from '../../shared/model/annotation.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
-import type { StoreProblem as ReportedProblem } from '../../shared/api/contract.js';
+import type { StoreProblem as ReportedProblem } from '../../shared/api/contract/index.js';
 import type { AnnotationFile, WorkspaceFile } from '../../shared/model/workspace.js';
 import type { WorkspaceLockHolder } from '../storage/index.js';
 import type { WORKSPACE_FILE } from './workspace-folder.js';

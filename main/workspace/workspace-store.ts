@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
+import { compareInDocumentOrder } from '../../shared/model/document-order.js';
 import { repointLinks } from '../../shared/model/repoint-links.js';
 import type { Annotation } from '../../shared/model/annotation.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
@@ -143,7 +144,7 @@ export class WorkspaceStore {
         await writeFileDurably(this.textPath(meta.id), text);
         this.texts.set(meta.id, text);
         const file = await this.annotationFile(meta.id, meta.contentHash);
-        file.db.data.annotations = [...annotations].sort(compareDocumentOrder);
+        file.db.data.annotations = [...annotations].sort(compareInDocumentOrder);
         await this.save(file);
       }
     } catch (error) {
@@ -220,7 +221,7 @@ export class WorkspaceStore {
     const meta = this.requireDocument(documentId);
     this.refuseIfReadOnly(this.annotationFileName(documentId));
     const file = await this.annotationFile(documentId, meta.contentHash);
-    file.db.data.annotations = change(file.db.data.annotations).sort(compareDocumentOrder);
+    file.db.data.annotations = change(file.db.data.annotations).sort(compareInDocumentOrder);
     await this.save(file);
   }
 
@@ -387,10 +388,3 @@ export class WorkspaceStore {
 
 /** How often failed writes are retried. */
 const RETRY_INTERVAL_MS = 5000;
-
-/** Orders annotations by where they start, then by where they end. */
-export function compareDocumentOrder(a: Annotation, b: Annotation): number {
-  const af = a.fragments[0]!;
-  const bf = b.fragments[0]!;
-  return af.start - bf.start || af.end - bf.end || a.id.localeCompare(b.id);
-}

@@ -71,10 +71,8 @@ export function App() {
     if (range) viewHandle.current?.selectRange(range, true);
   }, [opened?.meta.id]);
 
-  const overlay = useMemo<OverlayRanges>(
-    () => ({ searchHits: find.hits, currentHit: find.current, pending: annotating.pending, saving: annotating.saving }),
-    [find.hits, find.current, annotating.pending, annotating.saving],
-  );
+  const { pending, saving } = annotating;
+  const overlay = useMemo<OverlayRanges>(() => ({ searchHits: find.hits, currentHit: find.current, pending, saving }), [find.hits, find.current, pending, saving]);
 
   useWorkbenchKeys({
     labels,

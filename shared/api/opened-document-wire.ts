@@ -1,7 +1,7 @@
 import type { Annotation, AttributeValue, TextFragment } from '../model/annotation.js';
 import type { DocumentMeta } from '../model/document.js';
 import { fragmentAt } from '../text/text-quote.js';
-import type { OpenedDocument } from './contract.js';
+import type { OpenedDocument } from './contract/index.js';
 
 /**
  * The compact form an opened document travels in between the processes. Written as JSON, an

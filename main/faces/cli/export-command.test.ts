@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildFixtureSnapshot } from '../../../shared/formats/test-fixtures.js';
-import { fixtureWithoutAnnotations, workspaceHolding } from '../../services/exports/export-test-support.js';
+import { fixtureWithoutAnnotations, workspaceHolding } from '../../services/exports/export.test-support.js';
 import { runCliCapturing } from './cli.test-support.js';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSnapshot } from '../../../shared/formats/test-fixtures.js';
-import { fixtureWithoutAnnotations, readFolderBytes, workspaceHolding } from '../../services/exports/export-test-support.js';
+import { fixtureWithoutAnnotations, readFolderBytes, workspaceHolding } from '../../services/exports/export.test-support.js';
 import { mountTmpfsOrSkip } from '../../storage/test-support.js';
 import { runCliCapturing as run, runCliProcess } from './cli.test-support.js';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { methodNames, type WorkbenchApi } from '../../../shared/api/contract.js';
+import { methodNames, type WorkbenchApi } from '../../../shared/api/contract/index.js';
 import type { ShutdownReport } from '../../services/workspace/workspace-upkeep.js';
 import type { OpenWorkbench } from '../../services/open-workbench.js';
 import type { RecentWorkspaces } from './recent-workspaces.js';

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WorkbenchApi } from '../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import { dispatchCall } from '../../../shared/api/dispatch-call.js';
 import type { CallResult, WorkbenchErrorCode } from '../../../shared/api/workbench-error.js';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy.js';

@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { methodNames, type WorkbenchApi } from '../../../shared/api/contract.js';
+import { methodNames, type WorkbenchApi } from '../../../shared/api/contract/index.js';
 import { dispatchCall } from '../../../shared/api/dispatch-call.js';
 import { ipcChannelFor } from '../../../shared/api/preload-bridge.js';
 import { isAppUrl } from './app-protocol.js';

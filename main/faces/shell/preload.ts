@@ -3,7 +3,7 @@
  * contract method, each a single IPC invoke on that method's channel. Never `ipcRenderer` itself.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { methodNames } from '../../../shared/api/contract.js';
+import { methodNames } from '../../../shared/api/contract/index.js';
 import { ipcChannelFor, PRELOAD_GLOBAL, type PreloadBridge } from '../../../shared/api/preload-bridge.js';
 
 const call = Object.fromEntries(

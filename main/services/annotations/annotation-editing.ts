@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MethodInput, RemovedAnnotations } from '../../../shared/api/contract.js';
+import type { MethodInput, RemovedAnnotations } from '../../../shared/api/contract/index.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { Annotation, TextFragment, TextRange } from '../../../shared/model/annotation.js';
 import type { DocumentMeta } from '../../../shared/model/document.js';

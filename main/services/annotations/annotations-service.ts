@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import type { AnnotationEditing } from './annotation-editing.js';
 
 /** The annotations domain: making, changing, deleting and restoring annotations (undo). */

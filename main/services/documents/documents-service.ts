@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import type { ServiceContext } from '../service-context.js';
 import { updateDocumentMeta } from './document-meta-editing.js';
 import { searchWorkspace } from './workspace-search.js';

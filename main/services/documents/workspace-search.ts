@@ -1,4 +1,4 @@
-import type { MethodInput, WorkspaceSearchResult } from '../../../shared/api/contract.js';
+import type { MethodInput, WorkspaceSearchResult } from '../../../shared/api/contract/index.js';
 import { findAllInText } from '../../../shared/text/find-text.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../shared/api/dispatch-call.js';
 import type { OpenWorkbench } from '../open-workbench.js';
 import { mountTmpfsOrSkip } from '../../storage/test-support.js';
-import { fixtureWorkspace, readFolderBytes, workspaceHolding } from './export-test-support.js';
+import { fixtureWorkspace, readFolderBytes, workspaceHolding } from './export.test-support.js';
 import { buildFixtureSnapshot } from '../../../shared/formats/test-fixtures.js';
 import { exportToFolder, type ExportStep } from './export-to-folder.js';
 

@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import type { AnnotationImportSummary, ExportOptions, ExportProgress } from '../../../shared/api/export-schemas.js';
-import type { MethodInput } from '../../../shared/api/contract.js';
+import type { MethodInput } from '../../../shared/api/contract/index.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import { EXPORT_FORMAT_IDS, exportFormats } from '../../../shared/formats/export-formats.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportedFile } from '../../../shared/formats/exported-file.js';
 import { buildFixtureSnapshot } from '../../../shared/formats/test-fixtures.js';
 import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
-import { fixtureWorkspace, workspaceHolding } from './export-test-support.js';
+import { fixtureWorkspace, workspaceHolding } from './export.test-support.js';
 import { EXPORT_MANIFEST_FILE } from './export-manifest.js';
 import { exportToFolder } from './export-to-folder.js';
 import { ExportCancelledError, writeExportFolder } from './write-export-folder.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sliceCodePoints } from '../../../shared/formats/test-fixtures.js';
 import type { Annotation } from '../../../shared/model/annotation.js';
 import type { OpenWorkbench } from '../open-workbench.js';
-import { fixtureWorkspace } from './export-test-support.js';
+import { fixtureWorkspace } from './export.test-support.js';
 import { exportToFolder } from './export-to-folder.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import type { ExportService } from './export-service.js';
 
 /** The exports domain: export jobs, and importing annotations from W3C or brat files. */

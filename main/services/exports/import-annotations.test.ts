@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenWorkbench } from '../open-workbench.js';
-import { fixtureWithoutAnnotations, fixtureWorkspace, workspaceHolding } from './export-test-support.js';
+import { fixtureWithoutAnnotations, fixtureWorkspace, workspaceHolding } from './export.test-support.js';
 import { exportToFolder } from './export-to-folder.js';
 
 let root: string;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/model/annotation.js';
 import type { Link } from '../../../shared/model/link.js';
 import type { OpenWorkbench } from '../open-workbench.js';
-import { fixtureWithoutAnnotations, fixtureWorkspace, workspaceHolding } from './export-test-support.js';
+import { fixtureWithoutAnnotations, fixtureWorkspace, workspaceHolding } from './export.test-support.js';
 import { exportToFolder } from './export-to-folder.js';
 import { importNativeWorkspace } from './import-native-workspace.js';
 import { readWorkspaceSnapshot } from './read-workspace-snapshot.js';

@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import type { ImportedArticle } from '../../../shared/import/imported-article.js';
 import type { DocumentMeta } from '../../../shared/model/document.js';
 import { contentHash } from '../../../shared/text/content-hash.js';

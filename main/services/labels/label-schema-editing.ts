@@ -1,4 +1,4 @@
-import type { MethodInput, MethodOutput } from '../../../shared/api/contract.js';
+import type { MethodInput, MethodOutput } from '../../../shared/api/contract/index.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { Label } from '../../../shared/model/label-schema.js';
 import type { AnnotationEditing } from '../annotations/annotation-editing.js';

@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import type { AnnotationEditing } from '../annotations/annotation-editing.js';
 import type { ServiceContext } from '../service-context.js';
 import { LabelSchemaEditing } from './label-schema-editing.js';

@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import type { ServiceContext } from '../service-context.js';
 import { LinkClusters } from './link-clusters.js';
 import { LinkEditing } from './link-editing.js';

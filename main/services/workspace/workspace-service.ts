@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { WorkbenchApi } from '../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import { importArticleFile } from '../../../shared/import/import-article-file.js';
 import { importPlainText } from '../../../shared/import/plain-text.js';

@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import { createClient } from '../../../shared/api/create-client.js';
 import { PRELOAD_GLOBAL, type PreloadBridge } from '../../../shared/api/preload-bridge.js';
 import type { CallResult } from '../../../shared/api/workbench-error.js';

@@ -1,7 +1,7 @@
 // Runs the renderer's cache over the real workspace services (Node), so it is typechecked with main/,
 // not with the DOM-only renderer sources.
 import { describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../shared/api/contract.js';
+import type { MethodName } from '../../../shared/api/contract/index.js';
 import { createClient } from '../../../shared/api/create-client.js';
 import { dispatchCall } from '../../../shared/api/dispatch-call.js';
 import { annotateSeed, endOf, useSeededWorkbench } from '../../../main/services/seed-annotations.test-support.js';

@@ -1,4 +1,4 @@
-import type { MethodInput, OpenedDocument, RemovedAnnotations, WorkbenchApi, WorkspaceInfo } from '../../../shared/api/contract.js';
+import type { MethodInput, OpenedDocument, RemovedAnnotations, WorkbenchApi, WorkspaceInfo } from '../../../shared/api/contract/index.js';
 import type { Annotation } from '../../../shared/model/annotation.js';
 import { putInDocumentOrder } from '../../../shared/model/document-order.js';
 import type { DocumentMeta, DocumentSummary } from '../../../shared/model/document.js';

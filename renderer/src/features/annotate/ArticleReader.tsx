@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import type { OpenedDocument } from '../../../../shared/api/contract.js';
+import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { DocumentView, type DocumentViewHandle } from '../../document-view/DocumentView.js';
 import type { OverlayRanges } from '../../document-view/overlay-decorations.js';

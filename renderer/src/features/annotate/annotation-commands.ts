@@ -1,4 +1,4 @@
-import type { MethodInput } from '../../../../shared/api/contract.js';
+import type { MethodInput } from '../../../../shared/api/contract/index.js';
 import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
 import type { WorkbenchCache } from '../../client/workbench-cache.js';

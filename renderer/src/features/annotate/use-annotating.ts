@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type RefObject } from 'react';
-import type { OpenedDocument } from '../../../../shared/api/contract.js';
+import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import type { Annotation, TextRange } from '../../../../shared/model/annotation.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { useCache } from '../../client/workbench-context.js';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OpenedDocument } from '../../../../shared/api/contract.js';
+import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import type { TextRange } from '../../../../shared/model/annotation.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { WorkbenchApi } from '../../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../../shared/api/contract/index.js';
 import type { ExportOptions, ExportProgress } from '../../../../shared/api/export-schemas.js';
 import type { ExportFormatId } from '../../../../shared/formats/export-formats.js';
 import type { DocumentSummary } from '../../../../shared/model/document.js';

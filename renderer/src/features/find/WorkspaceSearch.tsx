@@ -1,5 +1,5 @@
 import { useState, type RefObject } from 'react';
-import type { WorkspaceSearchResult } from '../../../../shared/api/contract.js';
+import type { WorkspaceSearchResult } from '../../../../shared/api/contract/index.js';
 import type { TextRange } from '../../../../shared/model/annotation.js';
 import { useCache } from '../../client/workbench-context.js';
 

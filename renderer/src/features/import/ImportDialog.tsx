@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { WorkbenchApi } from '../../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../../shared/api/contract/index.js';
 import type { ImportResult, StagedArticle, StagedFile } from '../../../../shared/api/import-schemas.js';
 import { plural } from '../../../../shared/text/plural.js';
 import { chosenFiles } from './dropped-files.js';

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { WorkbenchApi } from '../../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../../shared/api/contract/index.js';
 import type { ImportResult, StagedFile } from '../../../../shared/api/import-schemas.js';
 import { planBatches, type ImportSource } from './import-plan.js';
 

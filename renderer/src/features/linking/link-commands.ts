@@ -1,4 +1,4 @@
-import type { MethodInput } from '../../../../shared/api/contract.js';
+import type { MethodInput } from '../../../../shared/api/contract/index.js';
 import type { Link } from '../../../../shared/model/link.js';
 import type { WorkbenchCache } from '../../client/workbench-cache.js';
 import type { EditCommand } from '../history/edit-history.js';

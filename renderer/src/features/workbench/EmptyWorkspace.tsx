@@ -1,4 +1,4 @@
-import type { WorkspaceInfo } from '../../../../shared/api/contract.js';
+import type { WorkspaceInfo } from '../../../../shared/api/contract/index.js';
 
 /** Props of the empty-workspace screen. */
 export interface EmptyWorkspaceProps {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WorkspaceInfo } from '../../../../shared/api/contract.js';
+import type { WorkspaceInfo } from '../../../../shared/api/contract/index.js';
 import type { RecoveredEdits } from '../../../../shared/api/recovery-schemas.js';
 import { formatLocalMinute } from '../../../../shared/text/local-minute.js';
 import { useCache } from '../../client/workbench-context.js';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { WorkbenchApi } from '../../../../shared/api/contract.js';
+import type { WorkbenchApi } from '../../../../shared/api/contract/index.js';
 import { WorkbenchError } from '../../../../shared/api/workbench-error.js';
 
 /** Where saving stands: nothing pending, writes in flight, or a write failed (with why). */
