@@ -2,7 +2,7 @@
  * The one place that says how Corroborate is built and packaged: which entry points become which
  * bundles for Electron's main process, its preload, the Node commands (launcher, browser host, CLI)
  * and the renderer, and how the desktop app is packaged for Linux, macOS and Windows.
- * `npm run build` (main/build/build.ts) and `npm run package` (main/build/package-app.ts) read it.
+ * `npm run build` (tools/build/build.ts) and `npm run package` (tools/build/package-app.ts) read it.
  */
 
 import type { Configuration } from 'electron-builder';
@@ -41,12 +41,12 @@ export interface CorroborateBuildConfig {
 export type ElectronFuses = Required<Omit<NonNullable<Configuration['electronFuses']>, 'resetAdHocDarwinSignature'>>;
 
 const config: CorroborateBuildConfig = {
-  electronMain: { entry: 'main/shell/electron-main.ts', outfile: 'dist/electron/main.js', format: 'esm' },
-  preload: { entry: 'main/shell/preload.ts', outfile: 'dist/electron/preload.cjs', format: 'cjs' },
+  electronMain: { entry: 'main/faces/shell/electron-main.ts', outfile: 'dist/electron/main.js', format: 'esm' },
+  preload: { entry: 'main/faces/shell/preload.ts', outfile: 'dist/electron/preload.cjs', format: 'cjs' },
   commands: [
-    { entry: 'main/launch/start.ts', outfile: 'dist/node/start.js', format: 'esm' },
-    { entry: 'main/host/serve-command.ts', outfile: 'dist/node/serve.js', format: 'esm' },
-    { entry: 'main/cli/cli-command.ts', outfile: 'dist/node/cli.js', format: 'esm', executable: true },
+    { entry: 'main/faces/launch/start.ts', outfile: 'dist/node/start.js', format: 'esm' },
+    { entry: 'main/faces/host/serve-command.ts', outfile: 'dist/node/serve.js', format: 'esm' },
+    { entry: 'main/faces/cli/cli-command.ts', outfile: 'dist/node/cli.js', format: 'esm', executable: true },
   ],
   renderer: { root: 'renderer', outDir: 'dist/renderer' },
   packaging: {

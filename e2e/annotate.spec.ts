@@ -1,5 +1,5 @@
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
-import { startBrowserHostProcess } from './support/browser-host-process.js';
+import { startBrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { join } from 'node:path';
 
 const APOLOGY = 'Yesterday wasn’t my proudest day,';

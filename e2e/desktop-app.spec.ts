@@ -3,9 +3,9 @@ import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { methodNames } from '../shared/api/contract.js';
-import { displayPath, windowTitle } from '../main/desktop/window-title.js';
-import { runnableElectron } from '../main/launch/electron-binary.js';
+import { methodNames } from '../shared/api/contract/index.js';
+import { displayPath, windowTitle } from '../main/faces/desktop/window-title.js';
+import { runnableElectron } from '../main/faces/launch/electron-binary.js';
 import { WORKSPACE_LOCK_FILE_NAME } from '../main/storage/index.js';
 import { expectAllSaved, openArticle } from './support/editor-steps.js';
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';

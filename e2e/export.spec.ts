@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildFixtureSnapshot } from '../shared/formats/test-fixtures.js';
-import { workspaceHolding } from '../main/export/export-test-support.js';
-import { writeExportFolder } from '../main/export/write-export-folder.js';
-import { startBrowserHostProcess } from './support/browser-host-process.js';
+import { workspaceHolding } from '../main/services/exports/export.test-support.js';
+import { writeExportFolder } from '../main/services/exports/write-export-folder.js';
+import { startBrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
 
 const APOLOGY = 'Yesterday wasn’t my proudest day,';

@@ -185,6 +185,8 @@ test('re-importing a changed article replaces it when accepted, keeps what it ca
 });
 
 test('a multi-megabyte file is sent in pieces with progress and imported whole', async ({ page, workbench, scratchDir }) => {
+  // Reading and checking 8 MB takes a while on a loaded machine: give the slow steps room.
+  test.setTimeout(180_000);
   const paragraph = 'The stewards reviewed the 2021 crash at Tamburello frame by frame. '.repeat(30);
   const text = `A very long report\n\n${Array.from({ length: 4500 }, () => paragraph).join('\n\n')}\n`;
   const path = join(scratchDir, 'long-report.txt');
@@ -193,10 +195,10 @@ test('a multi-megabyte file is sent in pieces with progress and imported whole',
   const dialog = await openImportDialog(page);
   await dialog.getByLabel('Article files').setInputFiles(path);
   const review = dialog.getByRole('region', { name: 'Import review' });
-  await expect(review.getByRole('status')).toHaveText('1 new article');
+  await expect(review.getByRole('status')).toHaveText('1 new article', { timeout: 60_000 });
   await review.getByRole('button', { name: 'Import: 1 new article' }).click();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('A very long report');
+  await dialog.getByRole('button', { name: 'Close' }).click({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('A very long report', { timeout: 30_000 });
   const stored = (await storedDocuments(workbench.workspaceDir)).find((d) => d.title === 'A very long report')!;
   expect(stored.length).toBe(text.length);
   expect(await readFile(join(workbench.workspaceDir, 'documents', `${stored.id}.txt`), 'utf8')).toBe(text);

@@ -6,8 +6,8 @@ import type { Annotation } from '../shared/model/annotation.js';
 import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, WorkspaceFileSchema } from '../shared/model/workspace.js';
 import { fragmentAt } from '../shared/text/text-quote.js';
 import { JsonFileCodec } from '../main/storage/index.js';
-import { generateArticle, generateSpans, vocabulary } from '../main/bench/corpus-generator.js';
-import { startBrowserHostProcess } from './support/browser-host-process.js';
+import { generateArticle, generateSpans, vocabulary } from '../tools/bench/corpus-generator.js';
+import { startBrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { expect, readStoredAnnotations, selectWithMouse, test as base } from './support/workbench-fixture.js';
 import { expectAllSaved, focusedText } from './support/editor-steps.js';
 

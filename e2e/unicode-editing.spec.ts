@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
-import { startBrowserHostProcess } from './support/browser-host-process.js';
+import { startBrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { annotationPanel, expectAllSaved, selectWithFind } from './support/editor-steps.js';
 
 const root = resolve(import.meta.dirname, '..');

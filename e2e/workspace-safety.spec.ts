@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startBrowserHostProcess, type BrowserHostProcess } from './support/browser-host-process.js';
+import { startBrowserHostProcess, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
 
 const root = resolve(import.meta.dirname, '..');

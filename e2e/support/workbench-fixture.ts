@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Annotation } from '../../shared/model/annotation.js';
 import { AnnotationFileSchema } from '../../shared/model/workspace.js';
-import { startBrowserHostProcess, type BrowserHostProcess } from './browser-host-process.js';
+import { startBrowserHostProcess, type BrowserHostProcess } from '../../tools/host-process/browser-host-process.js';
 
 /** A browser host on a fresh default workspace (with the sample articles), opened in the page. */
 export interface Workbench {

@@ -33,7 +33,7 @@ const sequencesOf = async (rotation: BackupRotation): Promise<number[]> =>
     (await rotation.list()).map(async (backup) => highestSequence(JSON.parse(await readFile(backup.path, 'utf8')) as AnnotationFile)),
   );
 
-describe('BackupRotation (RELIABILITY D6)', () => {
+describe('BackupRotation (docs/GUARANTEES.md D6)', () => {
   it('keeps the last N versions before each overwrite', async () => {
     const { dir, path } = await workspaceWithFile();
     const file = new DurableJsonFile(path, { ...annotationFileOptions, backups: { workspaceDir: dir, keepRecent: 3 } });

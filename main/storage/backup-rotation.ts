@@ -24,7 +24,7 @@ export interface BackupRotationOptions {
   /**
    * A version saved less than this long after the newest backup is not backed up (default 60 s),
    * so that saving every second does not push all history out of `keepRecent` within seconds, and
-   * so that most saves cost one durable write, not two (see bench-durable-save.ts). Use 0 to back
+   * so that most saves cost one durable write, not two (the W4 benchmark measures both). Use 0 to back
    * up every overwrite. Upgrades and restores always back up.
    */
   minIntervalMs?: number;
@@ -59,7 +59,7 @@ const VERSION_SUFFIX = '.json';
 const UNREADABLE_SUFFIX = '.unreadable';
 
 /**
- * Rolling, validated backups of one store file (RELIABILITY D6). Call `preserveCurrent` before
+ * Rolling, validated backups of one store file (docs/GUARANTEES.md D6). Call `preserveCurrent` before
  * overwriting the file: it copies the current bytes into `.backups/` if they are a valid version,
  * then keeps the last `keepRecent` versions plus the last version of each of the last `keepDaily`
  * days. `list` shows what there is; `restore` puts a backup back, durably, after keeping the

@@ -9,7 +9,7 @@ export const TEMP_SUFFIX = '.tmp';
 
 /**
  * Replaces a file's contents so that a crash at any moment leaves either the old or the new bytes,
- * never a mix (RELIABILITY D1): writes a uniquely named temp file in the same directory, fsyncs it,
+ * never a mix (docs/GUARANTEES.md D1): writes a uniquely named temp file in the same directory, fsyncs it,
  * renames it over the target and fsyncs the directory so the rename itself is durable. Every byte
  * is checked written (`writeAllBytes`), so a short write on a full disk fails instead of renaming
  * a truncated file over the good one.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationFile } from '../../shared/model/workspace.js';
 import { highestSequence, makeTempDir, spawnTestChild, watchChild } from './test-support.js';
 
-describe('flushBeforeExit (RELIABILITY D3)', () => {
+describe('flushBeforeExit (docs/GUARANTEES.md D3)', () => {
   it('on SIGTERM saves every edit, even unacknowledged ones, then exits 143 and releases the lock', async () => {
     const { dir, remove } = await makeTempDir('signal');
     try {

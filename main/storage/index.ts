@@ -1,4 +1,4 @@
-// The storage primitives the workspace store builds on (RELIABILITY D1–D9). Re-exports only.
+// The storage primitives the workspace store builds on (docs/GUARANTEES.md D1–D9). Re-exports only.
 export { BackupRotation, type BackupEntry, type BackupRotationOptions, type BackupValidator, type PreserveResult } from './backup-rotation.js';
 export { IncompleteWriteError, writeAllBytes } from './checked-write.js';
 export { CoalescingWriter, type FileWriteTarget, type SaveStatus } from './coalescing-writer.js';

@@ -15,7 +15,7 @@ async function tempFilesIn(dir: string): Promise<string[]> {
   }
 }
 
-describe('kill -9 while saving (RELIABILITY D2)', () => {
+describe('kill -9 while saving (docs/GUARANTEES.md D2)', () => {
   it(`keeps a valid file holding every acknowledged edit across ${KILLS} SIGKILLs`, { timeout: 120_000 }, async () => {
     const { dir, remove } = await makeTempDir('kill9');
     try {

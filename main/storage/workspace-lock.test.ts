@@ -33,7 +33,7 @@ const lockFileOf = (dir: string) => join(dir, WORKSPACE_LOCK_FILE_NAME);
 const readLockInfo = async (dir: string) => JSON.parse(await readFile(lockFileOf(dir), 'utf8')) as WorkspaceLockInfo;
 const SINCE = /since \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)$/;
 
-describe('WorkspaceLock (RELIABILITY D9)', () => {
+describe('WorkspaceLock (docs/GUARANTEES.md D9)', () => {
   it('tells a second process that the workspace is open elsewhere, and by whom', async () => {
     const dir = await workspace();
     const first = await startHolder(dir, 'browser host');

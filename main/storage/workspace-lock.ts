@@ -58,7 +58,7 @@ export class WorkspaceLockedError extends Error {
 }
 
 /**
- * One writer per workspace folder (RELIABILITY D9). `acquire` creates `workspace.lock` atomically
+ * One writer per workspace folder (docs/GUARANTEES.md D9). `acquire` creates `workspace.lock` atomically
  * — written in full to a temp file, then hard-linked into place, which fails if a lock exists — so
  * no one ever sees a half-written lock. A second process gets a `WorkspaceLockedError` saying who
  * holds it. A lock left by a process that is gone (same host: pid not running, pid reused, or the

@@ -35,7 +35,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-describe('migrateWorkspaceFile (RELIABILITY D7)', () => {
+describe('migrateWorkspaceFile (docs/GUARANTEES.md D7)', () => {
   it('has no steps while version 1 is the only version, and returns current files as they are', () => {
     expect(CURRENT_SCHEMA_VERSION).toBe(1);
     expect(WORKSPACE_MIGRATIONS).toEqual([]);

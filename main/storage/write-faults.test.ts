@@ -16,7 +16,7 @@ import {
   watchChild,
 } from './test-support.js';
 
-// RELIABILITY D8: ENOSPC, EROFS and EACCES leave the old file intact, surface the error with its
+// docs/GUARANTEES.md D8: ENOSPC, EROFS and EACCES leave the old file intact, surface the error with its
 // errno, keep the edits in memory, and a retry after the fault is cleared succeeds. The faults are
 // real where this process may make them (root with CAP_SYS_ADMIN for mounts, setpriv for a second
 // user); elsewhere they are injected, and the test says why on stderr.
@@ -83,7 +83,7 @@ async function expectFaultHandled(options: {
   expect(highestSequence(JSON.parse(await readFile(path, 'utf8')) as AnnotationFile)).toBe(200);
 }
 
-describe('write faults (RELIABILITY D8)', () => {
+describe('write faults (docs/GUARANTEES.md D8)', () => {
   it('ENOSPC: a full disk', async () => {
     const mounted = await mountTmpfs('size=64k', cleanups);
     if ('dir' in mounted) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, WorkspaceFileSchema, type WorkspaceFile } from '../../shared/model/workspace.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { JsonFileCodec, StoreFileError } from '../storage/index.js';
-import { WORKSPACE_FILE } from './workspace-store.js';
+import { WORKSPACE_FILE } from './workspace-folder.js';
 
 /** One thing wrong in a workspace, naming the file. */
 export interface WorkspaceCheckFinding {

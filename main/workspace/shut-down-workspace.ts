@@ -2,7 +2,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WORKSPACE_LOCK_FILE_NAME } from '../storage/index.js';
 import { writeRecoveryFile } from './recovery-file.js';
-import type { UnsavedFile, WorkspaceStore } from './workspace-store.js';
+import type { UnsavedFile } from './store-types.js';
+import type { WorkspaceStore } from './workspace-store.js';
 
 /** What shutting a workspace down did, for the process's output. */
 export interface ShutdownReport {

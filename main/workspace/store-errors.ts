@@ -1,7 +1,7 @@
-import { methodNames, type WorkbenchApi } from '../../shared/api/contract.js';
+import { methodNames, type WorkbenchApi } from '../../shared/api/contract/index.js';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import { StoreWriteRefusedError, UnsavableDataError, WorkspaceLockedError } from '../storage/index.js';
-import { ReadOnlyWorkspaceError } from './workspace-store.js';
+import { ReadOnlyWorkspaceError } from './store-types.js';
 
 const DISK_ERRORS: Record<string, string> = {
   ENOSPC: 'the disk is full',

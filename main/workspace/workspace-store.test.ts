@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
-import { openWorkbench } from './open-workbench.js';
+import { openWorkbench } from '../services/open-workbench.js';
 
 let root: string;
 beforeEach(async () => {

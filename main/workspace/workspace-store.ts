@@ -1,86 +1,23 @@
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { Low } from 'lowdb';
-import type { ZodType } from 'zod';
+import { WorkbenchError } from '../../shared/api/workbench-error.js';
+import { compareInDocumentOrder } from '../../shared/model/document-order.js';
+import { repointLinks } from '../../shared/model/repoint-links.js';
 import type { Annotation } from '../../shared/model/annotation.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
-import { defaultLabels, defaultLinkTypes } from '../../shared/model/label-schema.js';
-import {
-  AnnotationFileSchema,
-  CURRENT_SCHEMA_VERSION,
-  WorkspaceFileSchema,
-  type AnnotationFile,
-  type WorkspaceFile,
-} from '../../shared/model/workspace.js';
+import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, WorkspaceFileSchema, type AnnotationFile, type WorkspaceFile } from '../../shared/model/workspace.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import {
   BackupRotation,
-  CoalescingWriter,
-  DurableJsonFile,
   StoreFileError,
-  WORKSPACE_LOCK_FILE_NAME,
   WorkspaceLock,
   writeFileDurably,
   type BackupEntry,
   type SaveStatus,
-  type WorkspaceLockHolder,
 } from '../storage/index.js';
-
-/** The workspace folder could not be opened as a workspace. */
-export class WorkspaceOpenError extends Error {
-  override readonly name = 'WorkspaceOpenError';
-}
-
-/** An edit was refused because the workspace (or that file) is open read-only. */
-export class ReadOnlyWorkspaceError extends Error {
-  override readonly name = 'ReadOnlyWorkspaceError';
-}
-
-/** One document of a change made with `commitDocuments`. */
-export interface CommittedDocument {
-  meta: DocumentMeta;
-  /** Its stored text (already normalised; its hash is `meta.contentHash`). */
-  text: string;
-  /** Its annotations (their `documentId` is `meta.id`). */
-  annotations: readonly Annotation[];
-  /** The id of the document this one replaces (a new version), if any. */
-  replaces?: string;
-}
-
-/** The name of the small lowdb file at the root of every workspace folder. */
-export const WORKSPACE_FILE = 'workspace.json';
-
-/** A workspace file that could not be used, as the UI and `check` report it. */
-export interface StoreProblem {
-  /** Path relative to the workspace folder. */
-  file: string;
-  kind: StoreFileError['kind'];
-  /** What is wrong and what happens now, naming the file. */
-  message: string;
-}
-
-/** A file whose edits are only in memory: its last write failed. */
-export type UnsavedFile =
-  | { file: typeof WORKSPACE_FILE; kind: 'workspace'; content: WorkspaceFile; error: unknown }
-  | { file: string; kind: 'annotations'; content: AnnotationFile; error: unknown };
-
-/** How a store is opened. */
-export interface OpenStoreOptions {
-  /** What is opening it, for the "open elsewhere" message another process would see. */
-  holder: WorkspaceLockHolder;
-  /**
-   * Whether a missing or empty folder may be made a new workspace (default true). Only what writes
-   * may create one; a command that only reads refuses such a folder, so a mistyped path is never
-   * silently made an empty workspace.
-   */
-  create?: boolean;
-}
-
-interface JsonStoreFile<T> {
-  file: DurableJsonFile<T>;
-  writer: CoalescingWriter<T>;
-  db: Low<T>;
-}
+import { jsonStoreFile, WORKSPACE_BACKUP_INTERVAL_MS, type JsonStoreFile } from '../storage/json-store-file.js';
+import { ReadOnlyWorkspaceError, type CommittedDocument, type OpenStoreOptions, type StoreProblem, type UnsavedFile } from './store-types.js';
+import { emptyWorkspace, notAWorkspaceError, refuseForeignFolder, WORKSPACE_FILE, WorkspaceOpenError } from './workspace-folder.js';
 
 /**
  * A workspace folder on disk: `workspace.json` (schema, document index, links) plus one text file and
@@ -207,7 +144,7 @@ export class WorkspaceStore {
         await writeFileDurably(this.textPath(meta.id), text);
         this.texts.set(meta.id, text);
         const file = await this.annotationFile(meta.id, meta.contentHash);
-        file.db.data.annotations = [...annotations].sort(compareDocumentOrder);
+        file.db.data.annotations = [...annotations].sort(compareInDocumentOrder);
         await this.save(file);
       }
     } catch (error) {
@@ -225,7 +162,7 @@ export class WorkspaceStore {
           }
           replacedMetas.set(meta.id, workspace.documents[at]!);
           workspace.documents[at] = meta;
-          moveLinks(workspace, replaces!, meta.id);
+          repointLinks(workspace.links, replaces!, meta.id);
         }
       });
     } catch (error) {
@@ -238,7 +175,7 @@ export class WorkspaceStore {
         workspace.documents = workspace.documents
           .map((d) => replacedMetas.get(d.id) ?? d)
           .filter((d) => !added.has(d.id));
-        for (const [newId, old] of replacedMetas) moveLinks(workspace, newId, old.id);
+        for (const [newId, old] of replacedMetas) repointLinks(workspace.links, newId, old.id);
         await this.workspaceFile.db.write().catch(() => undefined);
         await Promise.all(written.map((id) => this.discardUnlistedDocument(id)));
       }
@@ -284,7 +221,7 @@ export class WorkspaceStore {
     const meta = this.requireDocument(documentId);
     this.refuseIfReadOnly(this.annotationFileName(documentId));
     const file = await this.annotationFile(documentId, meta.contentHash);
-    file.db.data.annotations = change(file.db.data.annotations).sort(compareDocumentOrder);
+    file.db.data.annotations = change(file.db.data.annotations).sort(compareInDocumentOrder);
     await this.save(file);
   }
 
@@ -361,7 +298,7 @@ export class WorkspaceStore {
     }
   }
 
-  /** While any write has failed, tries again every few seconds (RELIABILITY D8). */
+  /** While any write has failed, tries again every few seconds (docs/GUARANTEES.md D8). */
   private scheduleRetry(): void {
     if (this.retryTimer) return;
     this.retryTimer = setInterval(() => {
@@ -390,9 +327,10 @@ export class WorkspaceStore {
     if (reason) throw new ReadOnlyWorkspaceError(`This workspace is open read-only: ${reason}`);
   }
 
-  private requireDocument(documentId: string): DocumentMeta {
+  /** The document's metadata; a refusal (`not-found`, for people) when it is not in the workspace. */
+  requireDocument(documentId: string): DocumentMeta {
     const meta = this.findDocument(documentId);
-    if (!meta) throw new Error(`There is no document ${documentId} in this workspace.`);
+    if (!meta) throw new WorkbenchError('not-found', 'That article is not in this workspace.');
     return meta;
   }
 
@@ -448,99 +386,5 @@ export class WorkspaceStore {
   }
 }
 
-/**
- * Resolves to whether `dir` holds a workspace file; refuses (WorkspaceOpenError) a folder that has
- * none but holds anything else than what a workspace being created by another process holds right
- * now: hidden files, its lock (and lock-break) files, and empty `documents` and `annotations`
- * folders. A folder that does not exist resolves to false.
- */
-async function refuseForeignFolder(dir: string): Promise<boolean> {
-  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException): string[] => {
-    if (error.code === 'ENOENT') return [];
-    throw new WorkspaceOpenError(`The workspace folder ${dir} cannot be read: ${error.message}`);
-  });
-  if (entries.includes(WORKSPACE_FILE)) return true;
-  for (const name of entries) {
-    if (name.startsWith('.') || name.startsWith(WORKSPACE_LOCK_FILE_NAME)) continue;
-    if ((name === 'documents' || name === 'annotations') && (await isEmptyFolder(join(dir, name)))) continue;
-    throw new WorkspaceOpenError(
-      `${dir} is not a Corroborate workspace (it has no ${WORKSPACE_FILE} but is not empty). ` +
-        'Give an empty or new folder, or an existing workspace.',
-    );
-  }
-  return false;
-}
-
-/** Why a folder without a workspace file cannot be opened by something that must not create one. */
-async function notAWorkspaceError(dir: string): Promise<WorkspaceOpenError> {
-  const exists = await stat(dir).then(
-    () => true,
-    () => false,
-  );
-  return new WorkspaceOpenError(
-    `${dir} is not a Corroborate workspace (${exists ? `it has no ${WORKSPACE_FILE}` : 'the folder does not exist'}). ` +
-      'Only commands that write, such as import, create a workspace.',
-  );
-}
-
-async function isEmptyFolder(path: string): Promise<boolean> {
-  try {
-    return (await readdir(path)).length === 0;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Backups of `workspace.json` (small, rarely written, holding the document index and links) are
- * taken before every save; those of annotation files (rewritten on every edit) at most once a
- * minute, so an edit costs one durable write, not two, and a restore loses at most a minute.
- */
-const WORKSPACE_BACKUP_INTERVAL_MS = 0;
-const ANNOTATION_BACKUP_INTERVAL_MS = 60_000;
-
 /** How often failed writes are retried. */
 const RETRY_INTERVAL_MS = 5000;
-
-function jsonStoreFile<T>(
-  workspaceDir: string,
-  path: string,
-  schema: ZodType<T>,
-  defaults: T,
-  minBackupIntervalMs = ANNOTATION_BACKUP_INTERVAL_MS,
-): JsonStoreFile<T> {
-  const file = new DurableJsonFile<T>(path, {
-    schema,
-    versioning: { currentVersion: CURRENT_SCHEMA_VERSION },
-    keyOrder: ['schemaVersion', 'id'],
-    backups: { workspaceDir, minIntervalMs: minBackupIntervalMs },
-  });
-  const writer = new CoalescingWriter<T>(file);
-  return { file, writer, db: new Low<T>(writer, defaults) };
-}
-
-function emptyWorkspace(): WorkspaceFile {
-  return {
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    labels: structuredClone([...defaultLabels]),
-    linkTypes: structuredClone([...defaultLinkTypes]),
-    documents: [],
-    links: [],
-    clusterNames: [],
-  };
-}
-
-/** Points every link end on document `from` at document `to` (its new version). */
-function moveLinks(workspace: WorkspaceFile, from: string, to: string): void {
-  for (const link of workspace.links) {
-    if (link.source.documentId === from) link.source.documentId = to;
-    if (link.target.documentId === from) link.target.documentId = to;
-  }
-}
-
-/** Orders annotations by where they start, then by where they end. */
-export function compareDocumentOrder(a: Annotation, b: Annotation): number {
-  const af = a.fragments[0]!;
-  const bf = b.fragments[0]!;
-  return af.start - bf.start || af.end - bf.end || a.id.localeCompare(b.id);
-}

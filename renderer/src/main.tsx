@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectWorkbench } from './api/connect-workbench.js';
-import { App } from './app/App.js';
+import { App } from './App.js';
+import { connectWorkbench } from './client/connect-workbench.js';
+import { WorkbenchCache } from './client/workbench-cache.js';
+import { WorkbenchProvider } from './client/workbench-context.js';
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
 
@@ -11,7 +13,9 @@ try {
   document.documentElement.dataset.transport = transport;
   root.render(
     <StrictMode>
-      <App api={api} />
+      <WorkbenchProvider cache={new WorkbenchCache(api)}>
+        <App />
+      </WorkbenchProvider>
     </StrictMode>,
   );
 } catch (error) {

@@ -8,8 +8,8 @@ const SCANS_BEFORE_INDEX = 8;
 const SMALL_TEXT = 64 * 1024;
 
 /**
- * Finds every occurrence of a quote in one text, fast when asked many times (RELIABILITY T3,
- * PERFORMANCE W7). The first few searches scan the text with `indexOf`; after that a hashed index
+ * Finds every occurrence of a quote in one text, fast when asked many times (docs/GUARANTEES.md T3,
+ * docs/PERFORMANCE.md W7). The first few searches scan the text with `indexOf`; after that a hashed index
  * of every 5-unit substring is built once (linear time, typed arrays) and each search looks up the
  * quote's rarest 5-unit piece and verifies those few candidates, instead of rescanning the text.
  */

@@ -38,7 +38,7 @@ export const CONTEXT_NEEDED = 8;
 export const LONG_QUOTE = 64;
 
 /**
- * Places annotations made on an earlier version of a text onto its new version (RELIABILITY T3),
+ * Places annotations made on an earlier version of a text onto its new version (docs/GUARANTEES.md T3),
  * Hypothesis-style but exact only. For each fragment: first where it was (shifted by how far the
  * previous annotation moved), verified against the quote and its surroundings; else every exact
  * occurrence of the quote, scored by how much of the stored prefix and suffix still surrounds it,

@@ -21,7 +21,7 @@ export const SUGGESTION_WINDOW = 2000;
  * Looks near a fragment's old position for text close to its quote (Myers' bit-parallel
  * approximate matching, as the Hypothesis client does), allowing up to a fifth of the quote to
  * differ. The answer is a suggestion to show, never a placement: an orphaned annotation stays
- * orphaned until a person accepts it (RELIABILITY T3). Searching only a window around `expectedStart`
+ * orphaned until a person accepts it (docs/GUARANTEES.md T3). Searching only a window around `expectedStart`
  * keeps this cheap enough to run for every orphan. Returns null when nothing is close enough.
  */
 export function suggestPlacement(fragment: TextFragment, text: string, expectedStart = fragment.start): PlacementSuggestion | null {

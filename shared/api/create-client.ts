@@ -1,4 +1,4 @@
-import type { MethodName, WorkbenchApi } from './contract.js';
+import type { MethodName, WorkbenchApi } from './contract/index.js';
 import { WorkbenchError, type CallResult } from './workbench-error.js';
 import { wireCodecOf } from './wire-codecs.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { methodNames, workbenchContract, type WorkbenchApi } from './contract.js';
+import { methodNames, workbenchContract, type WorkbenchApi } from './contract/index.js';
 import { createClient } from './create-client.js';
 import { dispatchCall } from './dispatch-call.js';
 import { WorkbenchError } from './workbench-error.js';

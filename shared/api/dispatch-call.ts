@@ -1,4 +1,4 @@
-import { isMethodName, workbenchContract, type WorkbenchApi } from './contract.js';
+import { isMethodName, workbenchContract, type WorkbenchApi } from './contract/index.js';
 import { wireCodecOf } from './wire-codecs.js';
 import { WorkbenchError, type CallResult } from './workbench-error.js';
 

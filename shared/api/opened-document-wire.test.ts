@@ -4,11 +4,11 @@ import type { Annotation } from '../model/annotation.js';
 import type { DocumentMeta } from '../model/document.js';
 import { contentHash } from '../text/content-hash.js';
 import { fragmentAt } from '../text/text-quote.js';
-import type { OpenedDocument } from './contract.js';
+import type { OpenedDocument } from './contract/index.js';
 import { createClient } from './create-client.js';
 import { dispatchCall } from './dispatch-call.js';
 import { packOpenedDocument, unpackOpenedDocument, type PackedOpenedDocument } from './opened-document-wire.js';
-import type { WorkbenchApi } from './contract.js';
+import type { WorkbenchApi } from './contract/index.js';
 
 const pieces = ['a', 'word ', ' ', '\n', '\n\n', 'q\u0303', '👍🏽', '👨‍👩‍👧', 'שָׁלוֹם ', 'مُ', '\u00a0', '.', '\r\n'];
 const textArbitrary = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 60 }).map((p) => p.join(''));

@@ -1,13 +1,13 @@
 import type { Annotation, AttributeValue, TextFragment } from '../model/annotation.js';
 import type { DocumentMeta } from '../model/document.js';
 import { fragmentAt } from '../text/text-quote.js';
-import type { OpenedDocument } from './contract.js';
+import type { OpenedDocument } from './contract/index.js';
 
 /**
  * The compact form an opened document travels in between the processes. Written as JSON, an
  * annotation repeats its document id, content hash, TextQuote, label and timestamps: about 600 bytes
  * each, 60 MB for an article with 100k annotations, which takes longer to send and parse than the
- * whole open may take (PERFORMANCE.md, W2). Here each annotation is one row of numbers and short
+ * whole open may take (docs/PERFORMANCE.md W2). Here each annotation is one row of numbers and short
  * strings: repeated strings are sent once in a table, and a fragment's TextQuote is left out when it
  * is exactly what the text gives back at its offsets (it is taken again on arrival). Decoding what was
  * encoded gives back equal annotations, field for field and in the same key order, as JSON does

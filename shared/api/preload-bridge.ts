@@ -1,4 +1,4 @@
-import type { MethodName } from './contract.js';
+import type { MethodName } from './contract/index.js';
 import type { CallResult } from './workbench-error.js';
 
 /** The name under which the Electron preload exposes the bridge on `window`. */

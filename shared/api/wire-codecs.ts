@@ -1,4 +1,4 @@
-import type { MethodName, MethodOutput } from './contract.js';
+import type { MethodName, MethodOutput } from './contract/index.js';
 import { packOpenedDocument, unpackOpenedDocument, type PackedOpenedDocument } from './opened-document-wire.js';
 
 /**

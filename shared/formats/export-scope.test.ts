@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ClusterName } from '../model/link.js';
+import type { WorkspaceSnapshot } from '../model/workspace.js';
 import { assignDocumentFileNames } from './document-file-names.js';
 import { findUnexportableAnnotations } from './exportable-annotation.js';
 import { scopeSnapshot } from './export-scope.js';
@@ -24,10 +26,40 @@ describe('scopeSnapshot', () => {
   });
 
   it('returns everything with an empty scope', () => {
-    const snapshot = buildFixtureSnapshot();
+    const snapshot = withClusterNames(buildFixtureSnapshot());
     expect(scopeSnapshot(snapshot, {})).toEqual(snapshot);
   });
+
+  it('keeps the name of every cluster with members in scope, naming only those members', () => {
+    const snapshot = withClusterNames(buildFixtureSnapshot());
+    const [a, b] = snapshot.documents;
+    const byDocument = scopeSnapshot(snapshot, { documentIds: [a!.meta.id, b!.meta.id] });
+    expect(byDocument.clusterNames).toEqual([
+      clusterName('rebuild', ['a1000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000002']),
+      clusterName('toll', ['a1000000-0000-4000-8000-000000000003', 'b1000000-0000-4000-8000-000000000001']),
+    ]);
+    const byLabel = scopeSnapshot(snapshot, { labelIds: ['fact'] });
+    expect(byLabel.clusterNames).toEqual([snapshot.clusterNames![1], snapshot.clusterNames![2]]);
+    expect(snapshot.clusterNames).toHaveLength(3);
+  });
 });
+
+/** A cluster name as the workspace stores it, with fixed text and time. */
+function clusterName(id: string, members: string[]): ClusterName {
+  return { id, name: `Name ${id}`, canonicalText: `Canonical ${id}`, members, updatedAt: '2024-05-01T10:00:00.000Z' };
+}
+
+/** The fixture with names for its two clusters (quotes in a and b; facts in a, b and c) and one for facts of c only. */
+function withClusterNames(snapshot: WorkspaceSnapshot): WorkspaceSnapshot {
+  return {
+    ...snapshot,
+    clusterNames: [
+      clusterName('rebuild', ['a1000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000002']),
+      clusterName('toll', ['a1000000-0000-4000-8000-000000000003', 'b1000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001']),
+      clusterName('police', ['c1000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000002']),
+    ],
+  };
+}
 
 describe('assignDocumentFileNames', () => {
   it('derives safe, unique names from title, source file and id', () => {

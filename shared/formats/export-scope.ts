@@ -1,3 +1,4 @@
+import type { ClusterName } from '../model/link.js';
 import type { WorkspaceSnapshot } from '../model/workspace.js';
 
 /** Which part of a workspace to export; an absent list means "all". */
@@ -11,17 +12,22 @@ export interface ExportScope {
 /**
  * The part of a snapshot inside `scope`: the selected documents (in their original order), their
  * annotations with a selected label, the selected labels, and only the links whose two ends both
- * remain. Link types are kept whole. The input is not changed.
+ * remain. A cluster name is kept when any of its members remains, naming only those, so a cluster
+ * partly in scope keeps its name and canonical text. Link types are kept whole. The input is not changed.
  */
 export function scopeSnapshot(snapshot: WorkspaceSnapshot, scope: ExportScope): WorkspaceSnapshot {
   const documentIds = scope.documentIds ? new Set(scope.documentIds) : null;
   const labelIds = scope.labelIds ? new Set(scope.labelIds) : null;
   const kept = new Set<string>();
+  const keptAnnotationIds = new Set<string>();
   const documents = snapshot.documents
     .filter((d) => documentIds === null || documentIds.has(d.meta.id))
     .map((d) => {
       const annotations = d.annotations.filter((a) => labelIds === null || labelIds.has(a.labelId));
-      for (const a of annotations) kept.add(endKey(d.meta.id, a.id));
+      for (const a of annotations) {
+        kept.add(endKey(d.meta.id, a.id));
+        keptAnnotationIds.add(a.id);
+      }
       return { ...d, annotations };
     });
   return {
@@ -34,7 +40,16 @@ export function scopeSnapshot(snapshot: WorkspaceSnapshot, scope: ExportScope): 
         kept.has(endKey(l.source.documentId, l.source.annotationId)) &&
         kept.has(endKey(l.target.documentId, l.target.annotationId)),
     ),
+    ...(snapshot.clusterNames ? { clusterNames: scopeClusterNames(snapshot.clusterNames, keptAnnotationIds) } : {}),
   };
+}
+
+/** The names with members among `keptAnnotationIds`, each naming only those members. */
+function scopeClusterNames(names: readonly ClusterName[], keptAnnotationIds: ReadonlySet<string>): ClusterName[] {
+  return names.flatMap((name) => {
+    const members = name.members.filter((id) => keptAnnotationIds.has(id));
+    return members.length > 0 ? [{ ...name, members }] : [];
+  });
 }
 
 function endKey(documentId: string, annotationId: string): string {

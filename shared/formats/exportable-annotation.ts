@@ -31,7 +31,11 @@ export function unexportableReason(text: string, documentId: string, annotation:
   return null;
 }
 
-/** Orders annotations by where they start, then by where they end (longer first), then by id. */
+/**
+ * The order of annotations in offset-based exports: by where they start, then by where their last
+ * fragment ends (longer first), then by id. Unlike document order (shared/model/document-order.ts),
+ * a span that encloses others comes before them, so it is listed and numbered first.
+ */
 export function compareAnnotationsByPosition(a: Annotation, b: Annotation): number {
   const fa = a.fragments[0]!;
   const fb = b.fragments[0]!;

@@ -27,7 +27,7 @@ type Utf8DecoderConstructor = new (label: 'utf-8', options: { fatal: boolean; ig
 const UTF8_ADVICE = 'If it was saved in another encoding (such as Windows-1252 or Latin-1), save it as UTF-8 and import it again.';
 
 /**
- * Decodes a text file (RELIABILITY I1, I2): UTF-8 with or without a byte-order mark, UTF-16 LE or BE
+ * Decodes a text file (docs/GUARANTEES.md I1, I2): UTF-8 with or without a byte-order mark, UTF-16 LE or BE
  * when a byte-order mark says so. Refuses empty and whitespace-only files, NUL bytes (binary), and
  * invalid UTF-8 or UTF-16, naming the byte offset (and line) of the first bad byte. Never throws.
  */

@@ -4,7 +4,7 @@ import { importHtml } from './html.js';
 
 const FIXTURES = new URL('../../fixtures/import/', import.meta.url);
 
-describe('importHtml: the XSS corpus (RELIABILITY S7)', () => {
+describe('importHtml: the XSS corpus (docs/GUARANTEES.md S7)', () => {
   const raw = readFileSync(new URL('xss-corpus.html', FIXTURES), 'utf8');
   const article = importHtml('xss-corpus.html', raw)!;
 

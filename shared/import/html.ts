@@ -7,7 +7,7 @@ import { findHtmlElements, type HtmlNode } from './html-tree.js';
 import type { ImportedArticle } from './imported-article.js';
 
 /**
- * Reads an HTML article (RELIABILITY S7): parses it inertly with parse5 — a plain object tree, no
+ * Reads an HTML article (docs/GUARANTEES.md S7): parses it inertly with parse5 — a plain object tree, no
  * live DOM, nothing executed or fetched — and keeps text and paragraph structure only. The text
  * comes from the page's `<article>` (the longest, if several), else `<main>`, else `<body>`;
  * metadata from the page head (see htmlArticleMetadata). Returns null when the page has no text.

@@ -206,7 +206,7 @@ describe('importArticleFile: fixtures', () => {
   });
 });
 
-describe('importArticleFile: any bytes (RELIABILITY I4)', () => {
+describe('importArticleFile: any bytes (docs/GUARANTEES.md I4)', () => {
   const names = ['a.txt', 'a.md', 'a.markdown', 'a.html', 'a.htm', 'a.json', 'a.jsonl', 'a.ndjson', 'a.bin', 'a'];
 
   function checkOutcome(name: string, outcome: ImportOutcome): void {

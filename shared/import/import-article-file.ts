@@ -22,7 +22,7 @@ export interface ImportOptions {
 /** The articles a file holds (one, or a corpus's many), or why it cannot be imported. */
 export type ImportOutcome = { ok: true; articles: ImportedArticle[] } | { ok: false; error: ImportError };
 
-/** The import layer's entry point: bytes in, articles or a typed error out (RELIABILITY I1–I4). */
+/** The import layer's entry point: bytes in, articles or a typed error out (docs/GUARANTEES.md I1–I4). */
 export function importArticleFile(file: ArticleFile, options: ImportOptions): ImportOutcome {
   try {
     return importCheckedFile(file, options);

@@ -9,7 +9,7 @@ export type CorpusOutcome = { ok: true; articles: ImportedArticle[] } | { ok: fa
 
 /**
  * Reads a `.json` corpus: an array of article records (a single record object is read as a corpus
- * of one). All or nothing (RELIABILITY I3): a syntax error, a record that is not an article or an
+ * of one). All or nothing (docs/GUARANTEES.md I3): a syntax error, a record that is not an article or an
  * `id` used twice fails the whole file, with the line and column where it is.
  */
 export function importJsonCorpus(file: string, decoded: string): CorpusOutcome {

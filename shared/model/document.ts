@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What import did to a file's text before storing it, recorded once (RELIABILITY T2). */
+/** What import did to a file's text before storing it, recorded once (docs/GUARANTEES.md T2). */
 export const TextNormalisationSchema = z.object({
   /** A byte-order mark was removed from the start. */
   bomRemoved: z.boolean(),

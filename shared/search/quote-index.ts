@@ -39,7 +39,7 @@ const MAX_POSTINGS = 256;
 const DIAGONAL_BAND = 32;
 
 /**
- * Finds a quote, with small wording drift, across many documents (PERFORMANCE W6) — the same quote
+ * Finds a quote, with small wording drift, across many documents (docs/PERFORMANCE.md W6) — the same quote
  * carried by several outlets, with curly vs straight apostrophes and a changed word or two.
  *
  * It indexes the winnowed fingerprints of 8-character grams of every document (case and quote

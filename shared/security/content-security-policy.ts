@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy of every page the workbench shows (RELIABILITY S2): scripts and
+ * The Content-Security-Policy of every page the workbench shows (docs/GUARANTEES.md S2): scripts and
  * styles only from the app itself, no inline code, no plugins, no frames, connections only back to
  * the app. Sent as a header by the browser host and the Electron protocol handler, and written into
  * index.html at build time.

@@ -1,6 +1,6 @@
 /**
  * Converts between the UTF-16 code-unit offsets we store and the Unicode code-point offsets that
- * brat and the W3C model count (FORMATS.md). Built once per text; each conversion is a binary
+ * brat and the W3C model count (docs/FORMATS.md). Built once per text; each conversion is a binary
  * search over the text's astral characters, so exporting 100k spans stays linear.
  */
 export class CodePointIndex {

@@ -7,7 +7,7 @@ export interface NormalisedText {
 }
 
 /**
- * Normalises imported text once, the way every stored document is (RELIABILITY T2): removes a
+ * Normalises imported text once, the way every stored document is (docs/GUARANTEES.md T2): removes a
  * leading byte-order mark, rewrites CRLF and lone CR to LF, and puts the text in Unicode NFC.
  * Offsets of annotations always refer to the result.
  */

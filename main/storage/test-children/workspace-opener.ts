@@ -3,7 +3,7 @@
 // the workspace until stdin ends. Usage: workspace-opener.ts <workspaceDir>
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { openWorkbench, type OpenWorkbench } from '../../workspace/open-workbench.js';
+import { openWorkbench, type OpenWorkbench } from '../../services/open-workbench.js';
 
 const [workspaceDir] = process.argv.slice(2);
 if (workspaceDir === undefined) throw new Error('usage: workspace-opener.ts <workspaceDir>');

@@ -3,7 +3,7 @@ import { Schema } from 'prosemirror-model';
 /**
  * The ProseMirror schema of an article as shown for annotating: sections of paragraphs of plain
  * text. Sections exist for speed (decoration building and position lookups scan top-level children,
- * PERFORMANCE.md); they have no meaning in the text. A paragraph is one line of the stored text;
+ * docs/PERFORMANCE.md); they have no meaning in the text. A paragraph is one line of the stored text;
  * `gap` marks a paragraph followed by a blank line.
  */
 export const articleSchema = new Schema({

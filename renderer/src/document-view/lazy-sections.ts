@@ -8,7 +8,7 @@ import type { SectionExtent, TextLayout } from './text-layout.js';
  * offsets map exactly, decorations cover every annotation), but only the sections on screen and near
  * it are drawn: every other section is an empty placeholder of its estimated height. Sections are
  * drawn as they scroll near and dropped again when they are far away, so opening a 5 MB article
- * draws a few screens of it, not 35,000 paragraphs (PERFORMANCE.md, W2).
+ * draws a few screens of it, not 35,000 paragraphs (docs/PERFORMANCE.md W2).
  *
  * Which sections are drawn is plugin state, shown to the section node views as node decorations: a
  * section whose decoration comes or goes is redrawn by ProseMirror with its paragraphs or as a

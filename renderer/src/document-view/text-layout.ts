@@ -11,7 +11,7 @@ export interface SectionLimits {
 
 /**
  * Sections are the unit the view lays out lazily (`lazy-sections.ts`) and decoration lookups
- * descend through (PERFORMANCE.md): small enough that one on screen is cheap to draw, large enough
+ * descend through (docs/PERFORMANCE.md): small enough that one on screen is cheap to draw, large enough
  * that a 5 MB article has a few hundred of them, not tens of thousands.
  */
 export const DEFAULT_SECTION_LIMITS: SectionLimits = { paragraphs: 100, characters: 16_000 };

@@ -1,0 +1,95 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ExportSummary } from '../../../shared/api/export-schemas.js';
+import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../../shared/formats/export-formats.js';
+import { describeExportFailure } from '../../services/exports/export-jobs.js';
+import { exportToFolder } from '../../services/exports/export-to-folder.js';
+import { openWorkbench } from '../../services/open-workbench.js';
+import { WORKSPACE_FILE } from '../../services/workspace/workspace-upkeep.js';
+import { plural } from '../../../shared/text/plural.js';
+import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
+
+/** `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing, every byte checked. */
+export const exportCommand: CliCommand = {
+  name: 'export',
+  usage:
+    `export --workspace DIR --format FORMAT --out DIR [--force] [--documents ID,..] [--labels ID,..] [--json]\n` +
+    `                                   export into a new or empty folder, all or nothing (--force replaces an earlier\n` +
+    `                                   export of ours, nothing else; never inside a workspace but under its exports/);\n` +
+    `                                   FORMAT: ${EXPORT_FORMAT_IDS.join('|')}`,
+  run: runExport,
+};
+
+async function runExport(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      workspace: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      documents: { type: 'string' },
+      labels: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const workspaceDir = requireWorkspace(values.workspace, 'export');
+  if (!values.format) throw new UsageError(`export needs --format (${EXPORT_FORMAT_IDS.join(', ')}).`);
+  if (!isExportFormatId(values.format)) throw new UsageError(`Unknown export format "${values.format}"; use one of ${EXPORT_FORMAT_IDS.join(', ')}.`);
+  if (!values.out) throw new UsageError('export needs --out DIR (a new or empty folder for the exported files).');
+  await requireExistingWorkspace(workspaceDir);
+  const scope = {
+    ...(values.documents ? { documentIds: splitList(values.documents) } : {}),
+    ...(values.labels ? { labelIds: splitList(values.labels) } : {}),
+  };
+  const { store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli' });
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  try {
+    const summary = await exportToFolder(
+      store,
+      { format: values.format, scope, destination: values.out, overwrite: values.force ?? false },
+      { signal: controller.signal },
+    );
+    if (values.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    else io.stdout(describeSummary(summary));
+    for (const item of summary.leftOut) {
+      io.stderr(`left out: ${item.kind} ${item.id} in "${item.documentTitle}": ${item.reason}\n`);
+    }
+    return 0;
+  } catch (error) {
+    io.stderr(`${controller.signal.aborted ? 'The export was interrupted; nothing was written.' : describeExportFailure(error)}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', interrupt);
+    await store.close();
+  }
+}
+
+/** The summary for people: what was written where, then each file. */
+function describeSummary(summary: ExportSummary): string {
+  const lines = [
+    `Exported ${summary.annotations} ${plural(summary.annotations, 'annotation')} and ${summary.links} ${plural(summary.links, 'link')} ` +
+      `from ${summary.documents} ${plural(summary.documents, 'document')} as ${summary.format} (offsets: ${summary.offsetUnit}) into ${summary.destination}:`,
+    ...summary.files.map((f) => `  ${f.path}  ${f.bytes} bytes`),
+    `${summary.files.length} ${plural(summary.files.length, 'file')}, ${summary.totalBytes} bytes.`,
+  ];
+  if (summary.leftOut.length > 0) lines.push(`${summary.leftOut.length} left out (listed on stderr).`);
+  lines.push(...summary.notes);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Refuses a folder that is not a workspace, so a mistyped path never creates an empty one. */
+export async function requireExistingWorkspace(workspaceDir: string): Promise<void> {
+  try {
+    await access(join(workspaceDir, WORKSPACE_FILE));
+  } catch {
+    throw new Error(`${workspaceDir} is not a Corroborate workspace (it has no ${WORKSPACE_FILE}).`);
+  }
+}
+
+function splitList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,24 @@
+import { parseArgs } from 'node:util';
+import { openWorkbench } from '../../services/open-workbench.js';
+import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
+
+/** `restore --workspace DIR FILE`: replaces a damaged workspace file with its newest valid backup. */
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  usage: 'restore --workspace DIR FILE     replace a damaged workspace file with its newest valid backup',
+  run: runRestore,
+};
+
+async function runRestore(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' } }, allowPositionals: true });
+  const workspaceDir = requireWorkspace(values.workspace, 'restore');
+  if (positionals.length !== 1) throw new UsageError('restore needs one FILE (relative to the workspace, e.g. workspace.json).');
+  const { store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli', create: false });
+  try {
+    const backup = await store.restoreLastGoodBackup(positionals[0]!);
+    io.stdout(`Restored ${positionals[0]} from the backup ${backup.name} (${backup.time.toISOString()}); the damaged bytes were kept as a copy.\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildFixtureSnapshot } from '../../../shared/formats/test-fixtures.js';
+import type { WorkspaceSnapshot } from '../../../shared/model/workspace.js';
+import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
+import { writeSnapshotIntoStore } from './import-native-workspace.js';
+
+// Shared by the export tests and the export benchmark; not part of the export API.
+
+/** Opens a new workspace in `dir` holding `snapshot` (written through the real store). */
+export async function workspaceHolding(dir: string, snapshot: WorkspaceSnapshot): Promise<OpenWorkbench> {
+  const workbench = await openWorkbench({ workspaceDir: dir, samplesDir: join(dir, 'no-samples') });
+  await writeSnapshotIntoStore(workbench.store, snapshot);
+  return workbench;
+}
+
+/**
+ * The format tests' fixture (astral emoji, combining marks, RTL, a CRLF-imported text, a span
+ * across a line break, a discontinuous span, attributes of every type, notes, links inside and
+ * across documents), as a real workspace on disk.
+ */
+export function fixtureWorkspace(dir: string): Promise<OpenWorkbench> {
+  return workspaceHolding(dir, buildFixtureSnapshot());
+}
+
+/** The fixture's documents and schema without any annotation or link: where imports land. */
+export function fixtureWithoutAnnotations(): WorkspaceSnapshot {
+  const snapshot = buildFixtureSnapshot();
+  return { ...snapshot, documents: snapshot.documents.map((d) => ({ ...d, annotations: [] })), links: [] };
+}
+
+/**
+ * Everything under `dir`, by relative path: each file's bytes, each folder as `<folder>`, each
+ * symbolic link as `-> target`; to check a folder was left exactly as it was. `except` names
+ * top-level entries to leave out (a workspace's lock, which opening it adds and closing removes).
+ */
+export async function readFolderBytes(dir: string, except: readonly string[] = []): Promise<Map<string, Buffer | string>> {
+  const found = new Map<string, Buffer | string>();
+  const pending = [''];
+  while (pending.length > 0) {
+    const at = pending.pop()!;
+    for (const name of (await readdir(join(dir, at))).sort()) {
+      const path = at ? join(at, name) : name;
+      if (!at && except.includes(name)) continue;
+      const stats = await lstat(join(dir, path));
+      if (stats.isDirectory()) {
+        found.set(path, '<folder>');
+        pending.push(path);
+      } else if (stats.isSymbolicLink()) found.set(path, `-> ${await readlink(join(dir, path))}`);
+      else found.set(path, await readFile(join(dir, path)));
+    }
+  }
+  return found;
+}

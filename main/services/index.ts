@@ -1,0 +1,64 @@
+import type { WorkbenchApi } from '../../shared/api/contract/index.js';
+import type { WorkspaceStore } from '../workspace/workspace-store.js';
+import { AnnotationEditing } from './annotations/annotation-editing.js';
+import { annotationsService } from './annotations/annotations-service.js';
+import { documentsService } from './documents/documents-service.js';
+import { ExportService } from './exports/export-service.js';
+import { exportsService } from './exports/exports-service.js';
+import { DEFAULT_MAX_IMPORT_BYTES } from './imports/import-size-limit.js';
+import { importsService, type AddArticleResult } from './imports/imports-service.js';
+import { labelsService } from './labels/labels-service.js';
+import { linksService } from './links/links-service.js';
+import { currentUserName, type ServiceContext } from './service-context.js';
+import { workspaceService } from './workspace/workspace-service.js';
+
+export type { AddArticleResult };
+
+/** How the services were opened: facts about the workspace the store itself does not know. */
+export interface WorkbenchServiceOptions {
+  /** Whether the store is the default workspace in the app-data folder. */
+  isDefault: boolean;
+  /** Folder holding the sample articles. */
+  samplesDir: string;
+  /** Name recorded as the author of new annotations. */
+  author?: string;
+  /** Clock for timestamps (tests pass a fixed one). */
+  now?: () => Date;
+  /** Largest article file imported, in bytes (checked before reading); 50 MB when absent. */
+  maxImportBytes?: number;
+  /** Where recovery files of unsaved edits are kept (`recoveryDirOf`); none are offered when absent. */
+  recoveryDir?: string;
+}
+
+/**
+ * Every service of one open workspace, one domain each (workspace, documents, annotations, links,
+ * labels, imports, exports), composed into the contract's API; plus what the CLI and tests use
+ * beyond the contract (adding one article, waiting for an export job).
+ */
+export type WorkbenchService = WorkbenchApi & {
+  addArticle: ReturnType<typeof importsService>['addArticle'];
+  /** The export job runner (the CLI waits for its jobs). */
+  exports: ExportService;
+};
+
+/**
+ * Serves the workspace held by `store`: both transports (Electron IPC and the browser host) and the
+ * CLI call this same object.
+ */
+export function createWorkbenchService(store: WorkspaceStore, options: WorkbenchServiceOptions): WorkbenchService {
+  const context: ServiceContext = { store, author: options.author ?? currentUserName(), now: options.now ?? (() => new Date()) };
+  const editing = new AnnotationEditing(store, { author: context.author, now: context.now });
+  const exports = new ExportService(store, context.author, context.now);
+  const imports = importsService(context, options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES);
+  const facts = { isDefault: options.isDefault, samplesDir: options.samplesDir, recoveryDir: options.recoveryDir ?? null };
+  const api = {
+    ...workspaceService(context, facts, imports),
+    ...documentsService(context),
+    ...annotationsService(editing),
+    ...linksService(context),
+    ...labelsService(context, editing),
+    ...imports,
+    ...exportsService(exports),
+  } satisfies WorkbenchApi;
+  return { ...api, exports };
+}

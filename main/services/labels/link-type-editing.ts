@@ -1,0 +1,40 @@
+import { WorkbenchError } from '../../../shared/api/workbench-error.js';
+import type { LinkType } from '../../../shared/model/label-schema.js';
+import type { Link } from '../../../shared/model/link.js';
+import type { WorkspaceStore } from '../../workspace/workspace-store.js';
+
+/** What saving the link types did. */
+export interface SavedLinkTypes {
+  linkTypes: LinkType[];
+  /** Links deleted with the types that were removed (so undo can bring them back). */
+  removedLinks: Link[];
+}
+
+/**
+ * Edits the workspace's link types, like labels: names, colours, direction, descriptions and which
+ * labels a type connects. Ids must be unique and label restrictions must name existing labels; a type
+ * still used by links is only removed when the caller confirms, and its links go with it.
+ */
+export async function saveLinkTypes(store: WorkspaceStore, linkTypes: readonly LinkType[], deleteLinksOfRemovedTypes: boolean): Promise<SavedLinkTypes> {
+  const ids = new Set<string>();
+  const labelIds = new Set(store.workspace.labels.map((l) => l.id));
+  for (const type of linkTypes) {
+    if (ids.has(type.id)) throw new WorkbenchError('invalid-input', `Two link types have the id "${type.id}".`);
+    ids.add(type.id);
+    const unknown = type.allowedLabels.filter((id) => !labelIds.has(id));
+    if (unknown.length > 0) throw new WorkbenchError('invalid-input', `"${type.name}" names labels that do not exist: ${unknown.join(', ')}.`);
+  }
+  const removedLinks = store.workspace.links.filter((l) => !ids.has(l.typeId));
+  if (removedLinks.length > 0 && !deleteLinksOfRemovedTypes) {
+    const names = [...new Set(removedLinks.map((l) => store.workspace.linkTypes.find((t) => t.id === l.typeId)?.name ?? l.typeId))];
+    throw new WorkbenchError(
+      'conflict',
+      `${removedLinks.length} ${removedLinks.length === 1 ? 'link uses' : 'links use'} ${names.map((n) => `"${n}"`).join(', ')}: confirm to delete them with the type.`,
+    );
+  }
+  await store.updateWorkspace((workspace) => {
+    workspace.linkTypes = structuredClone([...linkTypes]);
+    workspace.links = workspace.links.filter((l) => ids.has(l.typeId));
+  });
+  return { linkTypes: structuredClone([...linkTypes]), removedLinks };
+}

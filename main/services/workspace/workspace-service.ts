@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
+import { WorkbenchError } from '../../../shared/api/workbench-error.js';
+import { importArticleFile } from '../../../shared/import/import-article-file.js';
+import { importPlainText } from '../../../shared/import/plain-text.js';
+import { contentHash } from '../../../shared/text/content-hash.js';
+import { toWorkbenchError } from '../../workspace/store-errors.js';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../imports/import-size-limit.js';
+import type { ImportsService } from '../imports/imports-service.js';
+import type { ServiceContext } from '../service-context.js';
+import { RecoveredEditsOffer } from './recovered-edits.js';
+import { sampleArticleFiles } from './sample-articles.js';
+
+/** The workspace domain: what the workspace is, its counts, saving, repairs and recovered edits, the samples. */
+export type WorkspaceService = Pick<
+  WorkbenchApi,
+  | 'getWorkspace'
+  | 'getStats'
+  | 'getSaveStatus'
+  | 'restoreLastGoodBackup'
+  | 'restoreRecoveredEdits'
+  | 'discardRecoveredEdits'
+  | 'addSampleArticles'
+>;
+
+/** Facts about the open workspace the store itself does not know. */
+export interface WorkspaceFacts {
+  /** Whether the store is the default workspace in the app-data folder. */
+  isDefault: boolean;
+  /** Folder holding the sample articles. */
+  samplesDir: string;
+  /** Where recovery files of unsaved edits are kept; none are offered when null. */
+  recoveryDir: string | null;
+}
+
+/** The workspace services of the workspace in `context`; sample articles are added through `imports`. */
+export function workspaceService(context: ServiceContext, facts: WorkspaceFacts, imports: ImportsService): WorkspaceService {
+  const { store } = context;
+  const recovered = new RecoveredEditsOffer(store, facts.recoveryDir);
+  let sampleHashes: Promise<string[]> | undefined;
+  /** The content hashes of the sample articles, read once. */
+  const sampleArticleHashes = () =>
+    (sampleHashes ??= sampleArticleFiles(facts.samplesDir)
+      .catch(() => [])
+      .then((files) => Promise.all(files.map(async (file) => contentHash(importPlainText(basename(file), await readFile(file, 'utf8')).text)))));
+
+  return {
+    async getWorkspace() {
+      const workspace = store.workspace;
+      const samples = await sampleArticleHashes();
+      const present = new Set(workspace.documents.map((d) => d.contentHash));
+      return {
+        path: store.dir,
+        name: basename(store.dir),
+        isDefault: facts.isDefault,
+        readOnly: store.readOnlyReason !== null,
+        readOnlyReason: store.readOnlyReason,
+        labels: workspace.labels,
+        linkTypes: workspace.linkTypes,
+        canAddSampleArticles: store.readOnlyReason === null && samples.some((hash) => !present.has(hash)),
+        problems: await Promise.all(
+          store.problems.map(async (problem) => ({
+            ...problem,
+            hasGoodBackup: (await store.listBackups(problem.file)).some((b) => b.valid && b.kind === 'version'),
+          })),
+        ),
+        recoveredEdits: await recovered.list(),
+      };
+    },
+
+    async getStats() {
+      const annotationsByLabel: Record<string, number> = {};
+      for (const label of store.workspace.labels) annotationsByLabel[label.id] = 0;
+      let annotations = 0;
+      for (const meta of store.workspace.documents) {
+        for (const annotation of await store.readAnnotations(meta.id)) {
+          annotations++;
+          annotationsByLabel[annotation.labelId] = (annotationsByLabel[annotation.labelId] ?? 0) + 1;
+        }
+      }
+      const linksByType: Record<string, number> = {};
+      for (const type of store.workspace.linkTypes) linksByType[type.id] = 0;
+      for (const link of store.workspace.links) linksByType[link.typeId] = (linksByType[link.typeId] ?? 0) + 1;
+      return { documents: store.workspace.documents.length, annotations, annotationsByLabel, links: store.workspace.links.length, linksByType };
+    },
+
+    async getSaveStatus() {
+      const status = store.saveStatus;
+      const message = status.kind === 'failed' ? ((toWorkbenchError(status.error) as Error).message ?? String(status.error)) : null;
+      return { state: status.kind, message };
+    },
+
+    async restoreLastGoodBackup({ file }) {
+      if (!store.problems.some((p) => p.file === file)) throw new WorkbenchError('invalid-input', `${file} has no problem to repair.`);
+      const backup = await store.restoreLastGoodBackup(file);
+      return { restoredFrom: backup.name };
+    },
+
+    restoreRecoveredEdits: ({ id }) => recovered.restore(id),
+    discardRecoveredEdits: ({ id }) => recovered.discard(id),
+
+    async addSampleArticles() {
+      let added = 0;
+      let alreadyPresent = 0;
+      for (const file of await sampleArticleFiles(facts.samplesDir)) {
+        const outcome = importArticleFile({ name: basename(file), bytes: await readFile(file) }, { maxBytes: DEFAULT_MAX_IMPORT_BYTES });
+        if (!outcome.ok) throw new WorkbenchError('internal', outcome.error.message);
+        for (const article of outcome.articles) {
+          if ('added' in (await imports.addArticle(article))) added++;
+          else alreadyPresent++;
+        }
+      }
+      return { added, alreadyPresent };
+    },
+  };
+}

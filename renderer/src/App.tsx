@@ -1,0 +1,197 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCache, useWorkbenchState } from './client/workbench-context.js';
+import type { DocumentViewHandle } from './document-view/DocumentView.js';
+import { applyLabelStyles } from './document-view/label-styles.js';
+import type { OverlayRanges } from './document-view/overlay-decorations.js';
+import { ArticleList } from './features/articles/ArticleList.js';
+import { useOpenArticle } from './features/articles/use-open-article.js';
+import { AnnotationSide } from './features/workbench/AnnotationSide.js';
+import { ArticleReader } from './features/annotate/ArticleReader.js';
+import { useAnnotating } from './features/annotate/use-annotating.js';
+import { FindBar } from './features/find/FindBar.js';
+import { useArticleFind } from './features/find/use-article-find.js';
+import { WorkspaceSearch } from './features/find/WorkspaceSearch.js';
+import { useEdits } from './features/history/use-edits.js';
+import { useFileDrop } from './features/import/use-file-drop.js';
+import { useWorkbenchKeys } from './features/keyboard/use-workbench-keys.js';
+import { ComparePane } from './features/linking/ComparePane.js';
+import { LinkOverview } from './features/linking/LinkOverview.js';
+import { useLinking } from './features/linking/use-linking.js';
+import { EmptyWorkspace } from './features/workbench/EmptyWorkspace.js';
+import { useSaveTracker } from './features/workbench/SaveStatus.js';
+import { StatusLines } from './features/workbench/StatusLines.js';
+import { TopBar, type WorkbenchView } from './features/workbench/TopBar.js';
+import { WorkbenchDialogs, type WorkbenchDialog } from './features/workbench/WorkbenchDialogs.js';
+import { RecoveredEditsOffer } from './features/workbench/RecoveredEditsOffer.js';
+import { WorkspaceProblems } from './features/workbench/WorkspaceProblems.js';
+
+/**
+ * The workbench's layout: top bar; article list and search; the open article (or the clusters or
+ * contradictions view); the compared article; the annotation panel; and the dialogs. Each capability's
+ * state and actions live in its feature folder; this only puts them on the screen.
+ */
+export function App() {
+  const cache = useCache();
+  const workspace = useWorkbenchState((state) => state.workspace);
+  const documents = useWorkbenchState((state) => state.documents);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [view, setView] = useState<WorkbenchView>('articles');
+  const [compareOpen, setCompareOpen] = useState(false);
+  const [snapWords, setSnapWords] = useState(true);
+  const [dialog, setDialog] = useState<WorkbenchDialog | null>(null);
+  const viewHandle = useRef<DocumentViewHandle | null>(null);
+  const detailsField = useRef<HTMLSelectElement | null>(null);
+  const workspaceSearchInput = useRef<HTMLInputElement | null>(null);
+
+  // Opening another article starts its per-article state afresh (set below, once those hooks exist).
+  const onSwitch = useRef<() => void>(() => undefined);
+  const article = useOpenArticle(useCallback(() => onSwitch.current(), []));
+  const { opened } = article;
+  const labels = workspace?.labels ?? [];
+  const saves = useSaveTracker(cache.api, {
+    onRefused: setNotice,
+    // The services kept the edit in memory and keep retrying: show what they hold.
+    onKeptUnsaved: () => void (opened && cache.reloadAnnotations(opened.meta.id)),
+  });
+  const edits = useEdits(saves.track, setNotice);
+  const find = useArticleFind(opened?.text ?? null, viewHandle);
+  const annotating = useAnnotating({ opened, labels, edits, view: viewHandle, snapWords, notice: setNotice });
+  const linking = useLinking({ cache, linkTypes: workspace?.linkTypes ?? [], focused: annotating.focused, openedTitle: opened?.meta.title ?? '', edits, setNotice });
+  onSwitch.current = () => {
+    annotating.clear();
+    find.reset();
+    setNotice(null);
+  };
+  const drop = useFileDrop(useCallback((dropped) => setDialog((current) => current ?? { kind: 'import', dropped }), []));
+  useLayoutEffect(() => applyLabelStyles(labels), [labels]);
+
+  // A search hit chosen in another article is selected once that article is shown.
+  useEffect(() => {
+    const range = opened && article.takeRangeToReveal();
+    if (range) viewHandle.current?.selectRange(range, true);
+  }, [opened?.meta.id]);
+
+  const { pending, saving } = annotating;
+  const overlay = useMemo<OverlayRanges>(() => ({ searchHits: find.hits, currentHit: find.current, pending, saving }), [find.hits, find.current, pending, saving]);
+
+  useWorkbenchKeys({
+    labels,
+    articleShown: opened !== null && view === 'articles',
+    view: viewHandle,
+    annotating,
+    linking,
+    find,
+    edits,
+    workspaceSearch: workspaceSearchInput,
+    detailsField,
+    showHelp: () => setDialog({ kind: 'help' }),
+    notice: setNotice,
+  });
+
+  /** Opens an article (if it is not open) at one of its annotations: from links, clusters, contradictions. */
+  const openAnnotation = async (documentId: string, annotationId: string) => {
+    setView('articles');
+    if (opened?.meta.id !== documentId) await article.open(documentId);
+    annotating.focusOn(annotationId, true);
+  };
+  const openDialog = async (kind: 'import' | 'labels' | 'link-types' | 'help') => {
+    if (kind === 'import' || kind === 'help') return setDialog(kind === 'import' ? { kind, dropped: null } : { kind });
+    const stats = await cache.api.getStats();
+    setDialog({ kind, usage: kind === 'labels' ? stats.annotationsByLabel : stats.linksByType });
+  };
+
+  if (article.loadError) {
+    return (
+      <div className="load-error" role="alert">
+        <h1>Corroborate could not open the workspace</h1>
+        <p>{article.loadError}</p>
+      </div>
+    );
+  }
+  if (!workspace) return <p className="loading">Opening the workspace…</p>;
+
+  const comparing = compareOpen && view === 'articles' && opened !== null;
+  return (
+    <div className={`workbench${drop.active ? ' drop-target-active' : ''}${comparing ? ' compare-open' : ''}`} {...drop.handlers}>
+      <TopBar
+        view={view}
+        onView={setView}
+        compareOpen={compareOpen}
+        onToggleCompare={() => setCompareOpen((open) => !open)}
+        edits={edits}
+        snapWords={snapWords}
+        onSnapWords={setSnapWords}
+        onOpenDialog={(kind) => void openDialog(kind)}
+        saveState={saves.state}
+      />
+      <div className="sidebar">
+        <WorkspaceSearch
+          inputRef={workspaceSearchInput}
+          onOpenHit={(documentId, range) =>
+            opened?.meta.id === documentId ? viewHandle.current?.selectRange(range, true) : article.openAt(documentId, range)
+          }
+        />
+        <ArticleList documents={documents} openId={opened?.meta.id ?? null} onOpen={(id) => void article.open(id)} />
+      </div>
+      <main className="reader">
+        <WorkspaceProblems workspace={workspace} onRestored={(message) => void article.reload().then(() => setNotice(message))} />
+        <RecoveredEditsOffer workspace={workspace} onResolved={(message) => void article.reload().then(() => setNotice(message))} />
+        {view !== 'articles' && <LinkOverview view={view} track={saves.track} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />}
+        {view === 'articles' && find.open && opened && (
+          <FindBar
+            query={find.query}
+            hitCount={find.hits.length}
+            current={find.current}
+            labels={labels}
+            onQuery={find.search}
+            onStep={find.step}
+            onLabelAll={(labelId) => annotating.labelAll(labelId, find.hits)}
+            onClose={find.close}
+          />
+        )}
+        {view !== 'articles' ? null : opened ? (
+          <ArticleReader opened={opened} labels={labels} readOnly={workspace.readOnly} annotating={annotating} overlay={overlay} view={viewHandle} />
+        ) : (
+          documents.length === 0 && (
+            <EmptyWorkspace
+              workspace={workspace}
+              onImport={() => void openDialog('import')}
+              onAddSampleArticles={() =>
+                void saves.track(async () => {
+                  const { added } = await cache.api.addSampleArticles();
+                  await article.reload();
+                  setNotice(`Added ${added} sample ${added === 1 ? 'article' : 'articles'}.`);
+                })
+              }
+            />
+          )
+        )}
+        <StatusLines pending={annotating.pending} linkSource={linking.linkSource} linkTypeCount={workspace.linkTypes.length} notice={notice} />
+      </main>
+      {comparing && (
+        <ComparePane
+          leftDocumentId={opened.meta.id}
+          leftFocused={annotating.focused}
+          linking={linking}
+          onFocusLeft={(annotationId) => annotating.focusOn(annotationId, true)}
+          onClose={() => setCompareOpen(false)}
+        />
+      )}
+      <AnnotationSide
+        labels={labels}
+        annotating={annotating}
+        linking={linking}
+        view={viewHandle}
+        detailsField={detailsField}
+        onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
+      />
+      <WorkbenchDialogs
+        dialog={dialog}
+        edits={edits}
+        linking={linking}
+        onImported={(result) => void article.reload(result.replaced[0]?.documentId ?? result.added[0]?.documentId)}
+        onClose={() => setDialog(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Annotation } from '../../../../shared/model/annotation.js';
+import type { LinkEnd } from '../../../../shared/model/link.js';
+import type { QuoteSighting } from '../../../../shared/model/link-views.js';
+import { useDocumentLinks } from '../../client/use-document-links.js';
+import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
+import type { Linking } from './use-linking.js';
+
+/** An annotation picked as the first end of a link being made. */
+export interface LinkSource extends LinkEnd {
+  text: string;
+  documentTitle: string;
+}
+
+/** Props of the links panel. */
+export interface LinksPanelProps {
+  /** The annotation in focus, or null. */
+  focused: Annotation | null;
+  /** The linking workflow: the link being made and the link edits. */
+  linking: Linking;
+  onOpenAnnotation(documentId: string, annotationId: string): void;
+}
+
+/**
+ * For the focused annotation: every linked span with its article, type and text (click to go
+ * there), making a link to another annotation (pick this one, pick the other, choose the type —
+ * also with the keys 1–4), and finding the same quote in other articles to link in one step.
+ */
+export function LinksPanel(props: LinksPanelProps) {
+  const { focused, linking } = props;
+  const { linkSource } = linking;
+  const { api } = useCache();
+  const linkTypes = useWorkbenchState((state) => state.workspace?.linkTypes ?? []);
+  const documentLinks = useDocumentLinks(focused?.documentId ?? null);
+  const links = useMemo(
+    () => (focused ? documentLinks.filter((l) => l.link.source.annotationId === focused.id || l.link.target.annotationId === focused.id) : []),
+    [documentLinks, focused],
+  );
+  const [sightings, setSightings] = useState<QuoteSighting[] | null>(null);
+  const [searching, setSearching] = useState(false);
+
+  // Sightings belong to one annotation: a new focus clears them (link changes do not).
+  useEffect(() => setSightings(null), [focused?.id]);
+
+  if (!focused) {
+    return (
+      <section className="links-panel" aria-label="Links">
+        <h2>Links</h2>
+        <p className="hint">Select an annotation to see and make its links.</p>
+      </section>
+    );
+  }
+  const here: LinkEnd = { documentId: focused.documentId, annotationId: focused.id };
+  const typeName = (id: string) => linkTypes.find((t) => t.id === id)?.name ?? id;
+  const choosingTarget = linkSource !== null && linkSource.annotationId !== focused.id;
+
+  const findElsewhere = async () => {
+    setSearching(true);
+    try {
+      setSightings(await api.findQuoteElsewhere({ documentId: focused.documentId, annotationId: focused.id }));
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  return (
+    <section className="links-panel" aria-label="Links">
+      <h2>
+        Links <span className="count">{links.length}</span>
+      </h2>
+      {choosingTarget && (
+        <div className="link-chooser" role="group" aria-label="Choose the link type">
+          <p>
+            Link “{linkSource.text.slice(0, 60)}” ({linkSource.documentTitle.slice(0, 40)}) to this annotation as:
+          </p>
+          {linkTypes.map((type, i) => (
+            <button key={type.id} type="button" className={`link-type-button link-type-${type.id}`} onClick={() => linking.createLink(type.id, linkSource, here)}>
+              <kbd>{i + 1}</kbd> {type.name}
+            </button>
+          ))}
+          <button type="button" onClick={linking.cancelLink}>
+            Cancel <kbd>Esc</kbd>
+          </button>
+        </div>
+      )}
+      {linkSource?.annotationId === focused.id && (
+        <p className="hint" role="status">
+          Now select the other annotation (in this or another article), then choose the link type. <kbd>Esc</kbd> cancels.
+        </p>
+      )}
+      {links.length > 0 && (
+        <ul className="link-list">
+          {links.map(({ link, source, target }) => {
+            const other = source.annotationId === focused.id ? target : source;
+            const type = linkTypes.find((t) => t.id === link.typeId);
+            const direction = type?.directed ? (source.annotationId === focused.id ? '→' : '←') : '↔';
+            return (
+              <li key={link.id}>
+                <span className={`link-type-chip link-type-${link.typeId}`}>
+                  {direction} {typeName(link.typeId)}
+                </span>
+                <button type="button" className="link-button link-target" onClick={() => props.onOpenAnnotation(other.documentId, other.annotationId)}>
+                  <span className="link-target-text">{other.text}</span>
+                  <span className="article-details">{other.documentTitle}</span>
+                </button>
+                <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${other.text.slice(0, 40)}”`} onSave={(note) => linking.editNote(link.id, link.note, note)} />
+                <button
+                  type="button"
+                  className="delete-annotation"
+                  aria-label={`Delete ${typeName(link.typeId).toLowerCase()} link to “${other.text.slice(0, 40)}”`}
+                  onClick={() => linking.deleteLink(link.id)}
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="link-actions">
+        {!linkSource && (
+          <button type="button" onClick={() => linking.startLink(focused)}>
+            Link to… <kbd>L</kbd>
+          </button>
+        )}
+        <button type="button" onClick={() => void findElsewhere()} disabled={searching}>
+          {searching ? 'Searching…' : 'Find in other articles'}
+        </button>
+      </div>
+      {sightings && (
+        <div className="sightings" aria-label="In other articles">
+          {sightings.length === 0 ? (
+            <p className="hint">No other article carries this text.</p>
+          ) : (
+            <ul>
+              {sightings.map((sighting) => (
+                <li key={`${sighting.documentId}:${sighting.start}`}>
+                  <p className="sighting-text">
+                    <q>{sighting.text}</q>{' '}
+                    <span className="article-details">
+                      {sighting.documentTitle.slice(0, 60)} · {sighting.errors === 0 ? 'same wording' : `${sighting.errors} character${sighting.errors === 1 ? '' : 's'} differ`}
+                    </span>
+                  </p>
+                  {linkTypes
+                    .filter((t) => t.id === 'same' || t.id === 'paraphrase')
+                    .map((type) => (
+                      <button
+                        key={type.id}
+                        type="button"
+                        onClick={() => {
+                          linking.linkSighting(sighting, type.id);
+                          setSightings((list) => list?.filter((s) => s !== sighting) ?? null);
+                        }}
+                      >
+                        {sighting.annotationId ? 'Link' : 'Annotate and link'} as {type.name.toLowerCase()}
+                      </button>
+                    ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** A link's note: shown, and edited in place (saved when the field is left or Enter is pressed). */
+function LinkNote({ note, label, onSave }: { note: string; label: string; onSave(note: string): void }) {
+  const [value, setValue] = useState(note);
+  const save = () => {
+    if (value.trim() !== note) onSave(value.trim());
+  };
+  return (
+    <input
+      className="link-note"
+      aria-label={label}
+      placeholder="Note"
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+      }}
+    />
+  );
+}

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import type { Annotation } from '../../../../shared/model/annotation.js';
+import type { LinkType } from '../../../../shared/model/label-schema.js';
+import type { LinkEnd } from '../../../../shared/model/link.js';
+import type { QuoteSighting } from '../../../../shared/model/link-views.js';
+import type { WorkbenchCache } from '../../client/workbench-cache.js';
+import { createAnnotations } from '../annotate/annotation-commands.js';
+import type { EditCommand } from '../history/edit-history.js';
+import type { Edits } from '../history/use-edits.js';
+import { combineCommands, createLinkCommand, deleteLinkCommand } from './link-commands.js';
+import type { LinkSource } from './LinksPanel.js';
+
+/** What the linking workflow needs from the workbench. */
+export interface LinkingContext {
+  cache: WorkbenchCache;
+  linkTypes: readonly LinkType[];
+  /** The annotation in focus in the open article. */
+  focused: Annotation | null;
+  openedTitle: string;
+  /** The workbench's undoable edits. */
+  edits: Edits;
+  setNotice(message: string | null): void;
+}
+
+/**
+ * The linking workflow of the workbench: the link being made, links as undoable edits (create,
+ * delete, note, "annotate and link" from a sighting, link types), and the keys `l`, the type's
+ * number and Escape.
+ */
+export function useLinking(context: LinkingContext) {
+  const [linkSource, setLinkSource] = useState<LinkSource | null>(null);
+  const { cache, setNotice } = context;
+  const runEdit = context.edits.run;
+  const typeName = (typeId: string) => (context.linkTypes.find((t) => t.id === typeId)?.name ?? typeId).toLowerCase();
+  const endOf = (end: LinkEnd): LinkEnd => ({ documentId: end.documentId, annotationId: end.annotationId });
+
+  const startLink = (annotation: Annotation) => {
+    setLinkSource({
+      documentId: annotation.documentId,
+      annotationId: annotation.id,
+      text: annotation.fragments.map((f) => f.exact).join(' … '),
+      documentTitle: context.openedTitle,
+    });
+    setNotice('Now focus the other annotation (here or in another article), then choose the link type.');
+  };
+
+  const startLinkFrom = (source: LinkSource) => {
+    setLinkSource(source);
+    setNotice('Now focus the other annotation in the article on the left, then choose the link type.');
+  };
+
+  const createLink = (typeId: string, source: LinkEnd, target: LinkEnd) =>
+    void runEdit(async () => {
+      const { command } = await createLinkCommand(cache, { typeId, source: endOf(source), target: endOf(target) }, `Link as ${typeName(typeId)}`);
+      setLinkSource(null);
+      setNotice(`Linked as ${typeName(typeId)}.`);
+      return command;
+    });
+
+  const deleteLink = (linkId: string) => void runEdit(() => deleteLinkCommand(cache, linkId, 'Delete link'));
+
+  const editNote = (linkId: string, before: string, note: string) =>
+    void runEdit(async () => {
+      const setNote = async (value: string) => {
+        await cache.updateLink({ linkId, note: value });
+      };
+      await setNote(note);
+      return { description: 'Edit link note', undo: () => setNote(before), redo: () => setNote(note) };
+    });
+
+  /** Annotates where the focused annotation's quote appears in another article (if needed) and links the two. */
+  const linkSighting = (sighting: QuoteSighting, typeId: string) => {
+    const source = context.focused;
+    if (!source) return;
+    void runEdit(async () => {
+      const steps: EditCommand[] = [];
+      let targetId = sighting.annotationId;
+      if (!targetId) {
+        const labelName = (cache.state().workspace?.labels.find((l) => l.id === source.labelId)?.name ?? source.labelId).toLowerCase();
+        const { command, created } = await createAnnotations(
+          cache,
+          { documentId: sighting.documentId, items: [{ labelId: source.labelId, ranges: [{ start: sighting.start, end: sighting.end }] }] },
+          `Label as ${labelName}`,
+        );
+        steps.push(command);
+        targetId = created[0]!.id;
+      }
+      const target = { documentId: sighting.documentId, annotationId: targetId };
+      const { command } = await createLinkCommand(
+        cache,
+        { typeId, source: { documentId: source.documentId, annotationId: source.id }, target },
+        `Link as ${typeName(typeId)}`,
+      );
+      steps.push(command);
+      setNotice(`Linked “${sighting.text.slice(0, 50)}” in ${sighting.documentTitle.slice(0, 50)} as ${typeName(typeId)}.`);
+      return combineCommands(`${sighting.annotationId ? 'Link' : 'Annotate and link'} as ${typeName(typeId)}`, steps);
+    });
+  };
+
+  /** Saves the link types as one undoable edit; links of removed types come back on undo. */
+  const saveLinkTypes = async (next: LinkType[], deleteInUse: boolean) => {
+    const previous = [...context.linkTypes];
+    await context.edits.runOrThrow(async () => {
+      const { removedLinks } = await cache.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: deleteInUse });
+      return {
+        description: 'Edit link types',
+        undo: async () => {
+          await cache.saveLinkTypes({ linkTypes: previous, deleteLinksOfRemovedTypes: true });
+          await cache.restoreAnnotations({ annotations: [], links: removedLinks });
+        },
+        redo: async () => {
+          await cache.saveLinkTypes({ linkTypes: next, deleteLinksOfRemovedTypes: true });
+        },
+      };
+    });
+  };
+  /**
+   * Handles a linking key in the article; true when it was one. `l` starts a link from the focused
+   * annotation; with another annotation focused, the link type's number makes the link; Escape
+   * cancels.
+   */
+  const handleKey = (event: KeyboardEvent, hasSelection: boolean): boolean => {
+    const { focused } = context;
+    if (hasSelection) return false;
+    if (linkSource && focused && focused.id !== linkSource.annotationId && /^[1-9]$/.test(event.key)) {
+      const type = context.linkTypes[Number(event.key) - 1];
+      if (!type) return false;
+      event.preventDefault();
+      createLink(type.id, linkSource, { documentId: focused.documentId, annotationId: focused.id });
+      return true;
+    }
+    if (event.key === 'l' && focused) {
+      event.preventDefault();
+      if (!linkSource || linkSource.annotationId === focused.id) startLink(focused);
+      return true;
+    }
+    if (event.key === 'Escape' && linkSource) {
+      setLinkSource(null);
+      setNotice('Linking cancelled.');
+      return true;
+    }
+    return false;
+  };
+
+  return {
+    linkSource,
+    startLink,
+    startLinkFrom,
+    cancelLink: () => setLinkSource(null),
+    createLink,
+    deleteLink,
+    editNote,
+    linkSighting,
+    saveLinkTypes,
+    handleKey,
+  };
+}
+
+/** The linking workflow as the panels use it. */
+export type Linking = ReturnType<typeof useLinking>;

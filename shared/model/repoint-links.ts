@@ -1,0 +1,12 @@
+import type { Link } from './link.js';
+
+/**
+ * Points every link end on document `from` at document `to`: a new version of an article replaces
+ * the old one, and the links made on the old one follow it (in place).
+ */
+export function repointLinks(links: Link[], from: string, to: string): void {
+  for (const link of links) {
+    if (link.source.documentId === from) link.source.documentId = to;
+    if (link.target.documentId === from) link.target.documentId = to;
+  }
+}
