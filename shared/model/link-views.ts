@@ -45,6 +45,13 @@ export const QuoteSightingSchema = z.object({
   errors: z.number().int(),
   /** An annotation already covering exactly this text, if there is one. */
   annotationId: z.string().nullable(),
+  /**
+   * Where each piece of the quote was found, in order (one range for a continuous quote; one per
+   * piece of a discontinuous one); `start`/`end` span all of them.
+   */
+  ranges: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+  /** `strong` within the usual drift; `weak` only with more drift allowed (a paraphrase, perhaps), listed after the strong ones. */
+  strength: z.enum(['strong', 'weak']),
 });
 /** Where an annotation's quote also appears. */
 export type QuoteSighting = z.infer<typeof QuoteSightingSchema>;

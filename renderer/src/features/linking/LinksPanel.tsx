@@ -138,6 +138,7 @@ export function LinksPanel(props: LinksPanelProps) {
                   <p className="sighting-text">
                     <q>{sighting.text}</q>{' '}
                     <span className="article-details">
+                      {sighting.strength === 'weak' && <span className="weak-match">Weaker match · </span>}
                       {sighting.documentTitle.slice(0, 60)} · {sighting.errors === 0 ? 'same wording' : `${sighting.errors} character${sighting.errors === 1 ? '' : 's'} differ`}
                     </span>
                   </p>

@@ -79,7 +79,7 @@ export function useLinking(context: LinkingContext) {
         const labelName = (cache.state().workspace?.labels.find((l) => l.id === source.labelId)?.name ?? source.labelId).toLowerCase();
         const { command, created } = await createAnnotations(
           cache,
-          { documentId: sighting.documentId, items: [{ labelId: source.labelId, ranges: [{ start: sighting.start, end: sighting.end }] }] },
+          { documentId: sighting.documentId, items: [{ labelId: source.labelId, ranges: sighting.ranges }] },
           `Label as ${labelName}`,
         );
         steps.push(command);
