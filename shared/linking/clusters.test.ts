@@ -47,13 +47,26 @@ describe('computeClusters', () => {
     expect(names(computeClusters(links.slice(1)))).toEqual([['a/1', 'b/1', 'c/1']]);
   });
 
-  it('uses a given member order for members and cluster ids', () => {
+  it('uses a given member order for members; clusters keep the order they were founded in', () => {
     const order = ['z/1', 'a/1', 'm/1', 'b/1'];
     const clusters = computeClusters([link('1', 'same', 'a/1', 'b/1'), link('2', 'same', 'm/1', 'z/1')], {
       compareEnds: (x, y) => order.indexOf(`${x.documentId}/${x.annotationId}`) - order.indexOf(`${y.documentId}/${y.annotationId}`),
     });
-    expect(names(clusters)).toEqual([['z/1', 'm/1'], ['a/1', 'b/1']]);
-    expect(clusterIdsByAnnotation(clusters).get(endKey({ documentId: 'a', annotationId: '1' }))).toBe(2);
+    expect(names(clusters)).toEqual([['a/1', 'b/1'], ['z/1', 'm/1']]);
+    expect(clusterIdsByAnnotation(clusters).get(endKey({ documentId: 'a', annotationId: '1' }))).toBe(1);
+  });
+
+  it('never renumbers a cluster when another is made, whatever its members are called', () => {
+    const at = (l: Link, createdAt: string): Link => ({ ...l, createdAt });
+    const first = [at(link('x9', 'same', 'm/1', 'n/1'), '2026-01-01T10:00:00Z'), at(link('x3', 'paraphrase', 'n/1', 'o/1'), '2026-01-01T10:05:00Z')];
+    const before = computeClusters(first);
+    expect(before.map((c) => [c.id, c.foundedBy])).toEqual([[1, 'x9']]);
+    // A newer cluster whose members sort first by id, and whose link id sorts first too.
+    const after = computeClusters([...first, at(link('a1', 'same', 'a/1', 'b/1'), '2026-01-02T09:00:00Z')]);
+    expect(after.map((c) => [c.id, c.foundedBy, names([c])[0]])).toEqual([
+      [1, 'x9', ['m/1', 'n/1', 'o/1']],
+      [2, 'a1', ['a/1', 'b/1']],
+    ]);
   });
 
   it('gives the same clusters whatever the link order or direction (property)', () => {

@@ -22,8 +22,10 @@ export type ClusterMemberView = z.infer<typeof ClusterMemberViewSchema>;
 
 /** A cluster of annotations joined by same/paraphrase links, with its name if it has one. */
 export const ClusterViewSchema = z.object({
-  /** Stable while the cluster keeps its first member. */
+  /** Stable while the cluster keeps its founding link (its oldest link). */
   key: z.string(),
+  /** Its number, in the order clusters were founded: making another cluster never changes it. */
+  number: z.number().int().positive(),
   name: z.string().nullable(),
   canonicalText: z.string().nullable(),
   /** The text the members are compared with: the canonical text, else the first member's. */

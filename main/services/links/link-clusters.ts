@@ -46,7 +46,8 @@ export class LinkClusters {
       const name = names.get(cluster.id) ?? null;
       const referenceText = name?.canonicalText || members[0]!.text;
       views.push({
-        key: members[0]!.annotationId,
+        key: cluster.foundedBy,
+        number: cluster.id,
         name: name?.name || null,
         canonicalText: name?.canonicalText || null,
         referenceText,

@@ -40,7 +40,6 @@ export function ClustersView({ onOpenAnnotation, track }: ClustersViewProps) {
         <ClusterCard
           key={cluster.key}
           cluster={cluster}
-          index={i + 1}
           onOpenAnnotation={onOpenAnnotation}
           onRename={(name, canonicalText) =>
             void track(() => cache.nameCluster({ annotationId: cluster.members[0]!.annotationId, name, canonicalText }))
@@ -53,15 +52,14 @@ export function ClustersView({ onOpenAnnotation, track }: ClustersViewProps) {
 
 function ClusterCard(props: {
   cluster: ClusterView;
-  index: number;
   onOpenAnnotation(documentId: string, annotationId: string): void;
   onRename(name: string, canonicalText: string): void;
 }) {
-  const { cluster, index } = props;
+  const { cluster } = props;
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(cluster.name ?? '');
   const [canonical, setCanonical] = useState(cluster.canonicalText ?? cluster.referenceText);
-  const title = cluster.name ?? `Cluster ${index}`;
+  const title = cluster.name ?? `Cluster ${cluster.number}`;
   return (
     <section className="cluster-card" aria-label={title}>
       <header>
