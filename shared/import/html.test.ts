@@ -100,6 +100,26 @@ describe('importHtml: metadata', () => {
     expect(importHtml('a.html', '<script type="application/ld+json">{not json</script><p>x</p>')?.date).toBeNull();
   });
 
+  it('finds the outlet in og:site_name, publisher meta, JSON-LD, microdata, application-name or twitter:site', () => {
+    const outlet = (head: string): string | null | undefined => importHtml('a.html', `${head}<p>Text</p>`)?.outlet;
+    expect(outlet('<meta property="og:site_name" content="The Racer"><meta name="twitter:site" content="@racer">')).toBe('The Racer');
+    expect(outlet('<meta name="publisher" content="https://facebook.com/racer"><meta name="application-name" content="Racer App">')).toBe('Racer App');
+    const referenced = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'NewsArticle', headline: 'H', publisher: { '@id': 'https://racer.example/#org' } },
+        { '@type': 'Organization', '@id': 'https://racer.example/#org', name: 'Racer Media' },
+        { '@type': 'WebSite', name: 'racer.example' },
+      ],
+    };
+    expect(outlet(`<script type="application/ld+json">${JSON.stringify(referenced)}</script><meta name="twitter:site" content="@racer">`)).toBe('Racer Media');
+    const siteOnly = [{ '@type': 'WebSite', name: 'The Paddock' }, { '@type': 'NewsArticle', headline: 'H' }];
+    expect(outlet(`<script type="application/ld+json">${JSON.stringify(siteOnly)}</script><meta name="application-name" content="WP">`)).toBe('The Paddock');
+    expect(outlet('<div itemprop="publisher" itemscope><meta itemprop="name" content="Micro News"></div>')).toBe('Micro News');
+    expect(outlet('<meta name="twitter:site" content="@racer">')).toBe('@racer');
+    expect(outlet('')).toBeNull();
+  });
+
   it('takes only absolute http(s) URLs, canonical first', () => {
     expect(importHtml('a.html', '<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y"><p>x</p>')?.url).toBe('https://a.example/x');
     expect(importHtml('a.html', '<link rel="canonical" href="/relative"><meta property="og:url" content="https://b.example/y"><p>x</p>')?.url).toBe('https://b.example/y');
