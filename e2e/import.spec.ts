@@ -51,7 +51,7 @@ test('imports several files from the dialog: checks them first, says what cannot
   // A doubtful date is shown as given, with its warning; editing it works the warning out again.
   await articleList(page).filter({ hasText: 'FIA closes the case' }).click();
   const warning = page.getByRole('note', { name: 'Date warning' });
-  await expect(warning).toHaveText('The date may be wrong: given as 2030-01-01, but the text mentions no year after 2021; January 1st is often a placeholder.');
+  await expect(warning).toHaveText('The date may be wrong: given as 2030-01-01, but that is in the future; January 1st is often a placeholder.');
   await page.getByRole('button', { name: 'Edit details' }).click();
   const form = page.getByRole('form', { name: 'Article details' });
   await form.getByLabel('Date').fill('2021-04-30');

@@ -11,13 +11,28 @@ export interface WorkspaceCheckFinding {
   message: string;
 }
 
+/** How many times a check that found problems runs again because `workspace.json` changed meanwhile. */
+const CHECK_ATTEMPTS = 5;
+
 /**
  * Reads every file of a workspace without changing anything (no lock, no writes) and reports what
  * is wrong: files that do not parse or validate or come from a newer version, texts whose hash or
  * length does not match the index, annotation files of another document or text, and fragments whose
- * offsets no longer slice to their quote. An empty list means the workspace is sound.
+ * offsets no longer slice to their quote. An empty list means the workspace is sound. It may run
+ * while another process writes the workspace: every file is replaced whole, and when problems were
+ * found while `workspace.json` changed (an import committing mid-check), the check runs again.
  */
 export async function checkWorkspace(dir: string): Promise<WorkspaceCheckFinding[]> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await readFile(join(dir, WORKSPACE_FILE)).catch(() => null);
+    const findings = await checkWorkspaceOnce(dir);
+    if (findings.length === 0 || attempt === CHECK_ATTEMPTS) return findings;
+    const after = await readFile(join(dir, WORKSPACE_FILE)).catch(() => null);
+    if (before === null || after === null || before.equals(after)) return findings;
+  }
+}
+
+async function checkWorkspaceOnce(dir: string): Promise<WorkspaceCheckFinding[]> {
   const findings: WorkspaceCheckFinding[] = [];
   const workspace = await decode(dir, WORKSPACE_FILE, new JsonFileCodec({ schema: WorkspaceFileSchema, versioning: { currentVersion: CURRENT_SCHEMA_VERSION } }), findings);
   if (!workspace) return findings;

@@ -12,7 +12,9 @@ export interface HtmlArticleMetadata {
 
 /** Meta keys (`property`, `name` or `itemprop`, lower-cased) for each field, in order of trust. */
 const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'headline'];
-const OUTLET_KEYS = ['og:site_name', 'publisher', 'dc.publisher', 'application-name'];
+const OUTLET_KEYS = ['og:site_name', 'publisher', 'dc.publisher'];
+/** Meta keys that name the outlet less surely (an app's name, a social handle): used only when nothing else does. */
+const OUTLET_FALLBACK_KEYS = ['application-name', 'twitter:site'];
 const AUTHOR_KEYS = ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl'];
 const DATE_KEYS = [
   'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'publication_date',
@@ -33,7 +35,8 @@ export function htmlArticleMetadata(document: HtmlNode, articleRoot: HtmlNode): 
   const meta = metaValues(document);
   const ld = jsonLdArticle(document);
   const pick = (keys: string[]): string | null => firstNonBlank(keys.map((k) => meta.get(k) ?? null));
-  const outlet = firstNonBlank([pick(OUTLET_KEYS), ld.outlet]);
+  const pickName = (keys: string[]): string | null => firstNonBlank(keys.map((k) => meta.get(k) ?? null).filter((v) => !isHttpUrl(v)));
+  const outlet = firstNonBlank([pickName(OUTLET_KEYS), ld.outlet, microdataPublisher(document), ld.siteName, pickName(OUTLET_FALLBACK_KEYS)]);
   const heading = findHtmlElements(articleRoot, (e) => e.tagName === 'h1')[0];
   const pageTitle = findHtmlElements(document, (e) => e.tagName === 'title')[0];
   return {
@@ -82,49 +85,83 @@ interface JsonLdArticle {
   author: string | null;
   date: string | null;
   url: string | null;
+  /** The name of a `WebSite` node, the outlet when the article names no publisher. */
+  siteName: string | null;
 }
 
-/** The first article described by a JSON-LD block; malformed blocks are ignored. */
+/**
+ * The first article described by the page's JSON-LD blocks (malformed blocks are ignored). A
+ * publisher or author given as a reference (`{"@id": "#org"}`) is looked up among every node of
+ * every block, as sites that describe the organisation once in an `@graph` do.
+ */
 function jsonLdArticle(document: HtmlNode): JsonLdArticle {
-  const none: JsonLdArticle = { title: null, outlet: null, author: null, date: null, url: null };
+  const nodes = jsonLdNodes(document);
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const node of nodes) {
+    const id = stringOf(node['@id']);
+    if (id && !byId.has(id)) byId.set(id, node);
+  }
+  const resolved = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolved);
+    const id = isRecord(value) && value['name'] === undefined ? stringOf(value['@id']) : null;
+    return (id && byId.get(id)) ?? value;
+  };
+  const site = nodes.find((n) => typesOf(n).includes('website'));
+  const siteName = site ? stringOf(site['name']) : null;
+  const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.has(t)) && (n['headline'] !== undefined || n['datePublished'] !== undefined));
+  if (!article) return { title: null, outlet: null, author: null, date: null, url: null, siteName };
+  return {
+    title: stringOf(article['headline']) ?? stringOf(article['name']),
+    outlet: nameOf(resolved(article['publisher'])),
+    author: nameOf(resolved(article['author'])),
+    date: stringOf(article['datePublished']) ?? stringOf(article['dateCreated']),
+    url: stringOf(article['url']) ?? stringOf(article['mainEntityOfPage']) ?? nameOf(article['mainEntityOfPage'], '@id'),
+    siteName,
+  };
+}
+
+/** Every object of every JSON-LD block, breadth first through arrays and `@graph`s (at most 1000). */
+function jsonLdNodes(document: HtmlNode): Record<string, unknown>[] {
   const scripts = findHtmlElements(
     document,
     (e: HtmlElement) => e.tagName === 'script' && (attributeOf(e, 'type') ?? '').trim().toLowerCase() === 'application/ld+json',
   );
+  const queue: unknown[] = [];
   for (const script of scripts) {
-    let data: unknown;
     try {
-      data = JSON.parse(rawTextOf(script));
+      queue.push(JSON.parse(rawTextOf(script)));
     } catch {
       continue;
     }
-    const article = findArticleObject(data);
-    if (!article) continue;
-    return {
-      title: stringOf(article['headline']) ?? stringOf(article['name']),
-      outlet: nameOf(article['publisher']),
-      author: nameOf(article['author']),
-      date: stringOf(article['datePublished']) ?? stringOf(article['dateCreated']),
-      url: stringOf(article['url']) ?? stringOf(article['mainEntityOfPage']) ?? nameOf(article['mainEntityOfPage'], '@id'),
-    };
   }
-  return none;
-}
-
-function findArticleObject(data: unknown): Record<string, unknown> | null {
-  const queue: unknown[] = [data];
+  const nodes: Record<string, unknown>[] = [];
   for (let seen = 0; queue.length > 0 && seen < 1000; seen++) {
     const item = queue.shift();
     if (Array.isArray(item)) queue.push(...item);
     else if (isRecord(item)) {
-      const types = ([] as unknown[]).concat(item['@type']).map((t) => String(t).toLowerCase());
-      if (types.some((t) => ARTICLE_TYPES.has(t)) && (item['headline'] !== undefined || item['datePublished'] !== undefined)) {
-        return item;
-      }
+      nodes.push(item);
       if (item['@graph'] !== undefined) queue.push(item['@graph']);
     }
   }
+  return nodes;
+}
+
+function typesOf(node: Record<string, unknown>): string[] {
+  return ([] as unknown[]).concat(node['@type']).map((t) => String(t).toLowerCase());
+}
+
+/** The name in schema.org microdata's publisher (`itemprop="publisher"` holding `itemprop="name"`). */
+function microdataPublisher(document: HtmlNode): string | null {
+  for (const publisher of findHtmlElements(document, (e) => hasItemprop(e, 'publisher'))) {
+    const name = findHtmlElements(publisher, (e) => hasItemprop(e, 'name'))[0];
+    const value = name ? (attributeOf(name, 'content') ?? rawTextOf(name)) : null;
+    if (value?.trim()) return value;
+  }
   return null;
+}
+
+function hasItemprop(element: HtmlElement, property: string): boolean {
+  return (attributeOf(element, 'itemprop') ?? '').toLowerCase().split(/\s+/).includes(property);
 }
 
 function nameOf(value: unknown, key = 'name'): string | null {

@@ -100,15 +100,36 @@ describe('importHtml: metadata', () => {
     expect(importHtml('a.html', '<script type="application/ld+json">{not json</script><p>x</p>')?.date).toBeNull();
   });
 
+  it('finds the outlet in og:site_name, publisher meta, JSON-LD, microdata, application-name or twitter:site', () => {
+    const outlet = (head: string): string | null | undefined => importHtml('a.html', `${head}<p>Text</p>`)?.outlet;
+    expect(outlet('<meta property="og:site_name" content="The Racer"><meta name="twitter:site" content="@racer">')).toBe('The Racer');
+    expect(outlet('<meta name="publisher" content="https://facebook.com/racer"><meta name="application-name" content="Racer App">')).toBe('Racer App');
+    const referenced = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'NewsArticle', headline: 'H', publisher: { '@id': 'https://racer.example/#org' } },
+        { '@type': 'Organization', '@id': 'https://racer.example/#org', name: 'Racer Media' },
+        { '@type': 'WebSite', name: 'racer.example' },
+      ],
+    };
+    expect(outlet(`<script type="application/ld+json">${JSON.stringify(referenced)}</script><meta name="twitter:site" content="@racer">`)).toBe('Racer Media');
+    const siteOnly = [{ '@type': 'WebSite', name: 'The Paddock' }, { '@type': 'NewsArticle', headline: 'H' }];
+    expect(outlet(`<script type="application/ld+json">${JSON.stringify(siteOnly)}</script><meta name="application-name" content="WP">`)).toBe('The Paddock');
+    expect(outlet('<div itemprop="publisher" itemscope><meta itemprop="name" content="Micro News"></div>')).toBe('Micro News');
+    expect(outlet('<meta name="twitter:site" content="@racer">')).toBe('@racer');
+    expect(outlet('')).toBeNull();
+  });
+
   it('takes only absolute http(s) URLs, canonical first', () => {
     expect(importHtml('a.html', '<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y"><p>x</p>')?.url).toBe('https://a.example/x');
     expect(importHtml('a.html', '<link rel="canonical" href="/relative"><meta property="og:url" content="https://b.example/y"><p>x</p>')?.url).toBe('https://b.example/y');
     expect(importHtml('a.html', '<link rel="canonical" href="data:text/html,hi"><p>x</p>')?.url).toBeNull();
   });
 
-  it('warns about a date later than any year the text mentions', () => {
-    expect(importHtml('a.html', '<meta name="date" content="2024-05-02"><p>The 2021 race.</p>')?.dateWarning).toBe(
-      'given as 2024-05-02, but the text mentions no year after 2021',
+  it('trusts a date later than the years the text mentions, and warns when the text tells of a later year as past', () => {
+    expect(importHtml('a.html', '<meta name="date" content="2024-05-02"><p>The 2021 race.</p>')?.dateWarning).toBeNull();
+    expect(importHtml('a.html', '<meta name="date" content="2021-05-02"><p>In 2023 he won the title.</p>')?.dateWarning).toBe(
+      'given as 2021-05-02, but the text tells of 2023 as past',
     );
   });
 });

@@ -10,8 +10,9 @@ export interface ImportedArticle {
   /** Publication date as given (`YYYY-MM-DD` where it is an ISO date), where known. */
   date: string | null;
   /**
-   * Why the date should not be trusted as given (later than any year the text mentions, January 1st
-   * placeholder, not a calendar date), or null when nothing looks wrong. The date itself is kept.
+   * Why the date should not be trusted as given (in the future, before a year the text tells of as
+   * past, January 1st placeholder, not a calendar date), or null when nothing looks wrong. The date
+   * itself is kept.
    */
   dateWarning: string | null;
   /** The byline, where the source gives one. */

@@ -5,12 +5,15 @@ import type { ExportSummary } from '../../../shared/api/export-schemas.js';
 import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../../shared/formats/export-formats.js';
 import { describeExportFailure } from '../../services/exports/export-jobs.js';
 import { exportToFolder } from '../../services/exports/export-to-folder.js';
-import { openWorkbench } from '../../services/open-workbench.js';
-import { WORKSPACE_FILE } from '../../services/workspace/workspace-upkeep.js';
+import { ReadOnlyWorkspace, WORKSPACE_FILE } from '../../services/workspace/workspace-upkeep.js';
 import { plural } from '../../../shared/text/plural.js';
 import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 
-/** `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing, every byte checked. */
+/**
+ * `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing,
+ * every byte checked. It only reads the workspace (no lock), so a pipeline can export while the app
+ * has it open; it exports what is saved on disk, as one consistent snapshot.
+ */
 export const exportCommand: CliCommand = {
   name: 'export',
   usage:
@@ -43,13 +46,13 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
     ...(values.documents ? { documentIds: splitList(values.documents) } : {}),
     ...(values.labels ? { labelIds: splitList(values.labels) } : {}),
   };
-  const { store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli' });
+  const workspace = await ReadOnlyWorkspace.open(workspaceDir);
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
   try {
     const summary = await exportToFolder(
-      store,
+      workspace,
       { format: values.format, scope, destination: values.out, overwrite: values.force ?? false },
       { signal: controller.signal },
     );
@@ -64,7 +67,6 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
     return 1;
   } finally {
     process.off('SIGINT', interrupt);
-    await store.close();
   }
 }
 

@@ -1,24 +1,24 @@
 import { parseArgs } from 'node:util';
-import { openWorkbench } from '../../services/open-workbench.js';
+import { countWorkspace } from '../../services/workspace/workspace-stats.js';
+import { ReadOnlyWorkspace } from '../../services/workspace/workspace-upkeep.js';
 import { requireWorkspace, type CliCommand, type CliIo } from './cli-command-spec.js';
 
-/** `stats --workspace DIR [--json]`: counts documents, annotations by label and links by type. */
+/**
+ * `stats --workspace DIR [--json]`: counts documents, annotations by label and links by type. It
+ * only reads (no lock), so it runs while the app or another process has the workspace open, and
+ * counts what is saved on disk.
+ */
 export const statsCommand: CliCommand = {
   name: 'stats',
-  usage: 'stats --workspace DIR [--json]   count documents, annotations by label, and links',
+  usage: 'stats --workspace DIR [--json]   count documents, annotations by label, and links (what is saved; works while the app has it open)',
   run: runStats,
 };
 
 async function runStats(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, json: { type: 'boolean' } } });
   const workspaceDir = requireWorkspace(values.workspace, 'stats');
-  const { service, store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli', create: false });
-  let stats;
-  try {
-    stats = await service.getStats();
-  } finally {
-    await store.close();
-  }
+  const snapshot = await (await ReadOnlyWorkspace.open(workspaceDir)).readSnapshot({ texts: false });
+  const stats = countWorkspace(snapshot, snapshot.documents.map((d) => d.annotations));
   if (values.json) {
     io.stdout(`${JSON.stringify(stats, null, 2)}\n`);
     return 0;

@@ -14,22 +14,55 @@ export type ElectronBinary = { path: string; distDir: string } | { missing: stri
  * Installation never downloads it; when it is missing, this fetches it once with Electron's own
  * installer where the network allows, and otherwise says why in a few words.
  */
-export function locateElectronBinary(options: { download: boolean }): ElectronBinary {
+export function locateElectronBinary(options: {
+  download: boolean;
+  /** The installed `electron` package's folder (found from here when absent). */
+  packageDir?: string;
+  /** The running Node.js version (`process.versions.node` when absent). */
+  nodeVersion?: string;
+}): ElectronBinary {
   let packageDir: string;
   try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    packageDir = options.packageDir ?? dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
     return { missing: 'the electron package is not installed' };
   }
   const found = installedBinary(packageDir);
   if (found) return found;
   if (!options.download) return { missing: 'it has not been downloaded yet' };
+  // Electron's installer declares the Node.js it runs on; once fetched, the binary brings its own.
+  const required = minimumNodeVersion(packageDir);
+  const current = options.nodeVersion ?? process.versions.node;
+  if (required && isOlderVersion(current, required)) {
+    return { missing: `fetching it needs Node.js ${required} or later (this is Node.js ${current})` };
+  }
 
   process.stderr.write('Fetching the Electron binary (first start only)…\n');
   const result = spawnSync(process.execPath, [join(packageDir, 'install.js')], { encoding: 'utf8', timeout: 300_000 });
   const downloaded = installedBinary(packageDir);
   if (downloaded) return downloaded;
   return { missing: `it could not be downloaded here (${downloadFailureReason(result.stderr ?? '', result.error)})` };
+}
+
+/** The lowest Node.js version the package in `packageDir` declares (`engines.node`, `>= X.Y.Z`), or null. */
+function minimumNodeVersion(packageDir: string): string | null {
+  try {
+    const engines = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { engines?: { node?: unknown } }).engines;
+    const range = typeof engines?.node === 'string' ? engines.node : '';
+    return /^\s*>=\s*v?(\d+\.\d+\.\d+)\s*$/.exec(range)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether dotted version `version` is older than `than` (both `X.Y.Z`). */
+export function isOlderVersion(version: string, than: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = than.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  }
+  return false;
 }
 
 function installedBinary(packageDir: string): { path: string; distDir: string } | null {

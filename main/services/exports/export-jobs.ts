@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExportProgress } from '../../../shared/api/export-schemas.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
+import { WorkspaceReadError } from '../../workspace/read-only-workspace.js';
 import { exportToFolder, InvalidExportScopeError, type ExportToFolderRequest } from './export-to-folder.js';
 import { WorkspaceNotExportableError } from './read-workspace-snapshot.js';
 import { ExportDestinationError } from './export-destination.js';
@@ -130,6 +131,7 @@ export function describeExportFailure(error: unknown): string {
   ) {
     return error.message;
   }
+  if (error instanceof WorkspaceReadError) return `${error.message} Nothing was exported.`;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const path = (error as NodeJS.ErrnoException | null)?.path;
   if (code === 'ENOSPC') return `The disk is full${path ? ` (writing ${path})` : ''}; nothing was written.`;

@@ -4,6 +4,7 @@ import { exportFormats, exportWorkspace, type ExportFormatId } from '../../../sh
 import { scopeSnapshot, type ExportScope } from '../../../shared/formats/export-scope.js';
 import { findUnexportableAnnotations } from '../../../shared/formats/exportable-annotation.js';
 import type { WorkspaceSnapshot } from '../../../shared/model/workspace.js';
+import type { ReadOnlyWorkspace } from '../../workspace/read-only-workspace.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { checkExportDestination } from './export-destination.js';
 import { readWorkspaceSnapshot } from './read-workspace-snapshot.js';
@@ -37,29 +38,34 @@ export interface ExportToFolderOptions {
 }
 
 /**
- * Exports the open workspace (or the part in scope) in one format into a new folder, streamed and
+ * Exports a workspace (or the part in scope): an open store, with its unsaved edits, or a workspace
+ * opened read-only, as saved on disk, while another process may be writing it, in one format into a new folder, streamed and
  * all or nothing (see `writeExportFolder`), and says what was written: every file with its size,
  * the counts, and every annotation or link in scope that the format left out, with the reason.
  * Refuses a destination that holds the workspace, lies inside any workspace (but below its
  * `exports/` folder), or is anything but a new or empty folder or an earlier export of ours
  * (see `checkExportDestination`).
  */
-export async function exportToFolder(store: WorkspaceStore, request: ExportToFolderRequest, options: ExportToFolderOptions = {}): Promise<ExportSummary> {
+export async function exportToFolder(
+  source: WorkspaceStore | ReadOnlyWorkspace,
+  request: ExportToFolderRequest,
+  options: ExportToFolderOptions = {},
+): Promise<ExportSummary> {
   const destination = resolve(request.destination);
   // Checked before the (possibly long) read, and again by the writer just before writing.
-  await checkExportDestination(destination, { overwrite: request.overwrite ?? false, openWorkspaceDir: store.dir });
-  const snapshot = await readWorkspaceSnapshot(
-    store,
-    (documentsRead, documentCount) => options.onProgress?.({ phase: 'reading', documentsRead, documentCount }),
-    options.signal,
-  );
+  await checkExportDestination(destination, { overwrite: request.overwrite ?? false, openWorkspaceDir: source.dir });
+  const onDocumentRead = (documentsRead: number, documentCount: number) => options.onProgress?.({ phase: 'reading', documentsRead, documentCount });
+  const snapshot =
+    'readSnapshot' in source
+      ? await source.readSnapshot({ onDocumentRead, signal: options.signal })
+      : await readWorkspaceSnapshot(source, onDocumentRead, options.signal);
   refuseUnknownScope(snapshot, request.scope);
   const scoped = request.scope ? scopeSnapshot(snapshot, request.scope) : snapshot;
   const plan = planSummary(scoped, request.format);
   const files = await writeExportFolder(exportWorkspace(scoped, request.format), destination, {
     overwrite: request.overwrite ?? false,
     format: request.format,
-    openWorkspaceDir: store.dir,
+    openWorkspaceDir: source.dir,
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (progress) => options.onProgress?.({ phase: 'writing', annotationCount: plan.annotations, ...progress }),
   });

@@ -11,6 +11,7 @@ import type { ImportsService } from '../imports/imports-service.js';
 import type { ServiceContext } from '../service-context.js';
 import { RecoveredEditsOffer } from './recovered-edits.js';
 import { sampleArticleFiles } from './sample-articles.js';
+import { countWorkspace } from './workspace-stats.js';
 
 /** The workspace domain: what the workspace is, its counts, saving, repairs and recovered edits, the samples. */
 export type WorkspaceService = Pick<
@@ -70,19 +71,9 @@ export function workspaceService(context: ServiceContext, facts: WorkspaceFacts,
     },
 
     async getStats() {
-      const annotationsByLabel: Record<string, number> = {};
-      for (const label of store.workspace.labels) annotationsByLabel[label.id] = 0;
-      let annotations = 0;
-      for (const meta of store.workspace.documents) {
-        for (const annotation of await store.readAnnotations(meta.id)) {
-          annotations++;
-          annotationsByLabel[annotation.labelId] = (annotationsByLabel[annotation.labelId] ?? 0) + 1;
-        }
-      }
-      const linksByType: Record<string, number> = {};
-      for (const type of store.workspace.linkTypes) linksByType[type.id] = 0;
-      for (const link of store.workspace.links) linksByType[link.typeId] = (linksByType[link.typeId] ?? 0) + 1;
-      return { documents: store.workspace.documents.length, annotations, annotationsByLabel, links: store.workspace.links.length, linksByType };
+      const annotationsPerDocument = [];
+      for (const meta of store.workspace.documents) annotationsPerDocument.push(await store.readAnnotations(meta.id));
+      return countWorkspace(store.workspace, annotationsPerDocument);
     },
 
     async getSaveStatus() {

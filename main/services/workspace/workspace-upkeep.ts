@@ -2,6 +2,7 @@
 // every file, finding recovery files, where workspaces live, durable settings files. Re-exports only,
 // so the faces reach the store through the services layer.
 export { checkWorkspace } from '../../workspace/check-workspace.js';
+export { ReadOnlyWorkspace, WorkspaceReadError } from '../../workspace/read-only-workspace.js';
 export { describeRecoveryFile, findRecoveryFiles, recoveryDirOf } from '../../workspace/recovery-file.js';
 export { WORKSPACE_FILE } from '../../workspace/workspace-folder.js';
 export { appDataDir, defaultWorkspaceDir } from '../../workspace/app-data.js';
