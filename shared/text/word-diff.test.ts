@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffVariant } from './word-diff.js';
+import { diffVariant, ignorePunctuationDifferences } from './word-diff.js';
 
 const join = (segments: { kind: string; text: string }[], keep: string) =>
   segments.filter((s) => s.kind === 'same' || s.kind === keep).map((s) => s.text).join('');
@@ -32,6 +32,29 @@ describe('diffVariant', () => {
         const segments = diffVariant(a, b);
         expect(join(segments, 'added')).toBe(b);
         expect(join(segments, 'removed')).toBe(a);
+      }),
+    );
+  });
+});
+
+describe('ignorePunctuationDifferences', () => {
+  it('folds a curly for a straight apostrophe, an added comma and a dash into the shared text, keeping word changes', () => {
+    const reference = 'Yesterday wasn’t my proudest day - I made mistakes';
+    const variant = "Yesterday wasn't my proudest day, — I made a mistake";
+    const folded = ignorePunctuationDifferences(diffVariant(reference, variant));
+    expect(folded.filter((s) => s.kind !== 'same').map((s) => `${s.kind}:${s.text.trim()}`)).toEqual(['removed:mistakes', 'added:a mistake']);
+    expect(folded.some((s) => s.kind !== 'same' && /['’,—-]/.test(s.text) && s.text.replace(/[^\p{L}]/gu, '') === '')).toBe(false);
+    expect(folded.filter((s) => s.kind !== 'removed').map((s) => s.text).join('')).toBe(variant);
+  });
+
+  it('leaves nothing marked when two texts differ only in punctuation (property: the variant comes back whole)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('word', 'other', ' ', ',', '’', "'", '-', '—', '“', '"'), { maxLength: 20 }), (tokens) => {
+        const variant = tokens.join('');
+        const reference = variant.replace(/’/g, "'").replace(/—/g, '-').replace(/“/g, '"');
+        const folded = ignorePunctuationDifferences(diffVariant(reference, variant));
+        expect(folded.filter((s) => s.kind !== 'removed').map((s) => s.text).join('')).toBe(variant);
+        expect(folded.filter((s) => s.kind !== 'same')).toEqual([]);
       }),
     );
   });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ClusterView } from '../../../../shared/model/link-views.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 import type { TrackSave } from '../history/use-edits.js';
+import { ignorePunctuationDifferences } from '../../../../shared/text/word-diff.js';
 import { VariantText } from './VariantText.js';
 
 /** Props of the clusters view. */
@@ -21,6 +22,7 @@ export function ClustersView({ onOpenAnnotation, track }: ClustersViewProps) {
   const cache = useCache();
   const linksRevision = useWorkbenchState((state) => state.linksRevision);
   const [clusters, setClusters] = useState<ClusterView[] | null>(null);
+  const [ignorePunctuation, setIgnorePunctuation] = useState(false);
   // Read again whenever links (or cluster names) change.
   useEffect(() => {
     let current = true;
@@ -36,10 +38,15 @@ export function ClustersView({ onOpenAnnotation, track }: ClustersViewProps) {
   }
   return (
     <div className="clusters-view">
-      {clusters.map((cluster, i) => (
+      <label className="ignore-punctuation">
+        <input type="checkbox" checked={ignorePunctuation} onChange={(e) => setIgnorePunctuation(e.target.checked)} /> Ignore punctuation differences
+        (quote marks, apostrophes, dashes)
+      </label>
+      {clusters.map((cluster) => (
         <ClusterCard
           key={cluster.key}
           cluster={cluster}
+          ignorePunctuation={ignorePunctuation}
           onOpenAnnotation={onOpenAnnotation}
           onRename={(name, canonicalText) =>
             void track(() => cache.nameCluster({ annotationId: cluster.members[0]!.annotationId, name, canonicalText }))
@@ -54,6 +61,8 @@ function ClusterCard(props: {
   cluster: ClusterView;
   onOpenAnnotation(documentId: string, annotationId: string): void;
   onRename(name: string, canonicalText: string): void;
+  /** Differences that are punctuation only are not marked. */
+  ignorePunctuation: boolean;
 }) {
   const { cluster } = props;
   const [editing, setEditing] = useState(false);
@@ -109,7 +118,7 @@ function ClusterCard(props: {
                 <span className="article-details">{[member.outlet, member.date].filter(Boolean).join(' · ')}</span>
               </td>
               <td>
-                <VariantText segments={member.segments} />
+                <VariantText segments={props.ignorePunctuation ? ignorePunctuationDifferences(member.segments) : member.segments} />
               </td>
             </tr>
           ))}
