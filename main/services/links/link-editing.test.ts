@@ -30,6 +30,20 @@ describe('links', () => {
     await reopened.store.close();
   });
 
+  it('reverses a directed link made the wrong way round, refusing a reversal that would duplicate a link', async () => {
+    const { service } = current();
+    const claim = await annotate('002', 'Hamilton has offered words of encouragement', 'claim');
+    const evidence = await annotate('003', "Yesterday wasn't my proudest day,", 'quote');
+    const wrong = await service.createLink({ typeId: 'supports', source: end(claim), target: end(evidence) });
+    const reversed = await service.updateLink({ linkId: wrong.id, reverse: true });
+    expect([reversed.source, reversed.target]).toEqual([end(evidence), end(claim)]);
+    expect(reversed.id).toBe(wrong.id);
+    const [resolved] = await service.listLinks({ documentId: claim.documentId });
+    expect(resolved!.source.text).toBe("Yesterday wasn't my proudest day,");
+    await service.createLink({ typeId: 'supports', source: end(claim), target: end(evidence) });
+    await expect(service.updateLink({ linkId: wrong.id, reverse: true })).rejects.toThrow(/already/i);
+  });
+
   it('refuses self-links, duplicates (either way round when undirected) and missing annotations', async () => {
     const workbench = current();
     const lap30 = await annotate('000', '30th lap', 'fact');

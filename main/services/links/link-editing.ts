@@ -83,16 +83,20 @@ export class LinkEditing {
     return link;
   }
 
-  /** Changes a link's type or note. */
-  async update(linkId: string, change: { typeId?: string | undefined; note?: string | undefined }): Promise<Link> {
+  /** Changes a link's type or note, or reverses it (its source becomes its target: "A supports B" becomes "B supports A"). */
+  async update(linkId: string, change: { typeId?: string | undefined; note?: string | undefined; reverse?: boolean | undefined }): Promise<Link> {
     const existing = this.requireLink(linkId);
-    if (change.typeId !== undefined && change.typeId !== existing.typeId) {
+    const [from, to] = change.reverse ? [existing.target, existing.source] : [existing.source, existing.target];
+    if ((change.typeId !== undefined && change.typeId !== existing.typeId) || change.reverse) {
       const others = this.store.workspace.links.filter((l) => l.id !== linkId);
-      const [source, target] = await Promise.all([this.annotation(existing.source), this.annotation(existing.target)]);
-      validateNewLink({ ...existing, typeId: change.typeId }, { linkTypes: this.store.workspace.linkTypes, links: others, source, target });
+      const [source, target] = await Promise.all([this.annotation(from), this.annotation(to)]);
+      const candidate = { ...existing, source: from, target: to, typeId: change.typeId ?? existing.typeId };
+      validateNewLink(candidate, { linkTypes: this.store.workspace.linkTypes, links: others, source, target });
     }
     const updated: Link = {
       ...existing,
+      source: from,
+      target: to,
       typeId: change.typeId ?? existing.typeId,
       note: change.note ?? existing.note,
       updatedAt: this.now().toISOString(),

@@ -17,7 +17,7 @@ export function linksService({ store, author, now }: ServiceContext): LinksServi
   const sightings = new QuoteSightings(store);
   return {
     createLink: (input) => links.create(input),
-    updateLink: ({ linkId, typeId, note }) => links.update(linkId, { typeId, note }),
+    updateLink: ({ linkId, typeId, note, reverse }) => links.update(linkId, { typeId, note, reverse }),
     deleteLink: ({ linkId }) => links.remove(linkId),
     listLinks: async ({ documentId } = {}) => links.resolved(documentId),
     listClusters: async () => clusters.list(),

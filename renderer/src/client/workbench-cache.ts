@@ -172,7 +172,12 @@ export class WorkbenchCache {
   /** Changes a link's type or note. */
   async updateLink(input: MethodInput<'updateLink'>): Promise<Link> {
     const link = await this.api.updateLink(input);
-    this.mapLinks((resolved) => (resolved.link.id === link.id ? { ...resolved, link } : resolved));
+    this.mapLinks((resolved) => {
+      if (resolved.link.id !== link.id) return resolved;
+      // A reversed link's ends swap places.
+      const swapped = resolved.source.annotationId !== link.source.annotationId;
+      return swapped ? { link, source: resolved.target, target: resolved.source } : { ...resolved, link };
+    });
     return link;
   }
 

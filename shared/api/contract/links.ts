@@ -15,9 +15,17 @@ export const linksContract = {
     LinkSchema,
   ),
 
-  /** Changes a link's type or note. */
+  /** Changes a link's type or note, or reverses it (swaps its ends). */
   updateLink: method(
-    z.object({ linkId: z.string().min(1).max(200), typeId: z.string().min(1).max(100).optional(), note: limitedText('linkNote').optional() }).strict(),
+    z
+      .object({
+        linkId: z.string().min(1).max(200),
+        typeId: z.string().min(1).max(100).optional(),
+        note: limitedText('linkNote').optional(),
+        /** Swaps its ends: its target becomes its source (for a link made the wrong way round). */
+        reverse: z.boolean().optional(),
+      })
+      .strict(),
     LinkSchema,
   ),
 

@@ -4,6 +4,7 @@ import type { LinkEnd } from '../../../../shared/model/link.js';
 import type { QuoteSighting } from '../../../../shared/model/link-views.js';
 import { useDocumentLinks } from '../../client/use-document-links.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
+import { annotationText } from '../annotate/AnnotationPanel.js';
 import type { Linking } from './use-linking.js';
 
 /** An annotation picked as the first end of a link being made. */
@@ -81,6 +82,16 @@ export function LinksPanel(props: LinksPanelProps) {
           <button type="button" onClick={linking.cancelLink}>
             Cancel <kbd>Esc</kbd>
           </button>
+          {linkTypes.some((t) => t.directed) && (
+            <p className="link-direction-hint">
+              One-way types read from the first annotation to this one:{' '}
+              {linkTypes
+                .filter((t) => t.directed)
+                .map((t) => `“${shortText(linkSource.text)}” ${t.name.toLowerCase()} “${shortText(annotationText(focused))}”`)
+                .join('; ')}
+              .
+            </p>
+          )}
         </div>
       )}
       {linkSource?.annotationId === focused.id && (
@@ -104,6 +115,14 @@ export function LinksPanel(props: LinksPanelProps) {
                   <span className="article-details">{other.documentTitle}</span>
                 </button>
                 <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${other.text.slice(0, 40)}”`} onSave={(note) => linking.editNote(link.id, link.note, note)} />
+                {type?.directed && (
+                  <p className="link-reading">
+                    “{shortText(source.text)}” {typeName(link.typeId).toLowerCase()} “{shortText(target.text)}”{' '}
+                    <button type="button" className="link-reverse" onClick={() => linking.reverseLink(link.id)}>
+                      Reverse
+                    </button>
+                  </p>
+                )}
                 <button
                   type="button"
                   className="delete-annotation"
@@ -185,4 +204,12 @@ function LinkNote({ note, label, onSave }: { note: string; label: string; onSave
       }}
     />
   );
+}
+
+/** A span's text shortened for a sentence: at most about 40 characters, cut at a word. */
+function shortText(text: string): string {
+  if (text.length <= 40) return text;
+  const cut = text.slice(0, 40);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 20 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -68,6 +68,17 @@ export function useLinking(context: LinkingContext) {
       return { description: 'Edit link note', undo: () => setNote(before), redo: () => setNote(note) };
     });
 
+  /** Reverses a link (its target becomes its source), as an undoable edit. */
+  const reverseLink = (linkId: string) =>
+    void runEdit(async () => {
+      const flip = async () => {
+        await cache.updateLink({ linkId, reverse: true });
+      };
+      await flip();
+      setNotice('Link reversed.');
+      return { description: 'Reverse link', undo: flip, redo: flip };
+    });
+
   /** Annotates where the focused annotation's quote appears in another article (if needed) and links the two. */
   const linkSighting = (sighting: QuoteSighting, typeId: string) => {
     const source = context.focused;
@@ -149,6 +160,7 @@ export function useLinking(context: LinkingContext) {
     cancelLink: () => setLinkSource(null),
     createLink,
     deleteLink,
+    reverseLink,
     editNote,
     linkSighting,
     saveLinkTypes,
