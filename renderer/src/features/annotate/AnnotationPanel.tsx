@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
+import { excerpt } from '../../../../shared/text/excerpt.js';
 
 /** Props of the side panel. */
 export interface AnnotationPanelProps {
@@ -129,7 +130,7 @@ export function AnnotationPanel({ annotations, labels, focusedId, details, onFoc
                   type="button"
                   className="delete-annotation"
                   onClick={() => onDelete(annotation)}
-                  aria-label={`Delete ${labelName(annotation.labelId).toLowerCase()} “${text.slice(0, 40)}”`}
+                  aria-label={`Delete ${labelName(annotation.labelId).toLowerCase()} “${excerpt(text, 40)}”`}
                   title="Delete annotation"
                 >
                   ×

@@ -5,6 +5,7 @@ import type { QuoteSighting } from '../../../../shared/model/link-views.js';
 import { useDocumentLinks } from '../../client/use-document-links.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 import type { Linking } from './use-linking.js';
+import { excerpt } from '../../../../shared/text/excerpt.js';
 
 /** An annotation picked as the first end of a link being made. */
 export interface LinkSource extends LinkEnd {
@@ -71,7 +72,7 @@ export function LinksPanel(props: LinksPanelProps) {
       {choosingTarget && (
         <div className="link-chooser" role="group" aria-label="Choose the link type">
           <p>
-            Link “{linkSource.text.slice(0, 60)}” ({linkSource.documentTitle.slice(0, 40)}) to this annotation as:
+            Link “{excerpt(linkSource.text, 60)}” ({excerpt(linkSource.documentTitle, 40)}) to this annotation as:
           </p>
           {linkTypes.map((type, i) => (
             <button key={type.id} type="button" className={`link-type-button link-type-${type.id}`} onClick={() => linking.createLink(type.id, linkSource, here)}>
@@ -103,11 +104,11 @@ export function LinksPanel(props: LinksPanelProps) {
                   <span className="link-target-text">{other.text}</span>
                   <span className="article-details">{other.documentTitle}</span>
                 </button>
-                <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${other.text.slice(0, 40)}”`} onSave={(note) => linking.editNote(link.id, link.note, note)} />
+                <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${excerpt(other.text, 40)}”`} onSave={(note) => linking.editNote(link.id, link.note, note)} />
                 <button
                   type="button"
                   className="delete-annotation"
-                  aria-label={`Delete ${typeName(link.typeId).toLowerCase()} link to “${other.text.slice(0, 40)}”`}
+                  aria-label={`Delete ${typeName(link.typeId).toLowerCase()} link to “${excerpt(other.text, 40)}”`}
                   onClick={() => linking.deleteLink(link.id)}
                 >
                   ×
@@ -138,7 +139,7 @@ export function LinksPanel(props: LinksPanelProps) {
                   <p className="sighting-text">
                     <q>{sighting.text}</q>{' '}
                     <span className="article-details">
-                      {sighting.documentTitle.slice(0, 60)} · {sighting.errors === 0 ? 'same wording' : `${sighting.errors} character${sighting.errors === 1 ? '' : 's'} differ`}
+                      {excerpt(sighting.documentTitle, 60)} · {sighting.errors === 0 ? 'same wording' : `${sighting.errors} character${sighting.errors === 1 ? '' : 's'} differ`}
                     </span>
                   </p>
                   {linkTypes
