@@ -183,3 +183,45 @@ test('the find bar never covers the article heading', async ({ page, workbench }
   expect(seen).toEqual({ underFindBar: false, onTop: true });
   expect(await workbench.storedAnnotations()).toHaveLength(0);
 });
+
+test('the hover tooltip never covers the overlap chooser, and a selection does not look like a highlight', async ({ page, workbench }) => {
+  await openArticle(page, HAMILTON);
+  await label(page, APOLOGY, '2');
+  expect(await selectWithMouse(page, 'proudest')).toBe('proudest');
+  await page.keyboard.press('3');
+  await expect(page.locator('.article-text .annotation.label-fact')).toHaveText('proudest');
+  await expectAllSaved(page);
+  // Click where the two overlap: the chooser opens there; the pointer stays over the spans.
+  const fact = page.locator('.article-text .annotation.label-fact');
+  await fact.click();
+  const chooser = page.getByRole('dialog', { name: 'Choose an annotation' });
+  await expect(chooser).toBeVisible();
+  const box = (await fact.boundingBox())!;
+  for (const dx of [2, box.width / 2, box.width - 2]) {
+    await page.mouse.move(box.x + dx, box.y + box.height / 2, { steps: 2 });
+    // Two frames for the hover to be worked out and drawn.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const overlap = await page.evaluate(() => {
+      const tooltip = document.querySelector('.annotation-tooltip');
+      const open = document.querySelector('.overlap-chooser')!.getBoundingClientRect();
+      if (!tooltip || getComputedStyle(tooltip).display === 'none') return null;
+      const tip = tooltip.getBoundingClientRect();
+      return tip.left < open.right && open.left < tip.right && tip.top < open.bottom && open.top < tip.bottom ? 'the tooltip covers the chooser' : null;
+    });
+    expect(overlap).toBeNull();
+  }
+  await page.keyboard.press('Escape');
+  await expect(chooser).toBeHidden();
+
+  // The article's selection colour is far from the quote's highlight (and the browser's light blue).
+  const colours = await page.evaluate(() => {
+    const quote = document.querySelector('.article-text .annotation.label-quote')!;
+    const channels = (css: string) => css.match(/[\d.]+/g)!.map(Number);
+    return { selection: channels(getComputedStyle(quote, '::selection').backgroundColor), quote: channels(getComputedStyle(quote).backgroundColor) };
+  });
+  const [r, g, b, alpha = 1] = colours.selection;
+  expect(alpha, 'the article sets its own selection colour').toBeGreaterThan(0.5);
+  const [qr, qg, qb] = colours.quote;
+  expect(Math.hypot(r! - qr!, g! - qg!, b! - qb!), `selection ${colours.selection} against quote ${colours.quote}`).toBeGreaterThan(150);
+  expect(await workbench.storedAnnotations()).toHaveLength(2);
+});
