@@ -159,7 +159,7 @@ test('two articles side by side: each scrolls on its own, links between them are
   await expect(between.getByRole('listitem')).toContainText('Same');
 
   // The two panes scroll independently.
-  const reader = page.locator('main.reader');
+  const reader = page.locator('.reader');
   await reader.evaluate((el) => el.scrollTo(0, 0));
   await pane.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   expect(await reader.evaluate((el) => el.scrollTop)).toBe(0);
@@ -167,7 +167,7 @@ test('two articles side by side: each scrolls on its own, links between them are
 
   // Clicking the listed link brings both spans into focus.
   await between.getByRole('button').click();
-  await expect(page.locator('main.reader .annotation-focused')).toHaveText(APOLOGY);
+  await expect(page.locator('.reader .annotation-focused')).toHaveText(APOLOGY);
   await expect(pane.locator('.annotation-focused')).toHaveText(straight);
   expect(await workbench.storedAnnotations()).toHaveLength(2);
 });

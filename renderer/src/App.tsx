@@ -19,6 +19,7 @@ import { LinkOverview } from './features/linking/LinkOverview.js';
 import { useLinking } from './features/linking/use-linking.js';
 import { EmptyWorkspace } from './features/workbench/EmptyWorkspace.js';
 import { useSaveTracker } from './features/workbench/SaveStatus.js';
+import { useNotice } from './features/workbench/use-notice.js';
 import { StatusLines } from './features/workbench/StatusLines.js';
 import { TopBar, type WorkbenchView } from './features/workbench/TopBar.js';
 import { WorkbenchDialogs, type WorkbenchDialog } from './features/workbench/WorkbenchDialogs.js';
@@ -34,7 +35,7 @@ export function App() {
   const cache = useCache();
   const workspace = useWorkbenchState((state) => state.workspace);
   const documents = useWorkbenchState((state) => state.documents);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const [view, setView] = useState<WorkbenchView>('articles');
   const [compareOpen, setCompareOpen] = useState(false);
   const [snapWords, setSnapWords] = useState(true);
@@ -115,7 +116,10 @@ export function App() {
     <div className={`workbench${drop.active ? ' drop-target-active' : ''}${comparing ? ' compare-open' : ''}`} {...drop.handlers}>
       <TopBar
         view={view}
-        onView={setView}
+        onView={(next) => {
+          setView(next);
+          setNotice(null);
+        }}
         compareOpen={compareOpen}
         onToggleCompare={() => setCompareOpen((open) => !open)}
         edits={edits}
@@ -133,39 +137,33 @@ export function App() {
         />
         <ArticleList documents={documents} openId={opened?.meta.id ?? null} onOpen={(id) => void article.open(id)} />
       </div>
-      <main className="reader">
-        <WorkspaceProblems workspace={workspace} onRestored={(message) => void article.reload().then(() => setNotice(message))} />
-        <RecoveredEditsOffer workspace={workspace} onResolved={(message) => void article.reload().then(() => setNotice(message))} />
-        {view !== 'articles' && <LinkOverview view={view} track={saves.track} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />}
+      {/* The find bar above and the status lines below the scrolling article: neither ever covers its text. */}
+      <main className="reader-column">
         {view === 'articles' && find.open && opened && (
-          <FindBar
-            query={find.query}
-            hitCount={find.hits.length}
-            current={find.current}
-            labels={labels}
-            onQuery={find.search}
-            onStep={find.step}
-            onLabelAll={(labelId) => annotating.labelAll(labelId, find.hits)}
-            onClose={find.close}
-          />
+          <FindBar find={find} labels={labels} onLabelAll={(labelId) => annotating.labelAll(labelId, find.hits)} />
         )}
-        {view !== 'articles' ? null : opened ? (
-          <ArticleReader opened={opened} labels={labels} readOnly={workspace.readOnly} annotating={annotating} overlay={overlay} view={viewHandle} />
-        ) : (
-          documents.length === 0 && (
-            <EmptyWorkspace
-              workspace={workspace}
-              onImport={() => void openDialog('import')}
-              onAddSampleArticles={() =>
-                void saves.track(async () => {
-                  const { added } = await cache.api.addSampleArticles();
-                  await article.reload();
-                  setNotice(`Added ${added} sample ${added === 1 ? 'article' : 'articles'}.`);
-                })
-              }
-            />
-          )
-        )}
+        <div className="reader">
+          <WorkspaceProblems workspace={workspace} onRestored={(message) => void article.reload().then(() => setNotice(message))} />
+          <RecoveredEditsOffer workspace={workspace} onResolved={(message) => void article.reload().then(() => setNotice(message))} />
+          {view !== 'articles' && <LinkOverview view={view} track={saves.track} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />}
+          {view !== 'articles' ? null : opened ? (
+            <ArticleReader opened={opened} labels={labels} readOnly={workspace.readOnly} annotating={annotating} overlay={overlay} view={viewHandle} />
+          ) : (
+            documents.length === 0 && (
+              <EmptyWorkspace
+                workspace={workspace}
+                onImport={() => void openDialog('import')}
+                onAddSampleArticles={() =>
+                  void saves.track(async () => {
+                    const { added } = await cache.api.addSampleArticles();
+                    await article.reload();
+                    setNotice(`Added ${added} sample ${added === 1 ? 'article' : 'articles'}.`);
+                  })
+                }
+              />
+            )
+          )}
+        </div>
         <StatusLines pending={annotating.pending} linkSource={linking.linkSource} linkTypeCount={workspace.linkTypes.length} notice={notice} />
       </main>
       {comparing && (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
+import { excerpt } from '../../../../shared/text/excerpt.js';
 
 /** Props of the side panel. */
 export interface AnnotationPanelProps {
@@ -114,13 +115,12 @@ export function AnnotationPanel({ annotations, labels, focusedId, details, onFoc
             const values = Object.entries(annotation.attributes);
             return (
               <li key={annotation.id} className="annotation-item" aria-current={annotation.id === focusedId ? 'true' : undefined}>
-                <button
-                  type="button"
-                  className="annotation-summary"
-                  onClick={() => onFocus(annotation.id)}
-                  aria-label={`${labelName(annotation.labelId)}: ${text}`}
-                >
-                  <span className={`label-chip label-${annotation.labelId}`}>{labelName(annotation.labelId)}</span>
+                {/* Named by what it shows (label, text, attributes), so speech input can say what is seen. */}
+                <button type="button" className="annotation-summary" onClick={() => onFocus(annotation.id)}>
+                  <span className={`label-chip label-${annotation.labelId}`}>
+                    {labelName(annotation.labelId)}
+                    <span className="name-colon">:</span>
+                  </span>
                   <span className="annotation-text">{text}</span>
                   {values.length > 0 && (
                     <span className="annotation-attributes">{values.map(([n, v]) => `${n}: ${String(v)}`).join(' · ')}</span>
@@ -130,7 +130,7 @@ export function AnnotationPanel({ annotations, labels, focusedId, details, onFoc
                   type="button"
                   className="delete-annotation"
                   onClick={() => onDelete(annotation)}
-                  aria-label={`Delete ${labelName(annotation.labelId).toLowerCase()} “${text.slice(0, 40)}”`}
+                  aria-label={`Delete ${labelName(annotation.labelId).toLowerCase()} “${excerpt(text, 40)}”`}
                   title="Delete annotation"
                 >
                   ×

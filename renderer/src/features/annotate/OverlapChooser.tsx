@@ -3,6 +3,7 @@ import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
 import type { ScreenPoint } from '../../document-view/DocumentView.js';
 import { annotationText } from './AnnotationPanel.js';
+import { excerpt } from '../../../../shared/text/excerpt.js';
 
 /** Props of the chooser shown where overlapping annotations were clicked. */
 export interface OverlapChooserProps {
@@ -50,7 +51,7 @@ export function OverlapChooser({ annotations, labels, at, onChoose, onClose }: O
         const name = labels.find((l) => l.id === annotation.labelId)?.name ?? annotation.labelId;
         return (
           <button key={annotation.id} ref={i === 0 ? first : undefined} type="button" onClick={() => onChoose(annotation.id)}>
-            <span className={`label-chip label-${annotation.labelId}`}>{name}</span> {annotationText(annotation).slice(0, 60)}
+            <span className={`label-chip label-${annotation.labelId}`}>{name}</span> {excerpt(annotationText(annotation), 60)}
           </button>
         );
       })}

@@ -1,25 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Label } from '../../../../shared/model/label-schema.js';
+import type { ArticleFind } from './use-article-find.js';
 
 /** Props of the find-in-article bar. */
 export interface FindBarProps {
-  query: string;
-  hitCount: number;
-  /** Index of the current hit, or -1. */
-  current: number;
+  /** The query, its hits and the current one; searching, stepping and closing (the article then gets the keyboard). */
+  find: ArticleFind;
   labels: readonly Label[];
-  onQuery(query: string): void;
-  onStep(direction: 1 | -1): void;
   onLabelAll(labelId: string): void;
-  /** Close the bar; the article gets the keyboard, with the current hit selected. */
-  onClose(): void;
 }
 
 /**
  * Finds text in the open article: every hit is highlighted, Enter / Shift+Enter go to the next /
  * previous one, and all hits can be labelled at once (one undoable step).
  */
-export function FindBar({ query, hitCount, current, labels, onQuery, onStep, onLabelAll, onClose }: FindBarProps) {
+export function FindBar({ find, labels, onLabelAll }: FindBarProps) {
+  const { query, current, search: onQuery, step: onStep, close: onClose } = find;
+  const hitCount = find.hits.length;
   const input = useRef<HTMLInputElement>(null);
   const [labelId, setLabelId] = useState(labels[0]?.id ?? '');
   useEffect(() => {

@@ -16,18 +16,29 @@ export interface Edits {
   redo(): Promise<void>;
 }
 
-/** The edit history of the workbench, with every step tracked by the save indicator. */
-export function useEdits(track: TrackSave, notice: (message: string) => void): Edits {
+/**
+ * The edit history of the workbench, with every step tracked by the save indicator. Each edit, undo
+ * or redo first clears the last notice (`notice(null)`): what it said was about the state before.
+ */
+export function useEdits(track: TrackSave, notice: (message: string | null) => void): Edits {
   const [state, setState] = useState<EditHistoryState>({ undo: null, redo: null });
   const history = useMemo(() => new EditHistory(setState), []);
-  const step = (move: () => Promise<boolean>, nothing: string) =>
-    track(async () => {
+  const step = (move: () => Promise<boolean>, nothing: string) => {
+    notice(null);
+    return track(async () => {
       if (!(await move())) notice(nothing);
     });
+  };
   return {
     state,
-    run: (edit) => track(() => history.run(edit)),
-    runOrThrow: (edit) => history.run(edit),
+    run: (edit) => {
+      notice(null);
+      return track(() => history.run(edit));
+    },
+    runOrThrow: (edit) => {
+      notice(null);
+      return history.run(edit);
+    },
     undo: () => step(() => history.undo(), 'Nothing to undo.'),
     redo: () => step(() => history.redo(), 'Nothing to redo.'),
   };

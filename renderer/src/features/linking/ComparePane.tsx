@@ -6,6 +6,7 @@ import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 import { DocumentView, type DocumentViewHandle, type FocusRequest } from '../../document-view/DocumentView.js';
 import type { OverlayRanges } from '../../document-view/overlay-decorations.js';
 import type { Linking } from './use-linking.js';
+import { excerpt } from '../../../../shared/text/excerpt.js';
 
 const NO_OVERLAY: OverlayRanges = { searchHits: [], currentHit: -1, pending: [], saving: [] };
 
@@ -78,7 +79,7 @@ export function ComparePane(props: ComparePaneProps) {
           <select value={documentId ?? ''} onChange={(e) => setDocumentId(e.target.value)}>
             {others.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.title.slice(0, 80)}
+                {excerpt(d.title, 80)}
               </option>
             ))}
           </select>
@@ -106,8 +107,8 @@ export function ComparePane(props: ComparePaneProps) {
                       setFocus({ annotationId: right.annotationId, scroll: true });
                     }}
                   >
-                    “{left.text.slice(0, 50)}” <span className={`link-type-chip link-type-${link.typeId}`}>{typeName(link.typeId)}</span> “
-                    {right.text.slice(0, 50)}”
+                    “{excerpt(left.text, 50)}” <span className={`link-type-chip link-type-${link.typeId}`}>{typeName(link.typeId)}</span> “
+                    {excerpt(right.text, 50)}”
                   </button>
                 </li>
               );
@@ -118,11 +119,11 @@ export function ComparePane(props: ComparePaneProps) {
       {focused && (
         <div className="compare-focus" role="group" aria-label="Focused here">
           <p>
-            Focused here: “{focused.fragments.map((f) => f.exact).join(' … ').slice(0, 80)}”
+            Focused here: “{excerpt(focused.fragments.map((f) => f.exact).join(' … '), 80)}”
           </p>
           {canLinkHere ? (
             <p>
-              Link “{linkSource.text.slice(0, 40)}” to this as:{' '}
+              Link “{excerpt(linkSource.text, 40)}” to this as:{' '}
               {linkTypes.map((type) => (
                 <button
                   key={type.id}

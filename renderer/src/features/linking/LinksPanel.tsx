@@ -6,6 +6,7 @@ import { useDocumentLinks } from '../../client/use-document-links.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 import { annotationText } from '../annotate/AnnotationPanel.js';
 import type { Linking } from './use-linking.js';
+import { excerpt } from '../../../../shared/text/excerpt.js';
 
 /** An annotation picked as the first end of a link being made. */
 export interface LinkSource extends LinkEnd {
@@ -72,7 +73,7 @@ export function LinksPanel(props: LinksPanelProps) {
       {choosingTarget && (
         <div className="link-chooser" role="group" aria-label="Choose the link type">
           <p>
-            Link “{linkSource.text.slice(0, 60)}” ({linkSource.documentTitle.slice(0, 40)}) to this annotation as:
+            Link “{excerpt(linkSource.text, 60)}” ({excerpt(linkSource.documentTitle, 40)}) to this annotation as:
           </p>
           {linkTypes.map((type, i) => (
             <button key={type.id} type="button" className={`link-type-button link-type-${type.id}`} onClick={() => linking.createLink(type.id, linkSource, here)}>
@@ -87,7 +88,7 @@ export function LinksPanel(props: LinksPanelProps) {
               One-way types read from the first annotation to this one:{' '}
               {linkTypes
                 .filter((t) => t.directed)
-                .map((t) => `“${shortText(linkSource.text)}” ${t.name.toLowerCase()} “${shortText(annotationText(focused))}”`)
+                .map((t) => `“${excerpt(linkSource.text, 40)}” ${t.name.toLowerCase()} “${excerpt(annotationText(focused), 40)}”`)
                 .join('; ')}
               .
             </p>
@@ -114,10 +115,10 @@ export function LinksPanel(props: LinksPanelProps) {
                   <span className="link-target-text">{other.text}</span>
                   <span className="article-details">{other.documentTitle}</span>
                 </button>
-                <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${other.text.slice(0, 40)}”`} onSave={(note) => linking.editNote(link.id, link.note, note)} />
+                <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${excerpt(other.text, 40)}”`} onSave={(note) => linking.editNote(link.id, link.note, note)} />
                 {type?.directed && (
                   <p className="link-reading">
-                    “{shortText(source.text)}” {typeName(link.typeId).toLowerCase()} “{shortText(target.text)}”{' '}
+                    “{excerpt(source.text, 40)}” {typeName(link.typeId).toLowerCase()} “{excerpt(target.text, 40)}”{' '}
                     <button type="button" className="link-reverse" onClick={() => linking.reverseLink(link.id)}>
                       Reverse
                     </button>
@@ -126,7 +127,7 @@ export function LinksPanel(props: LinksPanelProps) {
                 <button
                   type="button"
                   className="delete-annotation"
-                  aria-label={`Delete ${typeName(link.typeId).toLowerCase()} link to “${other.text.slice(0, 40)}”`}
+                  aria-label={`Delete ${typeName(link.typeId).toLowerCase()} link to “${excerpt(other.text, 40)}”`}
                   onClick={() => linking.deleteLink(link.id)}
                 >
                   ×
@@ -158,7 +159,7 @@ export function LinksPanel(props: LinksPanelProps) {
                     <q>{sighting.text}</q>{' '}
                     <span className="article-details">
                       {sighting.strength === 'weak' && <span className="weak-match">Weaker match · </span>}
-                      {sighting.documentTitle.slice(0, 60)} · {sighting.errors === 0 ? 'same wording' : `${sighting.errors} character${sighting.errors === 1 ? '' : 's'} differ`}
+                      {excerpt(sighting.documentTitle, 60)} · {sighting.errors === 0 ? 'same wording' : `${sighting.errors} character${sighting.errors === 1 ? '' : 's'} differ`}
                     </span>
                   </p>
                   {linkTypes
@@ -204,12 +205,4 @@ function LinkNote({ note, label, onSave }: { note: string; label: string; onSave
       }}
     />
   );
-}
-
-/** A span's text shortened for a sentence: at most about 40 characters, cut at a word. */
-function shortText(text: string): string {
-  if (text.length <= 40) return text;
-  const cut = text.slice(0, 40);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > 20 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -9,6 +9,7 @@ import type { EditCommand } from '../history/edit-history.js';
 import type { Edits } from '../history/use-edits.js';
 import { combineCommands, createLinkCommand, deleteLinkCommand } from './link-commands.js';
 import type { LinkSource } from './LinksPanel.js';
+import { excerpt } from '../../../../shared/text/excerpt.js';
 
 /** What the linking workflow needs from the workbench. */
 export interface LinkingContext {
@@ -103,7 +104,7 @@ export function useLinking(context: LinkingContext) {
         `Link as ${typeName(typeId)}`,
       );
       steps.push(command);
-      setNotice(`Linked “${sighting.text.slice(0, 50)}” in ${sighting.documentTitle.slice(0, 50)} as ${typeName(typeId)}.`);
+      setNotice(`Linked “${excerpt(sighting.text, 50)}” in ${excerpt(sighting.documentTitle, 50)} as ${typeName(typeId)}.`);
       return combineCommands(`${sighting.annotationId ? 'Link' : 'Annotate and link'} as ${typeName(typeId)}`, steps);
     });
   };

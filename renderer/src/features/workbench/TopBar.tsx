@@ -40,48 +40,54 @@ export function TopBar(props: TopBarProps) {
   if (!workspace) return null;
   return (
     <header className="top-bar">
-      <span className="app-name">Corroborate</span>
-      <span className="workspace-name" title={workspace.path}>
-        {workspace.name}
-      </span>
-      <nav className="view-switch" aria-label="Views">
-        {WORKBENCH_VIEWS.map(({ id, name }) => (
-          <button key={id} type="button" aria-pressed={view === id} onClick={() => props.onView(id)}>
-            {name}
+      {/* Two groups that each stay on one line: where the window is too narrow for both, the editing
+          group moves to a second row as a whole rather than squeezing every button's text. */}
+      <div className="top-bar-group">
+        <span className="app-name">Corroborate</span>
+        <span className="workspace-name" title={workspace.path}>
+          {workspace.name}
+        </span>
+        <nav className="view-switch" aria-label="Views">
+          {WORKBENCH_VIEWS.map(({ id, name }) => (
+            <button key={id} type="button" aria-pressed={view === id} onClick={() => props.onView(id)}>
+              {name}
+            </button>
+          ))}
+        </nav>
+        <button type="button" aria-pressed={props.compareOpen} onClick={props.onToggleCompare} disabled={!canCompare}>
+          Side by side
+        </button>
+        {!workspace.readOnly && (
+          <button type="button" className="import-button" onClick={() => props.onOpenDialog('import')}>
+            Import articles…
           </button>
-        ))}
-      </nav>
-      <button type="button" aria-pressed={props.compareOpen} onClick={props.onToggleCompare} disabled={!canCompare}>
-        Side by side
-      </button>
-      {!workspace.readOnly && (
-        <button type="button" className="import-button" onClick={() => props.onOpenDialog('import')}>
-          Import articles…
-        </button>
-      )}
-      <ExportButton />
-      <LabelLegend labels={workspace.labels} />
-      <div className="toolbar" role="toolbar" aria-label="Editing">
-        <button type="button" onClick={() => void edits.undo()} disabled={!history.undo} aria-label={history.undo ? `Undo ${history.undo}` : 'Undo'}>
-          Undo
-        </button>
-        <button type="button" onClick={() => void edits.redo()} disabled={!history.redo} aria-label={history.redo ? `Redo ${history.redo}` : 'Redo'}>
-          Redo
-        </button>
-        <label className="snap-toggle" title="Hold Alt while selecting or labelling to take exactly the selected characters">
-          <input type="checkbox" checked={props.snapWords} onChange={(e) => props.onSnapWords(e.target.checked)} /> Snap to words
-        </label>
-        <button type="button" onClick={() => props.onOpenDialog('labels')}>
-          Edit labels
-        </button>
-        <button type="button" onClick={() => props.onOpenDialog('link-types')}>
-          Edit link types
-        </button>
-        <button type="button" onClick={() => props.onOpenDialog('help')} aria-label="Keyboard shortcuts">
-          ?
-        </button>
+        )}
+        <ExportButton />
       </div>
-      <SaveStatus state={props.saveState} />
+      <div className="top-bar-group top-bar-editing">
+        <LabelLegend labels={workspace.labels} />
+        <div className="toolbar" role="toolbar" aria-label="Editing">
+          <button type="button" onClick={() => void edits.undo()} disabled={!history.undo} aria-label={history.undo ? `Undo ${history.undo}` : 'Undo'}>
+            Undo
+          </button>
+          <button type="button" onClick={() => void edits.redo()} disabled={!history.redo} aria-label={history.redo ? `Redo ${history.redo}` : 'Redo'}>
+            Redo
+          </button>
+          <label className="snap-toggle" title="Hold Alt while selecting or labelling to take exactly the selected characters">
+            <input type="checkbox" checked={props.snapWords} onChange={(e) => props.onSnapWords(e.target.checked)} /> Snap to words
+          </label>
+          <button type="button" onClick={() => props.onOpenDialog('labels')}>
+            Edit labels
+          </button>
+          <button type="button" onClick={() => props.onOpenDialog('link-types')}>
+            Edit link types
+          </button>
+          <button type="button" onClick={() => props.onOpenDialog('help')} aria-label="Keyboard shortcuts">
+            ?
+          </button>
+        </div>
+        <SaveStatus state={props.saveState} />
+      </div>
     </header>
   );
 }
