@@ -11,6 +11,9 @@ import { startBrowserHostProcess } from '../tools/host-process/browser-host-proc
 import { expect, readStoredAnnotations, selectWithMouse, test as base } from './support/workbench-fixture.js';
 import { expectAllSaved, focusedText } from './support/editor-steps.js';
 
+/** Saving the long article's file of 5,000 annotations can take several seconds on a loaded machine. */
+const SLOW_SAVE_MS = 60_000;
+
 const root = resolve(import.meta.dirname, '..');
 
 const TITLE = 'A long wire report';
@@ -310,7 +313,7 @@ test('at the end of the article, a phrase selected with the mouse is labelled wi
 
   expect(await selectWithMouse(page, END_PHRASE)).toBe(END_PHRASE);
   await page.keyboard.press('1');
-  await expectAllSaved(page);
+  await expectAllSaved(page, SLOW_SAVE_MS);
   const [created, ...others] = await newAnnotations(long);
   expect(others).toEqual([]);
   expect(created).toMatchObject({ labelId: 'claim', fragments: [{ exact: END_PHRASE, start: article.text.indexOf(END_PHRASE) }] });
@@ -355,7 +358,7 @@ test('find in the article reaches a hit at the end; label all matches labels hit
   await bar.getByRole('combobox', { name: 'Label for all matches' }).selectOption('fact');
   await bar.getByRole('button', { name: 'Label all matches' }).click();
   await expect(page.getByText('Labelled 4 matches as fact.')).toBeVisible();
-  await expectAllSaved(page);
+  await expectAllSaved(page, SLOW_SAVE_MS);
   const labelled = (await newAnnotations(long)).sort((a, b) => a.fragments[0]!.start - b.fragments[0]!.start);
   const offsets: number[] = [];
   for (let at = article.text.indexOf(RECURRING); at >= 0; at = article.text.indexOf(RECURRING, at + 1)) offsets.push(at);
@@ -426,7 +429,7 @@ test('after a reload, the annotation made at the end is still there and painted 
   await endKeyToLastParagraph(page, article);
   expect(await selectWithMouse(page, END_PHRASE)).toBe(END_PHRASE);
   await page.keyboard.press('2');
-  await expectAllSaved(page);
+  await expectAllSaved(page, SLOW_SAVE_MS);
   const [created] = await newAnnotations(long);
   expect(created).toMatchObject({ labelId: 'quote', fragments: [{ exact: END_PHRASE }] });
 
@@ -520,7 +523,7 @@ test('a selection from the top to the end of the text (Ctrl+Shift+End) is labell
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Control+Shift+End');
   await page.keyboard.press('1');
-  await expectAllSaved(page);
+  await expectAllSaved(page, SLOW_SAVE_MS);
   const [created, ...others] = await newAnnotations(long);
   expect(others).toEqual([]);
   const start = article.text.indexOf(TOP_PHRASE);

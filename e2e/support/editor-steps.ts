@@ -3,9 +3,12 @@ import { expect, type Page } from '@playwright/test';
 /** The side panel listing the open article's annotations. */
 export const annotationPanel = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
 
-/** Waits until every edit has been saved durably (the status says so only then). */
-export async function expectAllSaved(page: Page): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+/**
+ * Waits until every edit has been saved durably (the status says so only then); `timeout` gives a
+ * slow save (an annotation file of thousands of annotations, on a loaded machine) room.
+ */
+export async function expectAllSaved(page: Page, timeout?: number): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible({ timeout });
 }
 
 /** Opens an article by clicking its title in the list, and waits for its heading. */
