@@ -26,4 +26,11 @@ describe('excerpt', () => {
     // Five whole flags and the ellipsis: no flag is split into its two letters.
     expect(cut).toBe(`${'🇫🇷🇩🇪'.repeat(2)}🇫🇷…`);
   });
+
+  it('reads only the start of a very long text', () => {
+    const long = 'word '.repeat(20_000);
+    const started = performance.now();
+    expect(excerpt(long, 40)).toBe(`${'word '.repeat(7)}word…`);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
 });
