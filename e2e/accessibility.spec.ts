@@ -15,6 +15,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test('the main views have no serious or critical accessibility violations', async ({ page, workbench }) => {
+  // Six full axe scans of a page holding an article: they take a while on a loaded machine.
+  test.setTimeout(180_000);
   await openArticle(page, 'Hamilton offers words of support for Russell');
   expect(await seriousViolations(page), 'article view').toEqual([]);
 
@@ -85,6 +87,8 @@ async function violationsOf(page: Page, rules: string[]): Promise<string[]> {
 }
 
 test('text contrast and names matching visible text in the main view, the help, the label and the link-type dialogs', async ({ page, scratchDir }) => {
+  // Several axe scans: room for a loaded machine.
+  test.setTimeout(180_000);
   const rules = ['color-contrast', 'label-content-name-mismatch'];
   // An article with flags in it: a span carrying a flag emoji is listed in the side panel.
   const workspaceDir = join(scratchDir, 'unicode');
