@@ -138,7 +138,7 @@ test('linking with the keyboard alone inside one article, then delete with its l
   expect(await workbench.storedAnnotations()).toHaveLength(2);
 });
 
-test('two articles side by side: each scrolls on its own, links between them are listed and made by clicking', async ({ page, workbench }) => {
+test('two articles side by side: each scrolls on its own, links between them are listed and made by a click and a number key', async ({ page, workbench }) => {
   const straight = "Yesterday wasn't my proudest day,";
   await openArticle(page, /seeing red after the Italian GP/);
   await label(page, straight, '2');
@@ -152,7 +152,9 @@ test('two articles side by side: each scrolls on its own, links between them are
   await pane.getByLabel('Compare with').selectOption({ label: (await pane.getByRole('option', { name: /seeing red/ }).textContent())! });
   await expect(pane.getByRole('heading', { level: 2, name: /seeing red/ })).toBeVisible();
   await pane.locator('.article-text .annotation').filter({ hasText: straight }).click();
-  await pane.getByRole('group', { name: 'Focused here' }).getByRole('button', { name: 'Same' }).click();
+  await expect(page.getByRole('dialog', { name: 'Choose the link type' }).getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('1');
+  await expect(page.getByRole('dialog', { name: 'Choose the link type' })).toHaveCount(0);
   await saved(page);
   const between = pane.getByLabel('Links between the two articles');
   await expect(between.getByRole('listitem')).toHaveCount(1);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Annotation } from '../../shared/model/annotation.js';
-import { AnnotationFileSchema } from '../../shared/model/workspace.js';
+import type { Link } from '../../shared/model/link.js';
+import { AnnotationFileSchema, WorkspaceFileSchema } from '../../shared/model/workspace.js';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../../tools/host-process/browser-host-process.js';
 
 /** A browser host on a fresh default workspace (with the sample articles), opened in the page. */
@@ -12,6 +13,8 @@ export interface Workbench {
   workspaceDir: string;
   /** Every annotation stored on disk, read from the workspace's files as they are now. */
   storedAnnotations(): Promise<Annotation[]>;
+  /** Every link stored on disk, read from `workspace.json` as it is now. */
+  storedLinks(): Promise<Link[]>;
 }
 
 /** Playwright's test with a `workbench` fixture; page errors fail the test. */
@@ -28,7 +31,12 @@ export const test = base.extend<{ workbench: Workbench; scratchDir: string }>({
     const host = await startBrowserHostProcess({ appDataDir });
     const workspaceDir = join(appDataDir, 'workspace');
     await page.goto(host.url);
-    await use({ host, workspaceDir, storedAnnotations: () => readStoredAnnotations(workspaceDir) });
+    await use({
+      host,
+      workspaceDir,
+      storedAnnotations: () => readStoredAnnotations(workspaceDir),
+      storedLinks: async () => WorkspaceFileSchema.parse(JSON.parse(await readFile(join(workspaceDir, 'workspace.json'), 'utf8'))).links,
+    });
     expect(await host.stop(), 'the host stops cleanly on SIGTERM').toBe(0);
     expect(pageErrors, 'no errors in the page').toEqual([]);
   },
@@ -49,19 +57,20 @@ export async function readStoredAnnotations(workspaceDir: string): Promise<Annot
 
 /**
  * Selects `exact` in the article with the mouse, as a person would: presses at the left edge of its
- * first character and drags to the right edge of its last. Returns what the browser says is selected.
+ * first character and drags to the right edge of its last, in the article text matched by `root`
+ * (the open article's by default; `.compare-pane .article-text` for the compared one). Returns what
+ * the browser says is selected.
  */
-export async function selectWithMouse(page: Page, exact: string, occurrence = 0): Promise<string> {
+export async function selectWithMouse(page: Page, exact: string, occurrence = 0, root = '.article-text'): Promise<string> {
   // As a person would: wait until the article showing holds the words before reaching for them.
   await page.waitForFunction(
-    (phrase) => (document.querySelector('.article-text')?.textContent ?? '').includes(phrase),
-    exact,
+    ({ exact, root }) => (document.querySelector(root)?.textContent ?? '').includes(exact),
+    { exact, root },
     { timeout: 15_000 },
   );
   const box = await page.evaluate(
-    ({ exact, occurrence }) => {
-      const root = document.querySelector('.article-text')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    ({ exact, occurrence, root }) => {
+      const walker = document.createTreeWalker(document.querySelector(root)!, NodeFilter.SHOW_TEXT);
       // Concatenate text nodes to find the phrase, then map back to nodes and offsets.
       const nodes: Text[] = [];
       let all = '';
@@ -100,7 +109,7 @@ export async function selectWithMouse(page: Page, exact: string, occurrence = 0)
         y2: last.top + last.height / 2,
       };
     },
-    { exact, occurrence },
+    { exact, occurrence, root },
   );
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCache, useWorkbenchState } from './client/workbench-context.js';
-import type { DocumentViewHandle } from './document-view/DocumentView.js';
+import type { DocumentViewHandle, ScreenPoint } from './document-view/DocumentView.js';
 import { applyLabelStyles } from './document-view/label-styles.js';
 import type { OverlayRanges } from './document-view/overlay-decorations.js';
 import { ArticleList } from './features/articles/ArticleList.js';
 import { useOpenArticle } from './features/articles/use-open-article.js';
 import { AnnotationSide } from './features/workbench/AnnotationSide.js';
 import { ArticleReader } from './features/annotate/ArticleReader.js';
-import { useAnnotating } from './features/annotate/use-annotating.js';
 import { FindBar } from './features/find/FindBar.js';
 import { useArticleFind } from './features/find/use-article-find.js';
 import { WorkspaceSearch } from './features/find/WorkspaceSearch.js';
@@ -16,7 +15,9 @@ import { useFileDrop } from './features/import/use-file-drop.js';
 import { useWorkbenchKeys } from './features/keyboard/use-workbench-keys.js';
 import { ComparePane } from './features/linking/ComparePane.js';
 import { LinkOverview } from './features/linking/LinkOverview.js';
+import { LinkPrompt } from './features/linking/LinkPrompt.js';
 import { useLinking } from './features/linking/use-linking.js';
+import { useArticlePanes, type ArticlePane } from './features/annotate/use-article-panes.js';
 import { EmptyWorkspace } from './features/workbench/EmptyWorkspace.js';
 import { useSaveTracker } from './features/workbench/SaveStatus.js';
 import { useNotice } from './features/workbench/use-notice.js';
@@ -24,6 +25,7 @@ import { StatusLines } from './features/workbench/StatusLines.js';
 import { TopBar, type WorkbenchView } from './features/workbench/TopBar.js';
 import { WorkbenchDialogs, type WorkbenchDialog } from './features/workbench/WorkbenchDialogs.js';
 import { RecoveredEditsOffer } from './features/workbench/RecoveredEditsOffer.js';
+import { WorkspaceNotReady } from './features/workbench/WorkspaceNotReady.js';
 import { WorkspaceProblems } from './features/workbench/WorkspaceProblems.js';
 
 /**
@@ -56,8 +58,17 @@ export function App() {
   });
   const edits = useEdits(saves.track, setNotice);
   const find = useArticleFind(opened?.text ?? null, viewHandle);
-  const annotating = useAnnotating({ opened, labels, edits, view: viewHandle, snapWords, notice: setNotice });
-  const linking = useLinking({ cache, linkTypes: workspace?.linkTypes ?? [], focused: annotating.focused, openedTitle: opened?.meta.title ?? '', edits, setNotice });
+  const comparing = compareOpen && view === 'articles' && opened !== null;
+  const panes = useArticlePanes({ opened, comparing, labels, edits, snapWords, notice: setNotice, mainView: viewHandle });
+  const annotating = panes.main.annotating;
+  const linking = useLinking({ cache, linkTypes: workspace?.linkTypes ?? [], focused: panes.active.annotating.focused, edits, setNotice });
+  /** A click on an annotation in a pane focuses it there and, while a link is being made, asks for the link's type at the click. */
+  const clickIn = (pane: ArticlePane) => (annotationId: string | null, at: ScreenPoint) => {
+    panes.activate(pane.kind);
+    pane.annotating.focusOn(annotationId);
+    const annotation = annotationId ? pane.annotating.placed.find((a) => a.id === annotationId) : undefined;
+    if (annotation) linking.offerLink(annotation, at);
+  };
   onSwitch.current = () => {
     annotating.clear();
     find.reset();
@@ -77,9 +88,8 @@ export function App() {
 
   useWorkbenchKeys({
     labels,
-    articleShown: opened !== null && view === 'articles',
-    view: viewHandle,
-    annotating,
+    articlesShown: view === 'articles',
+    panes,
     linking,
     find,
     edits,
@@ -92,6 +102,7 @@ export function App() {
   /** Opens an article (if it is not open) at one of its annotations: from links, clusters, contradictions. */
   const openAnnotation = async (documentId: string, annotationId: string) => {
     setView('articles');
+    panes.activate('main');
     if (opened?.meta.id !== documentId) await article.open(documentId);
     annotating.focusOn(annotationId, true);
   };
@@ -101,17 +112,8 @@ export function App() {
     setDialog({ kind, usage: kind === 'labels' ? stats.annotationsByLabel : stats.linksByType });
   };
 
-  if (article.loadError) {
-    return (
-      <div className="load-error" role="alert">
-        <h1>Corroborate could not open the workspace</h1>
-        <p>{article.loadError}</p>
-      </div>
-    );
-  }
-  if (!workspace) return <p className="loading">Opening the workspace…</p>;
+  if (article.loadError !== null || !workspace) return <WorkspaceNotReady error={article.loadError} />;
 
-  const comparing = compareOpen && view === 'articles' && opened !== null;
   return (
     <div className={`workbench${drop.active ? ' drop-target-active' : ''}${comparing ? ' compare-open' : ''}`} {...drop.handlers}>
       <TopBar
@@ -138,7 +140,7 @@ export function App() {
         <ArticleList documents={documents} openId={opened?.meta.id ?? null} onOpen={(id) => void article.open(id)} />
       </div>
       {/* The find bar above and the status lines below the scrolling article: neither ever covers its text. */}
-      <main className="reader-column">
+      <main className="reader-column" onFocus={() => panes.activate('main')}>
         {view === 'articles' && find.open && opened && (
           <FindBar find={find} labels={labels} onLabelAll={(labelId) => annotating.labelAll(labelId, find.hits)} />
         )}
@@ -147,42 +149,41 @@ export function App() {
           <RecoveredEditsOffer workspace={workspace} onResolved={(message) => void article.reload().then(() => setNotice(message))} />
           {view !== 'articles' && <LinkOverview view={view} track={saves.track} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />}
           {view !== 'articles' ? null : opened ? (
-            <ArticleReader opened={opened} labels={labels} readOnly={workspace.readOnly} annotating={annotating} overlay={overlay} view={viewHandle} />
+            <ArticleReader {...{ opened, labels, annotating, overlay }} readOnly={workspace.readOnly} view={viewHandle} onAnnotationClick={clickIn(panes.main)} />
           ) : (
             documents.length === 0 && (
               <EmptyWorkspace
                 workspace={workspace}
                 onImport={() => void openDialog('import')}
-                onAddSampleArticles={() =>
-                  void saves.track(async () => {
-                    const { added } = await cache.api.addSampleArticles();
-                    await article.reload();
-                    setNotice(`Added ${added} sample ${added === 1 ? 'article' : 'articles'}.`);
-                  })
-                }
+                track={saves.track}
+                onSamplesAdded={(message) => void article.reload().then(() => setNotice(message))}
               />
             )
           )}
         </div>
-        <StatusLines pending={annotating.pending} linkSource={linking.linkSource} linkTypeCount={workspace.linkTypes.length} notice={notice} />
+        <StatusLines pending={panes.active.annotating.pending} linking={linking} linkTypeCount={workspace.linkTypes.length} notice={notice} />
       </main>
-      {comparing && (
+      {comparing && panes.compared && (
         <ComparePane
           leftDocumentId={opened.meta.id}
           leftFocused={annotating.focused}
-          linking={linking}
+          pane={panes.compared}
+          compared={panes.comparedArticle}
           onFocusLeft={(annotationId) => annotating.focusOn(annotationId, true)}
+          onAnnotationClick={clickIn(panes.compared)}
+          onActivate={() => panes.activate('compared')}
           onClose={() => setCompareOpen(false)}
         />
       )}
       <AnnotationSide
         labels={labels}
-        annotating={annotating}
+        pane={panes.active}
         linking={linking}
-        view={viewHandle}
         detailsField={detailsField}
         onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
+        onChooseAnnotation={(annotationId, at) => clickIn(panes.active)(annotationId, at)}
       />
+      <LinkPrompt linking={linking} linkTypes={workspace.linkTypes} onDone={() => panes.active.view.current?.focus()} />
       <WorkbenchDialogs
         dialog={dialog}
         edits={edits}

@@ -49,8 +49,8 @@ export interface DocumentViewProps {
   overlay: OverlayRanges;
   /** Filled with the view's handle while it is mounted. */
   handleRef: RefObject<DocumentViewHandle | null>;
-  /** The person clicked one annotation (or plain text: null). */
-  onFocusAnnotation(annotationId: string | null): void;
+  /** The person clicked one annotation (or plain text: null), at `at`. */
+  onFocusAnnotation(annotationId: string | null, at: ScreenPoint): void;
   /** The person clicked where several annotations overlap: they choose which one. */
   onChooseAmong(annotationIds: string[], at: ScreenPoint): void;
 }
@@ -133,8 +133,9 @@ export function DocumentView(props: DocumentViewProps) {
       // ProseMirror calls this for clicks only (a drag or Shift+click selects text instead).
       handleClick: (view, position, event) => {
         const ids = annotationsAt(view.state, position);
-        if (ids.length > 1) latest.current.onChooseAmong(ids, { x: event.clientX, y: event.clientY });
-        else latest.current.onFocusAnnotation(ids[0] ?? null);
+        const at = { x: event.clientX, y: event.clientY };
+        if (ids.length > 1) latest.current.onChooseAmong(ids, at);
+        else latest.current.onFocusAnnotation(ids[0] ?? null, at);
         return false;
       },
       handleKeyDown: (view, event) => {

@@ -5,6 +5,8 @@ import { excerpt } from '../../../../shared/text/excerpt.js';
 
 /** Props of the side panel. */
 export interface AnnotationPanelProps {
+  /** Which article the list is of, when it is not the open one (side by side). */
+  scope?: string | null;
   annotations: readonly Annotation[];
   labels: readonly Label[];
   focusedId: string | null;
@@ -26,7 +28,7 @@ const PAGE_SIZE = 200;
  * Every annotation of the open article in document order, with counts per label, filterable by
  * label, attribute value and text; click one to go to it, delete from here.
  */
-export function AnnotationPanel({ annotations, labels, focusedId, details, onFocus, onDelete }: AnnotationPanelProps) {
+export function AnnotationPanel({ scope, annotations, labels, focusedId, details, onFocus, onDelete }: AnnotationPanelProps) {
   const [labelFilter, setLabelFilter] = useState('');
   const [attributeFilter, setAttributeFilter] = useState('');
   const [textFilter, setTextFilter] = useState('');
@@ -79,6 +81,7 @@ export function AnnotationPanel({ annotations, labels, focusedId, details, onFoc
       <h2>
         Annotations <span className="count">{filtering ? `${shown.length} of ${annotations.length}` : annotations.length}</span>
       </h2>
+      {scope && <p className="panel-scope">{excerpt(scope, 90)}</p>}
       <p className="label-counts" aria-label="Annotations per label">
         {labels.map((label) => (
           <span key={label.id} className={`label-count label-swatch label-${label.id}`}>

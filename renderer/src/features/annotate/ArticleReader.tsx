@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
-import { DocumentView, type DocumentViewHandle } from '../../document-view/DocumentView.js';
+import { DocumentView, type DocumentViewHandle, type ScreenPoint } from '../../document-view/DocumentView.js';
 import type { OverlayRanges } from '../../document-view/overlay-decorations.js';
 import { DocumentDetails } from '../import/DocumentDetails.js';
 import { OrphanedAnnotations } from '../import/OrphanedAnnotations.js';
@@ -16,10 +16,12 @@ export interface ArticleReaderProps {
   /** Search hits, collected pieces and spans being saved, painted over the text. */
   overlay: OverlayRanges;
   view: RefObject<DocumentViewHandle | null>;
+  /** The person clicked an annotation (or plain text: null). */
+  onAnnotationClick(annotationId: string | null, at: ScreenPoint): void;
 }
 
 /** The open article: its title and details, annotations that lost their place, and the annotatable text. */
-export function ArticleReader({ opened, labels, readOnly, annotating, overlay, view }: ArticleReaderProps) {
+export function ArticleReader({ opened, labels, readOnly, annotating, overlay, view, onAnnotationClick }: ArticleReaderProps) {
   return (
     <article aria-labelledby="article-title">
       <h1 id="article-title" className="article-heading">
@@ -39,7 +41,7 @@ export function ArticleReader({ opened, labels, readOnly, annotating, overlay, v
         focus={annotating.focus}
         overlay={overlay}
         handleRef={view}
-        onFocusAnnotation={(annotationId) => annotating.focusOn(annotationId)}
+        onFocusAnnotation={onAnnotationClick}
         onChooseAmong={annotating.openChooser}
       />
     </article>

@@ -42,7 +42,10 @@ export interface KeyboardWorkflow {
   focusWorkspaceSearch(): void;
   /** Shows the list of shortcuts. */
   showHelp(): void;
-  /** Escape: closes the find bar if open, otherwise clears popups, pieces and focus. */
+  /**
+   * Escape: closes the find bar if open; else clears, one thing per press, the selection, then the
+   * collected pieces, then a link being made, then the focus.
+   */
   escape(): void;
   /** Tells the person something (why a key did nothing). */
   notice(message: string): void;
@@ -57,9 +60,9 @@ const RESIZE_KEYS: Readonly<Record<string, { edge: 'start' | 'end'; direction: -
 };
 
 /**
- * Runs what `event` means in the workbench. Keys work wherever the focus is, except inside fields
- * and dialogs, which keep their keys; the compared article on the right is driven by its own
- * buttons and clicks.
+ * Runs what `event` means in the workbench, for the article pane `workflow` drives (the open article,
+ * or the compared one when the key comes from there). Keys work wherever the focus is, except inside
+ * fields and dialogs, which keep their keys.
  */
 export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkflow): void {
   // Autofill sends keydown events that carry no key.
@@ -86,7 +89,7 @@ export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkf
     else workflow.openFind();
     return;
   }
-  if (inField || mod || !workflow.articleShown || element?.closest('.compare-pane')) return;
+  if (inField || mod || !workflow.articleShown) return;
   const selection = workflow.selection();
   if (workflow.linkingKey(event, selection !== null)) return;
   // Alt+digit gives other characters on some layouts; the key's position still says which digit.
@@ -145,12 +148,27 @@ export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkf
   }
 }
 
-/** Handles the workbench's keys on the whole window while the component using it is mounted. */
-export function useKeyboardWorkflow(workflow: KeyboardWorkflow): void {
-  const latest = useRef(workflow);
-  latest.current = workflow;
+/** The keyboard workflows of the two article panes. */
+export interface PaneWorkflows {
+  /** The open article's. */
+  main: KeyboardWorkflow;
+  /** The compared article's, while side by side is open. */
+  compared: KeyboardWorkflow | null;
+}
+
+/**
+ * Handles the workbench's keys on the whole window while the component using it is mounted: a key
+ * pressed in the compared pane acts on that pane, any other on the open article.
+ */
+export function useKeyboardWorkflow(workflows: PaneWorkflows): void {
+  const latest = useRef(workflows);
+  latest.current = workflows;
   useEffect(() => {
-    const listener = (event: KeyboardEvent) => handleWorkbenchKey(event, latest.current);
+    const listener = (event: KeyboardEvent) => {
+      const { main, compared } = latest.current;
+      const inCompared = event.target instanceof Element && event.target.closest('.compare-pane') !== null;
+      handleWorkbenchKey(event, inCompared && compared ? compared : main);
+    };
     window.addEventListener('keydown', listener);
     return () => window.removeEventListener('keydown', listener);
   }, []);

@@ -1,20 +1,20 @@
 import type { RefObject } from 'react';
 import type { Label } from '../../../../shared/model/label-schema.js';
-import type { DocumentViewHandle } from '../../document-view/DocumentView.js';
-import type { Annotating } from '../annotate/use-annotating.js';
 import type { ArticleFind } from '../find/use-article-find.js';
 import type { Edits } from '../history/use-edits.js';
 import type { Linking } from '../linking/use-linking.js';
-import { useKeyboardWorkflow } from './keyboard-workflow.js';
+import type { ArticlePane, ArticlePanes } from '../annotate/use-article-panes.js';
+import { useKeyboardWorkflow, type KeyboardWorkflow } from './keyboard-workflow.js';
 
 /** The parts of the workbench the keys drive. */
 export interface WorkbenchKeys {
   labels: readonly Label[];
-  /** An article is open and shown (not the clusters or contradictions view). */
-  articleShown: boolean;
-  view: RefObject<DocumentViewHandle | null>;
-  annotating: Annotating;
+  /** The articles view is shown (not the clusters or contradictions view). */
+  articlesShown: boolean;
+  /** The open article's pane and, side by side, the compared one's. */
+  panes: ArticlePanes;
   linking: Linking;
+  /** The open article's find bar. */
   find: ArticleFind;
   edits: Edits;
   /** Where the keyboard goes for Ctrl/Cmd+Shift+F. */
@@ -25,22 +25,31 @@ export interface WorkbenchKeys {
   notice(message: string): void;
 }
 
-/** Gives the workbench's keys (listed in keyboard-shortcuts.ts) their actions. */
+/** Gives the workbench's keys (listed in keyboard-shortcuts.ts) their actions, in whichever pane they are pressed. */
 export function useWorkbenchKeys(keys: WorkbenchKeys): void {
-  const { annotating, find, edits, view } = keys;
-  useKeyboardWorkflow({
+  const { panes } = keys;
+  useKeyboardWorkflow({ main: paneWorkflow(keys, panes.main), compared: panes.compared && paneWorkflow(keys, panes.compared) });
+}
+
+/** The keyboard workflow of one article pane. */
+function paneWorkflow(keys: WorkbenchKeys, pane: ArticlePane): KeyboardWorkflow {
+  const { annotating, view } = pane;
+  const { find, edits, linking } = keys;
+  const findHere = pane.kind === 'main';
+  return {
     labels: keys.labels,
-    articleShown: keys.articleShown,
+    articleShown: pane.opened !== null && keys.articlesShown,
     selection: () => view.current?.selectedRange() ?? null,
     pending: annotating.pending,
     hasFocused: annotating.focused !== null || annotating.saving.length > 0,
-    linkingKey: keys.linking.handleKey,
+    linkingKey: (event, hasSelection) => linking.handleKey(event, hasSelection, annotating.focused),
     label: annotating.label,
     relabelFocused: annotating.relabelFocused,
     addPiece: (selection) => annotating.addPiece(selection.range, selection.altHeld),
     moveFocus: annotating.moveFocus,
     openDetails: () => {
       if (!annotating.focused) return false;
+      keys.panes.activate(pane.kind);
       keys.detailsField.current?.focus();
       return true;
     },
@@ -52,9 +61,12 @@ export function useWorkbenchKeys(keys: WorkbenchKeys): void {
     focusWorkspaceSearch: () => keys.workspaceSearch.current?.focus(),
     showHelp: keys.showHelp,
     escape: () => {
-      if (find.open) return find.close();
+      if (findHere && find.open) return find.close();
+      if (view.current?.selectedRange()) return view.current.collapseSelection();
+      if (annotating.pending.length > 0 || annotating.chooser) return annotating.clear();
+      if (linking.linkSource) return linking.cancelLink();
       annotating.clear();
     },
     notice: keys.notice,
-  });
+  };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation.js';
+import type { ScreenPoint } from '../../document-view/DocumentView.js';
 import type { LinkType } from '../../../../shared/model/label-schema.js';
 import type { LinkEnd } from '../../../../shared/model/link.js';
 import type { QuoteSighting } from '../../../../shared/model/link-views.js';
@@ -15,48 +16,75 @@ import { excerpt } from '../../../../shared/text/excerpt.js';
 export interface LinkingContext {
   cache: WorkbenchCache;
   linkTypes: readonly LinkType[];
-  /** The annotation in focus in the open article. */
+  /** The annotation in focus in the pane being worked in (the one "find in other articles" starts from). */
   focused: Annotation | null;
-  openedTitle: string;
   /** The workbench's undoable edits. */
   edits: Edits;
   setNotice(message: string | null): void;
 }
 
+/** The link prompt shown where the other end was clicked while a link is being made. */
+export interface LinkPromptState {
+  /** The clicked annotation: the link's other end. */
+  target: LinkSource;
+  /** Where the click was. */
+  at: ScreenPoint;
+}
+
+
 /**
- * The linking workflow of the workbench: the link being made, links as undoable edits (create,
- * delete, note, "annotate and link" from a sighting, link types), and the keys `l`, the type's
- * number and Escape.
+ * The linking workflow of the workbench: the link being made (persisting across articles and panes
+ * until it is made or cancelled), the prompt shown where the other end is clicked, links as undoable
+ * edits (create, delete, note, reverse, "annotate and link" from a sighting, link types), and the
+ * keys `l` and the type's number.
  */
 export function useLinking(context: LinkingContext) {
   const [linkSource, setLinkSource] = useState<LinkSource | null>(null);
+  const [prompt, setPrompt] = useState<LinkPromptState | null>(null);
   const { cache, setNotice } = context;
   const runEdit = context.edits.run;
   const typeName = (typeId: string) => (context.linkTypes.find((t) => t.id === typeId)?.name ?? typeId).toLowerCase();
   const endOf = (end: LinkEnd): LinkEnd => ({ documentId: end.documentId, annotationId: end.annotationId });
+  /** An annotation as one end of a link being made: where it is and what it says. */
+  const linkEndOf = (annotation: Annotation): LinkSource => ({
+    documentId: annotation.documentId,
+    annotationId: annotation.id,
+    text: annotation.fragments.map((f) => f.exact).join(' … '),
+    documentTitle: cache.state().documents.find((d) => d.id === annotation.documentId)?.title ?? '',
+  });
 
   const startLink = (annotation: Annotation) => {
-    setLinkSource({
-      documentId: annotation.documentId,
-      annotationId: annotation.id,
-      text: annotation.fragments.map((f) => f.exact).join(' … '),
-      documentTitle: context.openedTitle,
-    });
-    setNotice('Now focus the other annotation (here or in another article), then choose the link type.');
+    setLinkSource(linkEndOf(annotation));
+    setPrompt(null);
+    setNotice(null);
   };
 
-  const startLinkFrom = (source: LinkSource) => {
-    setLinkSource(source);
-    setNotice('Now focus the other annotation in the article on the left, then choose the link type.');
-  };
-
-  const createLink = (typeId: string, source: LinkEnd, target: LinkEnd) =>
+  const createLink = (typeId: string, source: LinkEnd, target: LinkEnd) => {
+    setLinkSource(null);
+    setPrompt(null);
     void runEdit(async () => {
       const { command } = await createLinkCommand(cache, { typeId, source: endOf(source), target: endOf(target) }, `Link as ${typeName(typeId)}`);
-      setLinkSource(null);
       setNotice(`Linked as ${typeName(typeId)}.`);
       return command;
     });
+  };
+
+  /** Stops making the link, saying so. */
+  const cancelLink = () => {
+    setLinkSource(null);
+    setPrompt(null);
+    setNotice('Linking cancelled.');
+  };
+
+  /**
+   * The person clicked an annotation: while a link is being made from another one, the prompt for
+   * the link's type opens where they clicked. True when it did.
+   */
+  const offerLink = (annotation: Annotation, at: ScreenPoint): boolean => {
+    if (!linkSource || linkSource.annotationId === annotation.id) return false;
+    setPrompt({ target: linkEndOf(annotation), at });
+    return true;
+  };
 
   const deleteLink = (linkId: string) => void runEdit(() => deleteLinkCommand(cache, linkId, 'Delete link'));
 
@@ -127,12 +155,11 @@ export function useLinking(context: LinkingContext) {
     });
   };
   /**
-   * Handles a linking key in the article; true when it was one. `l` starts a link from the focused
-   * annotation; with another annotation focused, the link type's number makes the link; Escape
-   * cancels.
+   * Handles a linking key in an article pane; true when it was one. `l` starts a link from the
+   * pane's focused annotation; with another annotation focused, the link type's number makes the
+   * link. (Escape is the keyboard workflow's: it clears a selection before it cancels a link.)
    */
-  const handleKey = (event: KeyboardEvent, hasSelection: boolean): boolean => {
-    const { focused } = context;
+  const handleKey = (event: KeyboardEvent, hasSelection: boolean, focused: Annotation | null): boolean => {
     if (hasSelection) return false;
     if (linkSource && focused && focused.id !== linkSource.annotationId && /^[1-9]$/.test(event.key)) {
       const type = context.linkTypes[Number(event.key) - 1];
@@ -146,19 +173,17 @@ export function useLinking(context: LinkingContext) {
       if (!linkSource || linkSource.annotationId === focused.id) startLink(focused);
       return true;
     }
-    if (event.key === 'Escape' && linkSource) {
-      setLinkSource(null);
-      setNotice('Linking cancelled.');
-      return true;
-    }
     return false;
   };
 
   return {
     linkSource,
+    prompt,
     startLink,
-    startLinkFrom,
-    cancelLink: () => setLinkSource(null),
+    cancelLink,
+    offerLink,
+    /** Closes the prompt; the link is still being made. */
+    closePrompt: () => setPrompt(null),
     createLink,
     deleteLink,
     reverseLink,

@@ -1,13 +1,13 @@
 import type { TextRange } from '../../../../shared/model/annotation.js';
-import type { LinkSource } from '../linking/LinksPanel.js';
+import type { Linking } from '../linking/use-linking.js';
 import { excerpt } from '../../../../shared/text/excerpt.js';
 
 /** Props of the status lines under the article. */
 export interface StatusLinesProps {
   /** Pieces collected for a discontinuous annotation. */
   pending: readonly TextRange[];
-  /** The first end of a link being made. */
-  linkSource: LinkSource | null;
+  /** The link being made, if one is, and how to cancel it. */
+  linking: Pick<Linking, 'linkSource' | 'cancelLink'>;
   linkTypeCount: number;
   /** The last thing the workbench told the person. */
   notice: string | null;
@@ -15,9 +15,11 @@ export interface StatusLinesProps {
 
 /**
  * What is in progress (pieces collected, a link being made) and the latest notice, announced politely,
- * in an area of its own under the article (it never covers the text or a table's rows).
+ * in an area of its own under the article (it never covers the text or a table's rows). A link being
+ * made stays announced, with its way out, across articles and panes until it is made or cancelled.
  */
-export function StatusLines({ pending, linkSource, linkTypeCount, notice }: StatusLinesProps) {
+export function StatusLines({ pending, linking, linkTypeCount, notice }: StatusLinesProps) {
+  const { linkSource } = linking;
   return (
     <div className="status-area">
       {pending.length > 0 && (
@@ -27,10 +29,15 @@ export function StatusLines({ pending, linkSource, linkTypeCount, notice }: Stat
         </p>
       )}
       {linkSource && (
-        <p className="pending-status link-status" role="status">
-          Linking from “{excerpt(linkSource.text, 60)}” ({excerpt(linkSource.documentTitle, 40)}): focus the other annotation, here or in another
-          article, then choose the link type (keys 1–{linkTypeCount}). Escape cancels.
-        </p>
+        <div className="link-status" role="status">
+          <p>
+            <strong>Linking from</strong> “{excerpt(linkSource.text, 60)}” ({excerpt(linkSource.documentTitle, 40)}): click the other annotation,
+            here, side by side or in another article, then choose the type (keys 1–{linkTypeCount}).
+          </p>
+          <button type="button" onClick={linking.cancelLink}>
+            Cancel linking
+          </button>
+        </div>
       )}
       {notice && (
         <p className="notice" role="status">
