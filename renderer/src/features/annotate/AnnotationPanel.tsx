@@ -101,7 +101,7 @@ export function AnnotationPanel({ scope, annotations, labels, focusedId, details
         <input
           type="search"
           aria-label="Filter by attribute value"
-          placeholder="Attribute value, e.g. verdict=false"
+          placeholder="Attribute, e.g. verdict=false"
           value={attributeFilter}
           onChange={(e) => setAttributeFilter(e.target.value)}
         />

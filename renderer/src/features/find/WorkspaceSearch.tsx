@@ -41,7 +41,7 @@ export function WorkspaceSearch({ inputRef, onOpenHit }: WorkspaceSearchProps) {
           ref={inputRef}
           type="search"
           aria-label="Search all articles"
-          placeholder="Search all articles"
+          placeholder="All articles…"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {

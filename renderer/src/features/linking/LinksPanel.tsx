@@ -54,7 +54,8 @@ export function LinksPanel(props: LinksPanelProps) {
   }
   const here: LinkEnd = { documentId: focused.documentId, annotationId: focused.id };
   const typeName = (id: string) => linkTypes.find((t) => t.id === id)?.name ?? id;
-  const choosingTarget = linkSource !== null && linkSource.annotationId !== focused.id;
+  // While the prompt at the click asks for the type, the same choice is not repeated here.
+  const choosingTarget = linkSource !== null && linkSource.annotationId !== focused.id && linking.prompt === null;
 
   const findElsewhere = async () => {
     setSearching(true);
@@ -97,7 +98,7 @@ export function LinksPanel(props: LinksPanelProps) {
       )}
       {linkSource?.annotationId === focused.id && (
         <p className="hint" role="status">
-          Now select the other annotation (in this or another article), then choose the link type. <kbd>Esc</kbd> cancels.
+          Now click the other annotation (here, side by side or in another article), then choose the type.
         </p>
       )}
       {links.length > 0 && (

@@ -31,8 +31,8 @@ export function StatusLines({ pending, linking, linkTypeCount, notice }: StatusL
       {linkSource && (
         <div className="link-status" role="status">
           <p>
-            <strong>Linking from</strong> “{excerpt(linkSource.text, 60)}” ({excerpt(linkSource.documentTitle, 40)}): click the other annotation,
-            here, side by side or in another article, then choose the type (keys 1–{linkTypeCount}).
+            <strong>Linking from</strong> “{excerpt(linkSource.text, 50)}” ({excerpt(linkSource.documentTitle, 30)}): click the other span, then its type (1–
+            {linkTypeCount}).
           </p>
           <button type="button" onClick={linking.cancelLink}>
             Cancel linking
