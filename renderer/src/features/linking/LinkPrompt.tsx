@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { LinkType } from '../../../../shared/model/label-schema.js';
 import { excerpt } from '../../../../shared/text/excerpt.js';
-import { usePopupAt } from '../../document-view/use-popup-at.js';
+import { usePopupMenu } from '../../document-view/popup-menu.js';
 import type { LinkSource } from './LinksPanel.js';
 import type { Linking, LinkPromptState } from './use-linking.js';
 
@@ -53,29 +53,18 @@ interface LinkTypePromptProps {
  * and a swap of the two ends before choosing. Number keys make the link, `s` swaps, Escape closes.
  */
 function LinkTypePrompt({ source, prompt, linkTypes, onLink, onClose }: LinkTypePromptProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const first = useRef<HTMLButtonElement>(null);
   const [swapped, setSwapped] = useState(false);
-  const place = usePopupAt(prompt.at, box);
+  const menu = usePopupMenu(prompt.at, onClose);
   const [from, to] = swapped ? [prompt.target, source] : [source, prompt.target];
   const anyDirected = linkTypes.some((t) => t.directed);
 
-  useEffect(() => {
-    first.current?.focus();
-    const outside = (event: MouseEvent) => {
-      if (!box.current?.contains(event.target as Node)) onClose();
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [onClose]);
-
   return (
     <div
-      ref={box}
+      ref={menu.box}
       className="link-prompt"
       role="dialog"
       aria-label="Choose the link type"
-      style={{ left: `${place.left}px`, top: `${place.top}px` }}
+      style={menu.style}
       onKeyDown={(event) => {
         if (event.ctrlKey || event.metaKey || event.altKey) return;
         const type = /^[1-9]$/.test(event.key) ? linkTypes[Number(event.key) - 1] : undefined;
@@ -85,16 +74,7 @@ function LinkTypePrompt({ source, prompt, linkTypes, onLink, onClose }: LinkType
         } else if (event.key === 's' && anyDirected) {
           event.preventDefault();
           setSwapped((s) => !s);
-        } else if (event.key === 'Escape') {
-          event.preventDefault();
-          event.stopPropagation();
-          onClose();
-        } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-          event.preventDefault();
-          const buttons = [...(box.current?.querySelectorAll('button') ?? [])];
-          const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-          buttons[(index + (event.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
-        }
+        } else menu.onKeyDown(event);
       }}
     >
       <p className="link-prompt-title">
@@ -102,7 +82,7 @@ function LinkTypePrompt({ source, prompt, linkTypes, onLink, onClose }: LinkType
         {from.documentId !== to.documentId && <span className="link-prompt-article"> ({excerpt(to.documentTitle, 40)})</span>}
       </p>
       {linkTypes.map((type, i) => (
-        <button key={type.id} ref={i === 0 ? first : undefined} type="button" onClick={() => onLink(type.id, from, to)}>
+        <button key={type.id} ref={i === 0 ? menu.first : undefined} type="button" onClick={() => onLink(type.id, from, to)}>
           <kbd>{i + 1}</kbd> <span className={`link-type-chip link-type-${type.id}`}>{type.name}</span>
           {type.directed && (
             <span className="link-prompt-reading">
