@@ -261,7 +261,8 @@ async function buildDossier(page: Page, scratchDir: string, testInfo: TestInfo):
     await act.click(dialog.getByRole('button', { name: 'Export', exact: true }), 'Export');
     const summary = dialog.getByRole('region', { name: 'Export summary' });
     const exported = `Exported ${annotations.length} annotations and ${stored.links.length} links from 5 articles`;
-    await expect(summary).toContainText(exported);
+    // One reading of the format and its offsets, not two parentheses in a row.
+    await expect(summary).toContainText(`${exported} as JSON Lines (one article per line), with offsets in UTF-16 code units and code points.`);
     await expect(summary.locator('.export-path')).toHaveText(jsonlFolder);
     await checkScreen('export summary', ['dialog[open]']);
     await act.click(dialog.getByRole('button', { name: 'Export again' }), 'Export again');
@@ -269,7 +270,7 @@ async function buildDossier(page: Page, scratchDir: string, testInfo: TestInfo):
     const bratFolder = await dialog.getByLabel('Destination folder').inputValue();
     expect(bratFolder).not.toBe(jsonlFolder);
     await act.click(dialog.getByRole('button', { name: 'Export', exact: true }), 'Export');
-    await expect(summary).toContainText(`${exported} as brat standoff`);
+    await expect(summary).toContainText(`${exported} as brat standoff, with offsets in Unicode code points.`);
     await act.click(dialog.getByRole('button', { name: 'Close' }), 'Close');
     await expect(dialog).toBeHidden();
     await checkExportedApology(jsonlFolder, bratFolder, stored.links.length);
