@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
 import { openArticle } from './support/editor-steps.js';
+import { violationsOf } from './support/axe-rules.js';
 import { startBrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 
 /** Runs axe-core on the page and returns the serious and critical violations, described. */
@@ -63,28 +64,6 @@ test('colour is never the only signal: every highlight carries its label name', 
   await expect(page.locator('.article-text')).toHaveAccessibleDescription(/2 for Quote/);
   expect(await workbench.storedAnnotations()).toHaveLength(1);
 });
-
-/**
- * Runs only the given axe-core rules on the page and describes every violation, whatever its impact.
- * Inside a modal dialog axe cannot always tell what lies behind a control and files its contrast as
- * "needs review", with the ratio it did measure on the control's own colours: a measured ratio under
- * the required one counts as a violation too (white text on a white button measures 1:1).
- */
-async function violationsOf(page: Page, rules: string[]): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withRules(rules).analyze();
-  const lowMeasuredContrast = results.incomplete
-    .filter((r) => r.id === 'color-contrast')
-    .flatMap((r) =>
-      r.nodes.filter((n) =>
-        n.any.some((check) => {
-          const data = check.data as { contrastRatio?: number; expectedContrastRatio?: string } | null;
-          return !!data?.contrastRatio && data.contrastRatio < Number.parseFloat(data.expectedContrastRatio ?? '4.5');
-        }),
-      ),
-    )
-    .map((n) => `color-contrast (measured): ${n.target.join(' ')} — ${n.any.map((check) => check.message).join('; ')}`);
-  return [...results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`)), ...lowMeasuredContrast];
-}
 
 test('text contrast and names matching visible text in the main view, the help, the label and the link-type dialogs', async ({ page, scratchDir }) => {
   // Several axe scans: room for a loaded machine.

@@ -39,7 +39,7 @@ test('export from the UI to brat in the suggested folder: progress, summary with
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
 
   const summary = dialog.getByRole('region', { name: 'Export summary' });
-  await expect(summary).toContainText('Exported 1 annotation and 0 links from 5 articles as brat standoff (offsets in Unicode code points).');
+  await expect(summary).toContainText('Exported 1 annotation and 0 links from 5 articles as brat standoff, with offsets in Unicode code points.');
   await expect(summary.locator('.export-path')).toHaveText(destination);
   await expect(summary).toContainText('13 files');
   expect(await page.evaluate(() => (window as unknown as { exportProgressSeen: boolean }).exportProgressSeen)).toBe(true);

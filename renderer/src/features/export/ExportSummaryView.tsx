@@ -9,7 +9,8 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
       <p role="status">
         Exported {summary.annotations} {plural(summary.annotations, 'annotation')} and {summary.links} {plural(summary.links, 'link')} from{' '}
         {summary.documents} {plural(summary.documents, 'article')} as{' '}
-        {formatNames[summary.format]} (offsets in {summary.offsetUnit}).
+        {/* Several format names end in a parenthesis already: the offsets follow after a comma. */}
+        {formatNames[summary.format]}, with offsets in {summary.offsetUnit}.
       </p>
       <p>
         Written to <code className="export-path">{summary.destination}</code>: {summary.files.length} {plural(summary.files.length, 'file')}, {formatBytes(summary.totalBytes)}.
