@@ -181,21 +181,45 @@ async function buildDossier(page: Page, scratchDir: string, testInfo: TestInfo):
     // 2. Four contradictions: each fact marked in its article and linked as contradicts.
     act.startStep(STEPS.contradictions.name);
     let current = '';
-    for (const pair of CONTRADICTIONS) {
+    const comparedPane = page.getByRole('region', { name: 'Compared article' });
+    for (const [index, pair] of CONTRADICTIONS.entries()) {
       if (current !== pair.from.article) await openArticle(pair.from.article);
       await label(pair.from.fact, '3');
       await act.press('l');
       await expect(page.locator('.link-status')).toContainText(`Linking from “${pair.from.fact}”`);
-      // Once the compared pane is a full annotation surface, a pair can be made there instead of
-      // switching articles (open side by side with pair.to.article, mark pair.to.fact there with 3,
-      // click it, 4 at the link prompt by the click): the last pair (speed) is the one to move.
-      await openArticle(pair.to.article);
-      await label(pair.to.fact, '3');
-      await act.press('4');
-      await expect(links.locator('.link-list > li').filter({ hasText: pair.from.fact })).toContainText('Contradicts');
+      if (index < CONTRADICTIONS.length - 1) {
+        await openArticle(pair.to.article);
+        await label(pair.to.fact, '3');
+        await act.press('4');
+        await expect(links.locator('.link-list > li').filter({ hasText: pair.from.fact })).toContainText('Contradicts');
+      } else {
+        // The last pair from the compared pane, a full annotation surface: its fact marked there by
+        // its key, then clicked there, and 4 at the link prompt shown by the click.
+        await act.click(page.getByRole('banner').getByRole('button', { name: 'Side by side' }), 'Side by side');
+        const option = (await comparedPane.getByRole('option', { name: new RegExp(`^${escapeRegExp(pair.to.article)}`) }).textContent())!;
+        await act.pickOption(comparedPane.getByLabel('Compare with'), option, 'Compare with');
+        await expect(comparedPane.locator('.article-heading')).toContainText(pair.to.article);
+        expect(await act.drag(pair.to.fact, 0, '.compare-pane .article-text')).toBe(pair.to.fact);
+        await act.press('3');
+        const made = comparedPane.locator('.annotation-focused');
+        await expect(made).toHaveText(pair.to.fact);
+        await expectAllSaved(page, 30_000);
+        await expect(page.locator('.link-status')).toContainText(`Linking from “${pair.from.fact}”`);
+        await act.click(made, `“${pair.to.fact}” in the compared pane`);
+        const prompt = page.getByRole('dialog', { name: 'Choose the link type' });
+        await expect(prompt).toContainText(`Link “${pair.from.fact}” with “${pair.to.fact}”`);
+        await checkScreen('link prompt in the compared pane', ['.link-prompt']);
+        await act.press('4');
+        await expect(prompt).toBeHidden();
+        await expect(comparedPane.getByLabel('Links between the two articles').getByRole('listitem')).toContainText(
+          `“${pair.from.fact}” Contradicts “${pair.to.fact}”`,
+        );
+        await act.click(comparedPane.getByRole('button', { name: 'Close' }), 'Close side by side');
+      }
       await expect(page.locator('.link-status')).toBeHidden();
       await expectAllSaved(page, 30_000);
-      current = pair.to.article;
+      // The last pair was linked from beside the article it started in, which is still the open one.
+      current = index < CONTRADICTIONS.length - 1 ? pair.to.article : pair.from.article;
     }
     await act.click(views.getByRole('button', { name: 'Contradictions' }), 'Contradictions');
     const table = page.getByRole('table', { name: 'Contradictions' });
@@ -214,17 +238,14 @@ async function buildDossier(page: Page, scratchDir: string, testInfo: TestInfo):
     await expect(focusedInReader).toHaveText(lap.to.fact);
     await act.click(page.getByRole('banner').getByRole('button', { name: 'Side by side' }), 'Side by side');
     const pane = page.getByRole('region', { name: 'Compared article' });
-    const seeingRedOption = (await pane.getByRole('option', { name: new RegExp(`^${escapeRegExp(lap.from.article)}`) }).textContent())!;
-    await act.pickOption(pane.getByLabel('Compare with'), seeingRedOption, 'Compare with');
+    // Side by side opens on the article the focused span is linked to: nothing to pick.
     await expect(pane.locator('.article-heading')).toContainText(lap.from.article);
     const between = pane.getByLabel('Links between the two articles').getByRole('listitem');
     await expect(between).toHaveCount(1);
     await expect(between).toContainText(`“${lap.to.fact}” Contradicts “${lap.from.fact}”`);
     await expect(pane.locator('.annotation-focused')).toHaveText(lap.from.fact);
-    // Here, with 30th lap focused on the left and lap 32 shown beside it, go the checks of the compared
-    // pane as a full annotation surface (a span selected there and labelled by its key; after `l` on
-    // the left, a click on it there shows the link prompt by the click and a type's number makes the
-    // link) and of the connection drawn between the two linked spans.
+    // Here, with 30th lap focused on the left and lap 32 shown beside it, goes the check of the
+    // connection drawn between the two linked spans.
     await checkScreen('contradiction side by side');
     await act.click(pane.getByRole('button', { name: 'Close' }), 'Close side by side');
     await expect(pane).toBeHidden();

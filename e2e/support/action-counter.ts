@@ -78,10 +78,13 @@ export class ActionCounter {
     await field.fill(text);
   }
 
-  /** Selects `exact` in the open article with one mouse drag; returns what the browser selected. */
-  async drag(exact: string, occurrence = 0): Promise<string> {
+  /**
+   * Selects `exact` with one mouse drag, in the open article or the article text matched by `root`
+   * (the compared one); returns what the browser selected.
+   */
+  async drag(exact: string, occurrence = 0, root?: string): Promise<string> {
     this.count('drag', exact);
-    return selectWithMouse(this.page, exact, occurrence);
+    return selectWithMouse(this.page, exact, occurrence, root);
   }
 
   /** Opens a drop-down list and picks the option labelled `option`: two actions. */

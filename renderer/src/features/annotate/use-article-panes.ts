@@ -56,17 +56,24 @@ export function useArticlePanes(context: ArticlePanesContext): ArticlePanes {
   const comparedAnnotating = useAnnotating({ opened: comparedArticle.opened, labels, edits, view: comparedView, snapWords, notice });
   const [activeKind, activate] = useState<PaneKind>('main');
 
-  // Another compared article starts its pane afresh; closing side by side returns to the open article.
+  // Another compared article starts its pane afresh (cleared as it is chosen, so what the new one
+  // focuses when it shows stays); closing side by side returns to the open article.
   const clearCompared = useRef(comparedAnnotating.clear);
   clearCompared.current = comparedAnnotating.clear;
-  useEffect(() => clearCompared.current(), [comparedArticle.documentId]);
   useEffect(() => {
-    if (!context.comparing) activate('main');
+    if (context.comparing) return;
+    activate('main');
+    clearCompared.current();
   }, [context.comparing]);
+  const choose = (documentId: string) => {
+    if (documentId === comparedArticle.documentId) return;
+    comparedAnnotating.clear();
+    comparedArticle.choose(documentId);
+  };
 
   const main: ArticlePane = { kind: 'main', opened: context.opened, annotating: mainAnnotating, view: context.mainView };
   const compared: ArticlePane | null = context.comparing
     ? { kind: 'compared', opened: comparedArticle.opened, annotating: comparedAnnotating, view: comparedView }
     : null;
-  return { main, compared, comparedArticle, active: activeKind === 'compared' && compared ? compared : main, activate };
+  return { main, compared, comparedArticle: { ...comparedArticle, choose }, active: activeKind === 'compared' && compared ? compared : main, activate };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { ResolvedLink } from '../../../../shared/model/link.js';
 import { excerpt } from '../../../../shared/text/excerpt.js';
@@ -42,6 +42,7 @@ export function ComparePane(props: ComparePaneProps) {
   const workspace = useWorkbenchState((state) => state.workspace);
   const others = documents.filter((d) => d.id !== leftDocumentId);
   const documentLinks = useDocumentLinks(documentId);
+  const leftLinks = useDocumentLinks(leftDocumentId);
   const labels = workspace?.labels ?? [];
   const linkTypes = workspace?.linkTypes ?? [];
   const overlay = useMemo<OverlayRanges>(
@@ -55,6 +56,16 @@ export function ComparePane(props: ComparePaneProps) {
       (l.target.documentId === leftDocumentId && l.source.documentId === documentId);
     return documentLinks.filter(between);
   }, [documentLinks, leftDocumentId, documentId]);
+
+  // Side by side opens on the article the span focused on the left is linked to, if it is linked to one.
+  const opening = useRef(true);
+  useEffect(() => {
+    if (!opening.current || !leftFocused || leftLinks.length === 0) return;
+    opening.current = false;
+    const link = leftLinks.find((l) => l.link.source.annotationId === leftFocused.id || l.link.target.annotationId === leftFocused.id);
+    const other = link && (link.source.documentId === leftDocumentId ? link.target : link.source).documentId;
+    if (other && other !== leftDocumentId) compared.choose(other);
+  }, [leftLinks, leftFocused]);
 
   // What is focused on the left brings its linked span here into view.
   useEffect(() => {
