@@ -2,7 +2,7 @@ import search from 'approx-string-match';
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '../text/edit-distance.js';
 import { boundToQuote, type QuoteEnds } from './bound-to-quote.js';
-import { foldForMatching } from './quote-index.js';
+import { foldForMatching } from '../text/fold-for-matching.js';
 
 /** The approximate match of `quote` in `text` an edit-distance matcher reports (fewest errors, first place), then bounded. */
 function boundedMatch(text: string, quote: string, rate: number, ends?: QuoteEnds) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteSighting } from '../../../shared/model/link-views.js';
 import { importPlainText } from '../../../shared/import/plain-text.js';
-import { foldForMatching } from '../../../shared/search/quote-index.js';
+import { foldForMatching } from '../../../shared/text/fold-for-matching.js';
 import { useSeededWorkbench } from '../seed-annotations.test-support.js';
 import { locatePieces } from './quote-sightings.js';
 

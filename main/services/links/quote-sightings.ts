@@ -3,7 +3,8 @@ import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { TextRange } from '../../../shared/model/annotation.js';
 import type { QuoteSighting } from '../../../shared/model/link-views.js';
 import { boundToQuote, WORD_ENDS, type QuoteEnds, type QuotePlace } from '../../../shared/search/bound-to-quote.js';
-import { foldForMatching, QuoteIndex } from '../../../shared/search/quote-index.js';
+import { QuoteIndex } from '../../../shared/search/quote-index.js';
+import { foldForMatching } from '../../../shared/text/fold-for-matching.js';
 import { isEndBoundary, isStartBoundary } from '../../../shared/text/word-boundaries.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 
