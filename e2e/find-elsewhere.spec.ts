@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
+import { dragToSelect, expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
 
 const PIECES = ['I knew it would be one of our best opportunities', 'sometimes you take risks', 'I have to take responsibility for that'];
 
@@ -71,12 +71,7 @@ async function selectBetween(page: Page, first: string, last: string): Promise<s
     },
     { first, last },
   );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
-  return page.evaluate(() => new Promise<string>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.getSelection()!.toString())))));
+  return dragToSelect(page, box);
 }
 
 /** The page is no wider than the window, and the side panel no wider than itself. */
@@ -153,6 +148,12 @@ test('a long quote’s candidate stops where the quote does; its ends are adjust
   await expect(ends).toHaveCount(0);
   await expect(planetF1.getByRole('button', { name: 'Adjust ends' })).toBeFocused();
   await expect(candidate).toHaveText(/^Yesterday wasn’t my proudest day,”[\s\S]*a better person for the experience$/);
+  // Opened again from the keyboard, it keeps the ends as adjusted.
+  await page.keyboard.press('Enter');
+  await expect(start).toBeFocused();
+  await expect(start).toHaveText('Yesterday');
+  await expect(end).toHaveText('experience');
+  await ends.getByRole('button', { name: 'Done' }).click();
 
   await planetF1.getByRole('button', { name: 'Annotate and link as same' }).click();
   await expect(page.locator('.save-status')).toHaveText('All changes saved');

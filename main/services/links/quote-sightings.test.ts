@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteSighting } from '../../../shared/model/link-views.js';
 import { importPlainText } from '../../../shared/import/plain-text.js';
+import { editDistance } from '../../../shared/text/edit-distance.js';
 import { foldForMatching } from '../../../shared/text/fold-for-matching.js';
 import { useSeededWorkbench } from '../seed-annotations.test-support.js';
 import { locatePieces } from './quote-sightings.js';
@@ -100,17 +101,6 @@ async function annotateBetween(seed: string, from: string, to: string) {
   throw new Error(`no sample article ${seed}`);
 }
 
-/** Levenshtein distance by the textbook table: the reference the sightings' figures are checked against. */
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = row;
-  }
-  return previous[b.length]!;
-}
-
 /** The sample article a sighting is in, and the text it names. */
 async function sightingText(sighting: QuoteSighting) {
   const { text } = await current().service.openDocument({ documentId: sighting.documentId });
@@ -132,7 +122,7 @@ describe('a candidate is bounded to the quote', () => {
     expect(found.endsWith('a better person for the experience.')).toBe(true);
     expect(found).not.toContain('Hamilton was quick');
     // The figure shown is the difference of exactly this text from the quote.
-    expect(planetF1.errors).toBe(levenshtein(foldForMatching(quote), foldForMatching(found)));
+    expect(planetF1.errors).toBe(editDistance(foldForMatching(quote), foldForMatching(found)));
   });
 
   it('a quote whose last paragraph another outlet lacks stops at that outlet’s last shared sentence', async () => {
@@ -143,7 +133,7 @@ describe('a candidate is bounded to the quote', () => {
     const { found } = await sightingText(planetF1);
     expect(found.startsWith('“I apologise to Valtteri')).toBe(true);
     expect(found.endsWith('for the experience.')).toBe(true);
-    expect(planetF1.errors).toBe(levenshtein(foldForMatching(quote), foldForMatching(found)));
+    expect(planetF1.errors).toBe(editDistance(foldForMatching(quote), foldForMatching(found)));
     const exact = sightings.find((s) => s.documentTitle.startsWith('George Russell was seeing red'))!;
     expect((await sightingText(exact)).found).toBe(quote);
     expect(exact.errors).toBe(0);
@@ -158,7 +148,7 @@ describe('a candidate is bounded to the quote', () => {
       const { found } = await sightingText(sighting);
       expect(found).toMatch(/^["“]Yesterday wasn['’]t my proudest day/);
       expect(found.endsWith('sometimes you take risks.')).toBe(true);
-      expect(sighting.errors).toBe(levenshtein(foldForMatching(quote), foldForMatching(found)));
+      expect(sighting.errors).toBe(editDistance(foldForMatching(quote), foldForMatching(found)));
     }
   });
 
@@ -185,7 +175,7 @@ describe('a candidate is bounded to the quote', () => {
           expect(WORD.test(other[sighting.end - 1]!) && WORD.test(other[sighting.end] ?? ' '), `ends inside a word: ${where}`).toBe(false);
           expect(found, `white space at an end: ${where}`).toBe(found.trim());
           expect(found.length, `longer than the quote and its drift: ${where}`).toBeLessThanOrEqual(quote.length + Math.floor(quote.length * 0.35));
-          expect(sighting.errors, where).toBe(levenshtein(foldForMatching(quote), foldForMatching(found)));
+          expect(sighting.errors, where).toBe(editDistance(foldForMatching(quote), foldForMatching(found)));
         }
       }
     }
