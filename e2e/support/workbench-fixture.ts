@@ -111,6 +111,14 @@ export async function selectWithMouse(page: Page, exact: string, occurrence = 0,
     },
     { exact, occurrence, root },
   );
+  return dragToSelect(page, box);
+}
+
+/**
+ * Presses the mouse at (x1, y1), drags to (x2, y2) and lets go, as a person selecting text would.
+ * Returns what the browser says is selected.
+ */
+export async function dragToSelect(page: Page, box: { x1: number; y1: number; x2: number; y2: number }): Promise<string> {
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });

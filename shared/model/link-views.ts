@@ -43,7 +43,11 @@ export const QuoteSightingSchema = z.object({
   end: z.number().int(),
   /** The text found there (may differ slightly: apostrophes, a word or two). */
   text: z.string(),
-  /** Character edits between the quote and this text (case and quote marks folded). */
+  /**
+   * Character edits between the quote and exactly this text (case and quote marks folded; summed over
+   * the pieces of a discontinuous quote). The text is bounded to the quote: it ends where the quote's
+   * words end there, on word boundaries.
+   */
   errors: z.number().int(),
   /** An annotation already covering exactly this text, if there is one. */
   annotationId: z.string().nullable(),

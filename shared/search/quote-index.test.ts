@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForMatching, QuoteIndex } from './quote-index.js';
+import { foldForMatching } from '../text/fold-for-matching.js';
+import { QuoteIndex } from './quote-index.js';
 
 const seedsDir = resolve(import.meta.dirname, '../../fixtures/seeds');
 const seeds = readdirSync(seedsDir).sort().map((f) => readFileSync(join(seedsDir, f), 'utf8'));

@@ -1,4 +1,5 @@
 import search from 'approx-string-match';
+import { foldForMatching } from '../text/fold-for-matching.js';
 
 /** Where a quote was found: a document (by its index in the indexed list) and a UTF-16 range. */
 export interface QuoteMatch {
@@ -155,17 +156,6 @@ export class QuoteIndex {
     this.entryNext = copy(this.entryNext, new Int32Array(size));
   }
 }
-
-/**
- * Folds text for matching without changing its length (so positions carry over): ASCII letters to
- * lower case, curly quotes and apostrophes to straight ones, no-break spaces to spaces.
- */
-export function foldForMatching(text: string): string {
-  return text.replace(FOLDED_CHARACTERS, (c) => FOLDS[c] ?? c.toLowerCase());
-}
-
-const FOLDED_CHARACTERS = /[A-Z\u2018\u2019\u02bc\u201c\u201d\u00a0]/g;
-const FOLDS: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u201c': '"', '\u201d': '"', '\u00a0': ' ' };
 
 /** Multiplier of the rolling gram hash (odd, so arithmetic modulo 2^32 stays invertible). */
 const BASE = 0x01000193;

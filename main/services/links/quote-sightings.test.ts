@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { QuoteSighting } from '../../../shared/model/link-views.js';
 import { importPlainText } from '../../../shared/import/plain-text.js';
-import { foldForMatching } from '../../../shared/search/quote-index.js';
+import { editDistance } from '../../../shared/text/edit-distance.js';
+import { foldForMatching } from '../../../shared/text/fold-for-matching.js';
 import { useSeededWorkbench } from '../seed-annotations.test-support.js';
 import { locatePieces } from './quote-sightings.js';
 
@@ -81,5 +83,101 @@ describe('weaker matches', () => {
     const short = await service.createAnnotations({ documentId: aId, items: [{ labelId: 'fact', ranges: [{ start, end: start + 12 }] }] });
     const loose = await service.findQuoteElsewhere({ documentId: aId, annotationId: short[0]!.id });
     expect(loose.filter((s) => s.strength === 'weak')).toEqual([]);
+  });
+});
+
+/** Annotates the text from the first `from` to the end of the next `to` in the sample article `seed`; returns it with its text. */
+async function annotateBetween(seed: string, from: string, to: string) {
+  const { service } = current();
+  for (const doc of await service.listDocuments()) {
+    const opened = await service.openDocument({ documentId: doc.id });
+    if (!opened.meta.sourceFile?.startsWith(seed)) continue;
+    const start = opened.text.indexOf(from);
+    const end = opened.text.indexOf(to, start) + to.length;
+    if (start < 0 || end < to.length) throw new Error(`${from} … ${to} is not in ${seed}`);
+    const [created] = await service.createAnnotations({ documentId: doc.id, items: [{ labelId: 'quote', ranges: [{ start, end }] }] });
+    return { annotation: created!, quote: opened.text.slice(start, end) };
+  }
+  throw new Error(`no sample article ${seed}`);
+}
+
+/** The sample article a sighting is in, and the text it names. */
+async function sightingText(sighting: QuoteSighting) {
+  const { text } = await current().service.openDocument({ documentId: sighting.documentId });
+  return { text, found: text.slice(sighting.start, sighting.end) };
+}
+
+/** A letter or digit. */
+const WORD = /[\p{L}\p{N}]/u;
+
+describe('a candidate is bounded to the quote', () => {
+  it('the whole apology (with a paragraph one outlet lacks) ends where that outlet’s apology ends, not in the next paragraph', async () => {
+    const { service } = current();
+    const { annotation, quote } = await annotateBetween('003', '"Yesterday wasn\'t my proudest day,"', 'help me to grow."');
+    const sightings = await service.findQuoteElsewhere({ documentId: annotation.documentId, annotationId: annotation.id });
+    const planetF1 = sightings.find((s) => s.documentTitle.startsWith('Hamilton offers words'))!;
+    expect(planetF1).toBeDefined();
+    const { found } = await sightingText(planetF1);
+    expect(found.startsWith('“Yesterday wasn’t my proudest day,”')).toBe(true);
+    expect(found.endsWith('a better person for the experience.')).toBe(true);
+    expect(found).not.toContain('Hamilton was quick');
+    // The figure shown is the difference of exactly this text from the quote.
+    expect(planetF1.errors).toBe(editDistance(foldForMatching(quote), foldForMatching(found)));
+  });
+
+  it('a quote whose last paragraph another outlet lacks stops at that outlet’s last shared sentence', async () => {
+    const { service } = current();
+    const { annotation, quote } = await annotateBetween('004', '"I apologise to Valtteri', 'what I\'m really about.');
+    const sightings = await service.findQuoteElsewhere({ documentId: annotation.documentId, annotationId: annotation.id });
+    const planetF1 = sightings.find((s) => s.documentTitle.startsWith('Hamilton offers words'))!;
+    const { found } = await sightingText(planetF1);
+    expect(found.startsWith('“I apologise to Valtteri')).toBe(true);
+    expect(found.endsWith('for the experience.')).toBe(true);
+    expect(planetF1.errors).toBe(editDistance(foldForMatching(quote), foldForMatching(found)));
+    const exact = sightings.find((s) => s.documentTitle.startsWith('George Russell was seeing red'))!;
+    expect((await sightingText(exact)).found).toBe(quote);
+    expect(exact.errors).toBe(0);
+  });
+
+  it('a quote opening with a sentence the others lack starts at the apology, not inside the word before it', async () => {
+    const { service } = current();
+    const { annotation, quote } = await annotateBetween('003', 'Both drivers were fuming', 'sometimes you take risks.');
+    const sightings = await service.findQuoteElsewhere({ documentId: annotation.documentId, annotationId: annotation.id });
+    expect(sightings.length).toBeGreaterThanOrEqual(2);
+    for (const sighting of sightings) {
+      const { found } = await sightingText(sighting);
+      expect(found).toMatch(/^["“]Yesterday wasn['’]t my proudest day/);
+      expect(found.endsWith('sometimes you take risks.')).toBe(true);
+      expect(sighting.errors).toBe(editDistance(foldForMatching(quote), foldForMatching(found)));
+    }
+  });
+
+  it('every candidate for runs of two to four sentences starts and ends on word boundaries, within the quote plus its drift', async () => {
+    const { service } = current();
+    for (const seed of ['002', '003', '004']) {
+      const opened = await Promise.all((await service.listDocuments()).map((d) => service.openDocument({ documentId: d.id })));
+      const { meta: doc, text } = opened.find((o) => o.meta.sourceFile?.startsWith(seed))!;
+      const sentences = [...text.matchAll(/[^.!?\n]+[.!?]["”]?/g)].map((m) => {
+        const start = m.index + m[0].length - m[0].trimStart().length;
+        return { start, end: m.index + m[0].length };
+      });
+      for (let i = 0; i + 2 <= sentences.length; i += 2) {
+        const n = 2 + (i % 3);
+        const start = sentences[i]!.start;
+        const end = sentences[Math.min(i + n, sentences.length) - 1]!.end;
+        if (end - start < 80) continue;
+        const quote = text.slice(start, end);
+        const [annotation] = await service.createAnnotations({ documentId: doc.id, items: [{ labelId: 'quote', ranges: [{ start, end }] }] });
+        for (const sighting of await service.findQuoteElsewhere({ documentId: doc.id, annotationId: annotation!.id })) {
+          const { text: other, found } = await sightingText(sighting);
+          const where = `${seed} “${quote.slice(0, 40)}…” in ${sighting.documentTitle.slice(0, 30)}: “${found}”`;
+          expect(WORD.test(other[sighting.start - 1] ?? ' ') && WORD.test(other[sighting.start]!), `starts inside a word: ${where}`).toBe(false);
+          expect(WORD.test(other[sighting.end - 1]!) && WORD.test(other[sighting.end] ?? ' '), `ends inside a word: ${where}`).toBe(false);
+          expect(found, `white space at an end: ${where}`).toBe(found.trim());
+          expect(found.length, `longer than the quote and its drift: ${where}`).toBeLessThanOrEqual(quote.length + Math.floor(quote.length * 0.35));
+          expect(sighting.errors, where).toBe(editDistance(foldForMatching(quote), foldForMatching(found)));
+        }
+      }
+    }
   });
 });

@@ -2,7 +2,10 @@ import search from 'approx-string-match';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { TextRange } from '../../../shared/model/annotation.js';
 import type { QuoteSighting } from '../../../shared/model/link-views.js';
-import { foldForMatching, QuoteIndex } from '../../../shared/search/quote-index.js';
+import { boundToQuote, WORD_ENDS, type QuoteEnds, type QuotePlace } from '../../../shared/search/bound-to-quote.js';
+import { QuoteIndex } from '../../../shared/search/quote-index.js';
+import { foldForMatching } from '../../../shared/text/fold-for-matching.js';
+import { isEndBoundary, isStartBoundary } from '../../../shared/text/word-boundaries.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 
 /** How many other articles a search reports at most. */
@@ -19,8 +22,10 @@ const PIECE_REACH = 2000;
  * wording drift (docs/PERFORMANCE.md W6): the candidates an editor links as `same` or `paraphrase`.
  * A discontinuous annotation is matched piece by piece: its longest piece finds the candidate
  * articles, and the other pieces must then be found in order around it. Matches within the usual
- * drift come first; those found only with more drift follow, marked weak. The index is built on
- * first use and rebuilt when the set of documents changes.
+ * drift come first; those found only with more drift follow, marked weak. Each candidate is bounded
+ * to the quote (it ends where the quote's text ends there, on word boundaries, rather than running on
+ * into the next sentence), and its `errors` are the edit distance of exactly that text from the quote.
+ * The index is built on first use and rebuilt when the set of documents changes.
  */
 export class QuoteSightings {
   private index: { signature: string; ids: string[]; index: QuoteIndex } | null = null;
@@ -35,22 +40,33 @@ export class QuoteSightings {
       : undefined;
     if (!annotation) throw new WorkbenchError('not-found', 'That annotation no longer exists.');
     const pieces = annotation.fragments.map((f) => f.exact);
+    // A candidate's ends snap to words where the quote's own ends are on word boundaries.
+    const source = await this.store.readText(documentId);
+    const ends = annotation.fragments.map((f): QuoteEnds => ({ wordStart: isStartBoundary(source, f.start), wordEnd: isEndBoundary(source, f.end) }));
     const { ids, index } = await this.currentIndex();
     const seen = new Set([ids.indexOf(documentId)]);
-    const strong = await this.search(pieces, ids, index, maxErrorRate, seen, 'strong');
-    const long = pieces.join('').length >= WEAK_MIN_LENGTH;
-    const weak = long && maxErrorRate < WEAK_ERROR_RATE ? await this.search(pieces, ids, index, WEAK_ERROR_RATE, seen, 'weak') : [];
-    return [...strong, ...weak].slice(0, MAX_SIGHTINGS);
+    const length = pieces.join('').length;
+    const long = length >= WEAK_MIN_LENGTH;
+    const found = await this.search(pieces, ends, ids, index, maxErrorRate, seen);
+    if (long && maxErrorRate < WEAK_ERROR_RATE) found.push(...(await this.search(pieces, ends, ids, index, WEAK_ERROR_RATE, seen)));
+    // Bounding a candidate may show it differs more than the drift it was found with: it is then weak, or dropped.
+    const strongLimit = Math.floor(length * maxErrorRate);
+    const weakLimit = long ? Math.floor(length * Math.max(maxErrorRate, WEAK_ERROR_RATE)) : strongLimit;
+    const graded = found
+      .filter((s) => s.errors <= weakLimit)
+      .map((s): QuoteSighting => ({ ...s, strength: s.errors <= strongLimit ? 'strong' : 'weak' }))
+      .sort((a, b) => (a.strength === b.strength ? a.errors - b.errors : a.strength === 'strong' ? -1 : 1));
+    return graded.slice(0, MAX_SIGHTINGS);
   }
 
   /** Articles not in `seen` carrying every piece within `rate` (each one found is added to `seen`). */
   private async search(
     pieces: readonly string[],
+    ends: readonly QuoteEnds[],
     ids: readonly string[],
     index: QuoteIndex,
     rate: number,
     seen: Set<number>,
-    strength: QuoteSighting['strength'],
   ): Promise<QuoteSighting[]> {
     const anchor = pieces.reduce((longest, piece, i) => (piece.length > pieces[longest]!.length ? i : longest), 0);
     const tried = new Set(seen);
@@ -61,7 +77,9 @@ export class QuoteSightings {
       tried.add(match.documentIndex);
       const id = ids[match.documentIndex]!;
       const text = await this.store.readText(id);
-      const located = locatePieces(foldForMatching(text), pieces, anchor, match, rate);
+      const folded = foldForMatching(text);
+      const bounded = boundToQuote(folded, foldForMatching(pieces[anchor]!), match, ends[anchor]);
+      const located = bounded && locatePieces(folded, pieces, anchor, bounded, rate, ends);
       if (!located) continue;
       seen.add(match.documentIndex);
       const { ranges, errors } = located;
@@ -77,10 +95,10 @@ export class QuoteSightings {
         errors,
         annotationId: existing?.id ?? null,
         ranges,
-        strength,
+        strength: 'strong',
       });
     }
-    return found.sort((a, b) => a.errors - b.errors);
+    return found;
   }
 
   private async currentIndex(): Promise<{ ids: string[]; index: QuoteIndex }> {
@@ -97,15 +115,16 @@ export class QuoteSightings {
 /**
  * Where every piece of a quote lies in `folded` (an article's text folded for matching), given where
  * its piece `anchor` was found: the pieces before it are looked for, nearest first, in the reach
- * before it, those after it in the reach after it, each within `rate` of its length and never
- * overlapping the one beside it. Null when one piece is not there.
+ * before it, those after it in the reach after it, each within `rate` of its length, bounded to the
+ * piece (see `boundToQuote`) and never overlapping the one beside it. Null when one piece is not there.
  */
 export function locatePieces(
   folded: string,
   pieces: readonly string[],
   anchor: number,
-  found: { start: number; end: number; errors: number },
+  found: QuotePlace,
   rate: number,
+  ends: readonly QuoteEnds[] = [],
 ): { ranges: TextRange[]; errors: number } | null {
   const ranges: TextRange[] = new Array(pieces.length);
   ranges[anchor] = { start: found.start, end: found.end };
@@ -113,14 +132,14 @@ export function locatePieces(
   for (let i = anchor - 1; i >= 0; i--) {
     const limit = ranges[i + 1]!.start;
     const from = Math.max(0, limit - PIECE_REACH);
-    const best = bestMatch(folded.slice(from, limit), pieces[i]!, rate, 'last');
+    const best = bestMatch(folded.slice(from, limit), pieces[i]!, rate, 'last', ends[i]);
     if (!best) return null;
     ranges[i] = { start: from + best.start, end: from + best.end };
     errors += best.errors;
   }
   for (let i = anchor + 1; i < pieces.length; i++) {
     const from = ranges[i - 1]!.end;
-    const best = bestMatch(folded.slice(from, from + PIECE_REACH), pieces[i]!, rate, 'first');
+    const best = bestMatch(folded.slice(from, from + PIECE_REACH), pieces[i]!, rate, 'first', ends[i]);
     if (!best) return null;
     ranges[i] = { start: from + best.start, end: from + best.end };
     errors += best.errors;
@@ -128,13 +147,13 @@ export function locatePieces(
   return { ranges, errors };
 }
 
-/** The match of `piece` in `text` with the fewest errors (ties: the first, or the last, place). */
-function bestMatch(text: string, piece: string, rate: number, prefer: 'first' | 'last'): { start: number; end: number; errors: number } | null {
+/** The match of `piece` in `text` with the fewest errors (ties: the first, or the last, place), bounded to the piece. */
+function bestMatch(text: string, piece: string, rate: number, prefer: 'first' | 'last', ends = WORD_ENDS): QuotePlace | null {
   const needle = foldForMatching(piece);
   if (needle.length === 0) return null;
-  let best: { start: number; end: number; errors: number } | null = null;
+  let best: QuotePlace | null = null;
   for (const match of search(text, needle, Math.floor(needle.length * rate))) {
     if (!best || match.errors < best.errors || (match.errors === best.errors && prefer === 'last')) best = match;
   }
-  return best;
+  return best && boundToQuote(text, needle, best, ends);
 }

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { LinkEnd } from '../../../../shared/model/link.js';
-import type { QuoteSighting } from '../../../../shared/model/link-views.js';
 import { useDocumentLinks } from '../../client/use-document-links.js';
-import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
+import { useWorkbenchState } from '../../client/workbench-context.js';
 import { annotationText } from '../annotate/AnnotationPanel.js';
+import { SightingsList, useQuoteSightings } from './SightingsList.js';
 import type { Linking } from './use-linking.js';
 import { excerpt } from '../../../../shared/text/excerpt.js';
 
@@ -31,18 +31,13 @@ export interface LinksPanelProps {
 export function LinksPanel(props: LinksPanelProps) {
   const { focused, linking } = props;
   const { linkSource } = linking;
-  const { api } = useCache();
   const linkTypes = useWorkbenchState((state) => state.workspace?.linkTypes ?? []);
   const documentLinks = useDocumentLinks(focused?.documentId ?? null);
   const links = useMemo(
     () => (focused ? documentLinks.filter((l) => l.link.source.annotationId === focused.id || l.link.target.annotationId === focused.id) : []),
     [documentLinks, focused],
   );
-  const [sightings, setSightings] = useState<QuoteSighting[] | null>(null);
-  const [searching, setSearching] = useState(false);
-
-  // Sightings belong to one annotation: a new focus clears them (link changes do not).
-  useEffect(() => setSightings(null), [focused?.id]);
+  const sightings = useQuoteSightings(focused);
 
   if (!focused) {
     return (
@@ -56,15 +51,6 @@ export function LinksPanel(props: LinksPanelProps) {
   const typeName = (id: string) => linkTypes.find((t) => t.id === id)?.name ?? id;
   // While the prompt at the click asks for the type, the same choice is not repeated here.
   const choosingTarget = linkSource !== null && linkSource.annotationId !== focused.id && linking.prompt === null;
-
-  const findElsewhere = async () => {
-    setSearching(true);
-    try {
-      setSightings(await api.findQuoteElsewhere({ documentId: focused.documentId, annotationId: focused.id }));
-    } finally {
-      setSearching(false);
-    }
-  };
 
   return (
     <section className="links-panel" aria-label="Links">
@@ -144,44 +130,20 @@ export function LinksPanel(props: LinksPanelProps) {
             Link to… <kbd>L</kbd>
           </button>
         )}
-        <button type="button" onClick={() => void findElsewhere()} disabled={searching}>
-          {searching ? 'Searching…' : 'Find in other articles'}
+        <button type="button" onClick={() => void sightings.find()} disabled={sightings.searching}>
+          {sightings.searching ? 'Searching…' : 'Find in other articles'}
         </button>
       </div>
-      {sightings && (
-        <div className="sightings" aria-label="In other articles">
-          {sightings.length === 0 ? (
-            <p className="hint">No other article carries this text.</p>
-          ) : (
-            <ul>
-              {sightings.map((sighting) => (
-                <li key={`${sighting.documentId}:${sighting.start}`}>
-                  <p className="sighting-text">
-                    <q>{sighting.text}</q>{' '}
-                    <span className="article-details">
-                      {sighting.strength === 'weak' && <span className="weak-match">Weaker match · </span>}
-                      {excerpt(sighting.documentTitle, 60)} · {sighting.errors === 0 ? 'same wording' : `${sighting.errors} character${sighting.errors === 1 ? '' : 's'} differ`}
-                    </span>
-                  </p>
-                  {linkTypes
-                    .filter((t) => t.id === 'same' || t.id === 'paraphrase')
-                    .map((type) => (
-                      <button
-                        key={type.id}
-                        type="button"
-                        onClick={() => {
-                          linking.linkSighting(sighting, type.id);
-                          setSightings((list) => list?.filter((s) => s !== sighting) ?? null);
-                        }}
-                      >
-                        {sighting.annotationId ? 'Link' : 'Annotate and link'} as {type.name.toLowerCase()}
-                      </button>
-                    ))}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+      {sightings.sightings && (
+        <SightingsList
+          sightings={sightings.sightings}
+          quote={focused.fragments.map((f) => f.exact)}
+          linkTypes={linkTypes.filter((t) => t.id === 'same' || t.id === 'paraphrase')}
+          onLink={(sighting, typeId) => {
+            linking.linkSighting(sighting, typeId);
+            sightings.remove(sighting);
+          }}
+        />
       )}
     </section>
   );
