@@ -128,10 +128,7 @@ async function buildDossier(page: Page, scratchDir: string, testInfo: TestInfo):
   const focusedInReader = page.locator('.reader .annotation-focused');
 
   const openArticle = async (title: string) => {
-    // The article list opens an article in the Article view only: from the clusters or the
-    // contradictions the view has to be switched back as well.
-    const articleView = views.getByRole('button', { name: 'Article' });
-    if ((await articleView.getAttribute('aria-pressed')) !== 'true') await act.click(articleView, 'Article view');
+    // From the clusters or the contradictions too: the article list shows the article it opens.
     await act.click(page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: new RegExp(escapeRegExp(title)) }), `open “${title}”`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
   };
@@ -165,6 +162,13 @@ async function buildDossier(page: Page, scratchDir: string, testInfo: TestInfo):
     }
     await expect(links.locator('.link-list > li')).toHaveCount(2);
     await expect(links.locator('.link-list .link-type-chip')).toHaveText(['↔ Same', '↔ Same']);
+    // The emptied list says the quote was linked everywhere it was found, not that nobody carries it.
+    await expect(links.getByLabel('In other articles')).toHaveText('Linked in all 2 articles found; no other article carries this text.');
+    // Each link's delete button sits on the link's first line, beside what it deletes.
+    const firstLink = links.locator('.link-list > li').first();
+    const target = (await firstLink.locator('.link-target').boundingBox())!;
+    const remove = (await firstLink.getByRole('button', { name: /^Delete same link to/ }).boundingBox())!;
+    expect(remove.y).toBeLessThan(target.y + target.height);
     // Linked spans marked in the text: once they carry a mark, the apology here shows 2 links of type
     // same, and hovering the mark names the two other outlets. Checked at this point of the step.
     await act.click(views.getByRole('button', { name: 'Clusters' }), 'Clusters');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCache, useWorkbenchState } from './client/workbench-context.js';
-import type { DocumentViewHandle, ScreenPoint } from './document-view/DocumentView.js';
+import type { DocumentViewHandle } from './document-view/DocumentView.js';
 import { applyLabelStyles } from './document-view/label-styles.js';
 import type { OverlayRanges } from './document-view/overlay-decorations.js';
 import { ArticleList } from './features/articles/ArticleList.js';
@@ -62,13 +62,7 @@ export function App() {
   const panes = useArticlePanes({ opened, comparing, labels, edits, snapWords, notice: setNotice, mainView: viewHandle });
   const annotating = panes.main.annotating;
   const linking = useLinking({ cache, linkTypes: workspace?.linkTypes ?? [], focused: panes.active.annotating.focused, edits, setNotice });
-  /** A click on an annotation in a pane focuses it there and, while a link is being made, asks for the link's type at the click. */
-  const clickIn = (pane: ArticlePane) => (annotationId: string | null, at: ScreenPoint) => {
-    panes.activate(pane.kind);
-    pane.annotating.focusOn(annotationId);
-    const annotation = annotationId ? pane.annotating.placed.find((a) => a.id === annotationId) : undefined;
-    if (annotation) linking.offerLink(annotation, at);
-  };
+  const clickIn = (pane: ArticlePane) => panes.clickHandler(pane, linking.offerLink);
   onSwitch.current = () => {
     annotating.clear();
     find.reset();
@@ -106,6 +100,11 @@ export function App() {
     if (opened?.meta.id !== documentId) await article.open(documentId);
     annotating.focusOn(annotationId, true);
   };
+  /** Shows an article from the list, leaving the clusters or contradictions for it. */
+  const openArticle = (documentId: string) => {
+    setView('articles');
+    return article.open(documentId);
+  };
   const openDialog = async (kind: 'import' | 'labels' | 'link-types' | 'help') => {
     if (kind === 'import' || kind === 'help') return setDialog(kind === 'import' ? { kind, dropped: null } : { kind });
     const stats = await cache.api.getStats();
@@ -137,7 +136,7 @@ export function App() {
             opened?.meta.id === documentId ? viewHandle.current?.selectRange(range, true) : article.openAt(documentId, range)
           }
         />
-        <ArticleList documents={documents} openId={opened?.meta.id ?? null} onOpen={(id) => void article.open(id)} />
+        <ArticleList documents={documents} openId={opened?.meta.id ?? null} onOpen={(id) => void openArticle(id)} />
       </div>
       {/* The find bar above and the status lines below the scrolling article: neither ever covers its text. */}
       <main className="reader-column" onFocus={() => panes.activate('main')}>

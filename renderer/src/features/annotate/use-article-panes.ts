@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
-import type { DocumentViewHandle } from '../../document-view/DocumentView.js';
+import type { Annotation } from '../../../../shared/model/annotation.js';
+import type { DocumentViewHandle, ScreenPoint } from '../../document-view/DocumentView.js';
 import { useAnnotating, type Annotating } from './use-annotating.js';
 import type { Edits } from '../history/use-edits.js';
 import { useComparedArticle, type ComparedArticle } from '../articles/use-compared-article.js';
@@ -27,6 +28,12 @@ export interface ArticlePanes {
   /** The pane the keyboard and the side panel act on: the one last clicked or focused. */
   active: ArticlePane;
   activate(kind: PaneKind): void;
+  /**
+   * What a click on an annotation (or plain text) in `pane` does: that pane becomes the active one
+   * and the annotation its focus; `offerLink` then asks for a link's type at the click if a link is
+   * being made (the linking workflow's).
+   */
+  clickHandler(pane: ArticlePane, offerLink: (annotation: Annotation, at: ScreenPoint) => boolean): (annotationId: string | null, at: ScreenPoint) => void;
 }
 
 /** What the panes need from the workbench. */
@@ -75,5 +82,17 @@ export function useArticlePanes(context: ArticlePanesContext): ArticlePanes {
   const compared: ArticlePane | null = context.comparing
     ? { kind: 'compared', opened: comparedArticle.opened, annotating: comparedAnnotating, view: comparedView }
     : null;
-  return { main, compared, comparedArticle: { ...comparedArticle, choose }, active: activeKind === 'compared' && compared ? compared : main, activate };
+  return {
+    main,
+    compared,
+    comparedArticle: { ...comparedArticle, choose },
+    active: activeKind === 'compared' && compared ? compared : main,
+    activate,
+    clickHandler: (pane, offerLink) => (annotationId, at) => {
+      activate(pane.kind);
+      pane.annotating.focusOn(annotationId);
+      const annotation = annotationId ? pane.annotating.placed.find((a) => a.id === annotationId) : undefined;
+      if (annotation) offerLink(annotation, at);
+    },
+  };
 }

@@ -102,6 +102,15 @@ export function LinksPanel(props: LinksPanelProps) {
                   <span className="link-target-text">{other.text}</span>
                   <span className="article-details">{other.documentTitle}</span>
                 </button>
+                {/* Next to the link it deletes, on the link's first line (the note and reading wrap below). */}
+                <button
+                  type="button"
+                  className="delete-annotation"
+                  aria-label={`Delete ${typeName(link.typeId).toLowerCase()} link to “${excerpt(other.text, 40)}”`}
+                  onClick={() => linking.deleteLink(link.id)}
+                >
+                  ×
+                </button>
                 <LinkNote key={`${link.id}:${link.note}`} note={link.note} label={`Note on the link to “${excerpt(other.text, 40)}”`} onSave={(note) => linking.editNote(link.id, link.note, note)} />
                 {type?.directed && (
                   <p className="link-reading">
@@ -111,14 +120,6 @@ export function LinksPanel(props: LinksPanelProps) {
                     </button>
                   </p>
                 )}
-                <button
-                  type="button"
-                  className="delete-annotation"
-                  aria-label={`Delete ${typeName(link.typeId).toLowerCase()} link to “${excerpt(other.text, 40)}”`}
-                  onClick={() => linking.deleteLink(link.id)}
-                >
-                  ×
-                </button>
               </li>
             );
           })}
@@ -137,6 +138,7 @@ export function LinksPanel(props: LinksPanelProps) {
       {sightings.sightings && (
         <SightingsList
           sightings={sightings.sightings}
+          linked={sightings.linked}
           quote={focused.fragments.map((f) => f.exact)}
           linkTypes={linkTypes.filter((t) => t.id === 'same' || t.id === 'paraphrase')}
           onLink={(sighting, typeId) => {

@@ -15,11 +15,15 @@ export function useQuoteSightings(focused: Annotation | null) {
   const { api } = useCache();
   const [sightings, setSightings] = useState<QuoteSighting[] | null>(null);
   const [searching, setSearching] = useState(false);
+  const [linked, setLinked] = useState(0);
   const focusedId = useRef(focused?.id);
   focusedId.current = focused?.id;
 
   // Sightings belong to one annotation: a new focus clears them (link changes do not).
-  useEffect(() => setSightings(null), [focused?.id]);
+  useEffect(() => {
+    setSightings(null);
+    setLinked(0);
+  }, [focused?.id]);
 
   const find = async () => {
     if (!focused) return;
@@ -27,19 +31,28 @@ export function useQuoteSightings(focused: Annotation | null) {
     try {
       const found = await api.findQuoteElsewhere({ documentId: focused.documentId, annotationId: focused.id });
       // An answer for an annotation no longer focused is not shown under another.
-      if (focusedId.current === focused.id) setSightings(found);
+      if (focusedId.current === focused.id) {
+        setSightings(found);
+        setLinked(0);
+      }
     } finally {
       setSearching(false);
     }
   };
-  /** Takes a sighting (one per article) off the list. */
-  const remove = (sighting: QuoteSighting) => setSightings((list) => list?.filter((s) => s.documentId !== sighting.documentId) ?? null);
-  return { sightings, searching, find, remove };
+  /** Takes a sighting (one per article) off the list, as linked. */
+  const remove = (sighting: QuoteSighting) => {
+    setSightings((list) => list?.filter((s) => s.documentId !== sighting.documentId) ?? null);
+    setLinked((n) => n + 1);
+  };
+  /** How many of the sightings found were linked from the list since the search. */
+  return { sightings, searching, linked, find, remove };
 }
 
 /** Props of the list of sightings. */
 export interface SightingsListProps {
   sightings: readonly QuoteSighting[];
+  /** How many sightings of this search were linked already (taken off the list). */
+  linked: number;
   /** The focused annotation's pieces: what each candidate is compared with. */
   quote: readonly string[];
   /** The link types offered for a sighting (same, paraphrase). */
@@ -53,11 +66,15 @@ export interface SightingsListProps {
  * difference from the quote, "Annotate and link as …" buttons, and for a candidate not annotated yet
  * "Adjust ends", which opens its ends editor; linking then takes the adjusted ranges.
  */
-export function SightingsList({ sightings, quote, linkTypes, onLink }: SightingsListProps) {
+export function SightingsList({ sightings, linked, quote, linkTypes, onLink }: SightingsListProps) {
   return (
     <div className="sightings" aria-label="In other articles">
       {sightings.length === 0 ? (
-        <p className="hint">No other article carries this text.</p>
+        <p className="hint">
+          {linked === 0
+            ? 'No other article carries this text.'
+            : `Linked in all ${linked} ${linked === 1 ? 'article' : 'articles'} found; no other article carries this text.`}
+        </p>
       ) : (
         <ul>
           {sightings.map((sighting) => (
@@ -70,7 +87,7 @@ export function SightingsList({ sightings, quote, linkTypes, onLink }: Sightings
 }
 
 /** One candidate: as found, or with its ends adjusted (the editor open or closed again). */
-function SightingItem({ sighting, quote, linkTypes, onLink }: { sighting: QuoteSighting } & Omit<SightingsListProps, 'sightings'>) {
+function SightingItem({ sighting, quote, linkTypes, onLink }: { sighting: QuoteSighting } & Omit<SightingsListProps, 'sightings' | 'linked'>) {
   const [adjusting, setAdjusting] = useState(false);
   const [ranges, setRanges] = useState<TextRange[] | null>(null);
   const article = useArticleText(sighting.documentId, adjusting || ranges !== null);
