@@ -163,9 +163,13 @@ test('two articles side by side: each scrolls on its own, links between them are
   // The two panes scroll independently.
   const reader = page.locator('.reader');
   await reader.evaluate((el) => el.scrollTo(0, 0));
-  await pane.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  const compared = pane.locator('.compare-article');
+  await compared.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   expect(await reader.evaluate((el) => el.scrollTop)).toBe(0);
-  expect(await pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  expect(await compared.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  // Its header and the links between the two stay in sight while its article scrolls.
+  await expect(pane.getByRole('button', { name: 'Close' })).toBeInViewport();
+  await expect(pane.getByLabel('Links between the two articles')).toBeInViewport();
 
   // Clicking the listed link brings both spans into focus.
   await between.getByRole('button').click();
