@@ -31,9 +31,7 @@ test('a one-way link says its direction in words while choosing and in the list,
   await saved();
   await expect(reading).toContainText(`“${QUOTE}” supports “Hamilton has offered words of…”`);
   const stored = async () => {
-    const { readFile } = await import('node:fs/promises');
-    const { join } = await import('node:path');
-    const workspace = JSON.parse(await readFile(join(workbench.workspaceDir, 'workspace.json'), 'utf8')) as { links: { source: { annotationId: string } }[] };
+    const workspace = { links: await workbench.storedLinks() };
     const annotations = await workbench.storedAnnotations();
     return annotations.find((a) => a.id === workspace.links[0]!.source.annotationId)!.fragments[0]!.exact;
   };

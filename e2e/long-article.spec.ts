@@ -7,7 +7,8 @@ import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, WorkspaceFileSchema } fro
 import { fragmentAt } from '../shared/text/text-quote.js';
 import { JsonFileCodec } from '../main/storage/index.js';
 import { generateArticle, generateSpans, vocabulary } from '../tools/bench/corpus-generator.js';
-import { startBrowserHostProcess } from '../tools/host-process/browser-host-process.js';
+import { startBrowserHostProcess, TEST_EDITOR } from '../tools/host-process/browser-host-process.js';
+import { annotatorIdOf } from '../shared/model/annotator.js';
 import { expect, readStoredAnnotations, selectWithMouse, test as base } from './support/workbench-fixture.js';
 import { expectAllSaved, focusedText } from './support/editor-steps.js';
 
@@ -122,6 +123,7 @@ async function writeLongWorkspace(workspaceDir: string, scratchDir: string): Pro
     ...generateSpans(region, SEEDED_ANNOTATIONS - 2, 99).map((s) => ({ start: s.start + regionStart, end: s.end + regionStart })),
   ];
   const timestamp = new Date(0).toISOString();
+  const annotator = annotatorIdOf(TEST_EDITOR);
   const labels = ['claim', 'quote', 'fact'];
   const seeded: Annotation[] = spans.map((span, i) => ({
     id: `long-a${String(i).padStart(4, '0')}`,
@@ -132,16 +134,18 @@ async function writeLongWorkspace(workspaceDir: string, scratchDir: string): Pro
     attributes: {},
     note: '',
     author: 'e2e',
+    annotator,
     createdAt: timestamp,
     updatedAt: timestamp,
     orphaned: false,
   }));
-  await mkdir(join(workspaceDir, 'annotations'), { recursive: true });
-  const annotationFile = join(workspaceDir, 'annotations', `${meta!.id}.json`);
+  // The layer of the person the test's host is started as.
+  await mkdir(join(workspaceDir, 'annotations', meta!.id), { recursive: true });
+  const annotationFile = join(workspaceDir, 'annotations', meta!.id, `${annotator}.json`);
   const codec = new JsonFileCodec({ schema: AnnotationFileSchema, versioning, keyOrder: ['schemaVersion', 'id'] });
   await writeFile(
     annotationFile,
-    codec.encode({ schemaVersion: CURRENT_SCHEMA_VERSION, documentId: meta!.id, contentHash: meta!.contentHash, annotations: seeded }, annotationFile),
+    codec.encode({ schemaVersion: CURRENT_SCHEMA_VERSION, documentId: meta!.id, annotator, contentHash: meta!.contentHash, annotations: seeded }, annotationFile),
   );
   return { article, seeded };
 }

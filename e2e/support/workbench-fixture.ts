@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Annotation } from '../../shared/model/annotation.js';
 import type { Link } from '../../shared/model/link.js';
-import { AnnotationFileSchema, WorkspaceFileSchema } from '../../shared/model/workspace.js';
+import { AnnotationFileSchema, LinkLayerFileSchema } from '../../shared/model/workspace.js';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../../tools/host-process/browser-host-process.js';
 
 /** A browser host on a fresh default workspace (with the sample articles), opened in the page. */
@@ -13,7 +13,7 @@ export interface Workbench {
   workspaceDir: string;
   /** Every annotation stored on disk, read from the workspace's files as they are now. */
   storedAnnotations(): Promise<Annotation[]>;
-  /** Every link stored on disk, read from `workspace.json` as it is now. */
+  /** Every link stored on disk (every annotator's link file) as it is now. */
   storedLinks(): Promise<Link[]>;
 }
 
@@ -35,7 +35,7 @@ export const test = base.extend<{ workbench: Workbench; scratchDir: string }>({
       host,
       workspaceDir,
       storedAnnotations: () => readStoredAnnotations(workspaceDir),
-      storedLinks: async () => WorkspaceFileSchema.parse(JSON.parse(await readFile(join(workspaceDir, 'workspace.json'), 'utf8'))).links,
+      storedLinks: () => readStoredLinks(workspaceDir),
     });
     expect(await host.stop(), 'the host stops cleanly on SIGTERM').toBe(0);
     expect(pageErrors, 'no errors in the page').toEqual([]);
@@ -44,13 +44,25 @@ export const test = base.extend<{ workbench: Workbench; scratchDir: string }>({
 
 export { expect };
 
-/** Reads every annotation file of a workspace from disk. */
+/** Reads every annotation file of a workspace from disk (every annotator's layer of every article). */
 export async function readStoredAnnotations(workspaceDir: string): Promise<Annotation[]> {
   const dir = join(workspaceDir, 'annotations');
   const all: Annotation[] = [];
-  for (const name of await readdir(dir)) {
-    if (!name.endsWith('.json')) continue;
-    all.push(...AnnotationFileSchema.parse(JSON.parse(await readFile(join(dir, name), 'utf8'))).annotations);
+  for (const document of await readdir(dir, { withFileTypes: true })) {
+    if (!document.isDirectory()) continue;
+    for (const name of await readdir(join(dir, document.name))) {
+      if (name.endsWith('.json')) all.push(...AnnotationFileSchema.parse(JSON.parse(await readFile(join(dir, document.name, name), 'utf8'))).annotations);
+    }
+  }
+  return all;
+}
+
+/** Reads every link of a workspace from disk (every annotator's link file). */
+export async function readStoredLinks(workspaceDir: string): Promise<Link[]> {
+  const dir = join(workspaceDir, 'links');
+  const all: Link[] = [];
+  for (const name of (await readdir(dir).catch(() => [] as string[])).sort()) {
+    if (name.endsWith('.json')) all.push(...LinkLayerFileSchema.parse(JSON.parse(await readFile(join(dir, name), 'utf8'))).links);
   }
   return all;
 }

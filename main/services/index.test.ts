@@ -94,12 +94,12 @@ describe('annotations', () => {
   it('writes per-document files that validate, and one edit touches only its document', async () => {
     const { service, store } = await workspaceWithSeeds();
     const [a, b] = await service.listDocuments();
-    const before = await readFile(join(root, 'ws', 'annotations', `${b!.id}.json`), 'utf8');
+    const before = await readFile(join(root, 'ws', 'annotations', b!.id, 'owner.json'), 'utf8');
     await service.createAnnotation({ documentId: a!.id, labelId: 'fact', ranges: [{ start: 0, end: 10 }] });
     await store.flush();
-    const fileA = JSON.parse(await readFile(join(root, 'ws', 'annotations', `${a!.id}.json`), 'utf8'));
+    const fileA = JSON.parse(await readFile(join(root, 'ws', 'annotations', a!.id, 'owner.json'), 'utf8'));
     expect(AnnotationFileSchema.parse(fileA).annotations).toHaveLength(1);
-    expect(await readFile(join(root, 'ws', 'annotations', `${b!.id}.json`), 'utf8')).toBe(before);
+    expect(await readFile(join(root, 'ws', 'annotations', b!.id, 'owner.json'), 'utf8')).toBe(before);
     const workspace = JSON.parse(await readFile(join(root, 'ws', 'workspace.json'), 'utf8'));
     expect(WorkspaceFileSchema.parse(workspace).documents).toHaveLength(5);
     expect(await readFile(join(root, 'ws', 'documents', `${a!.id}.txt`), 'utf8')).toBe(

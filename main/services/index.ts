@@ -9,7 +9,8 @@ import { DEFAULT_MAX_IMPORT_BYTES } from './imports/import-size-limit.js';
 import { importsService, type AddArticleResult } from './imports/imports-service.js';
 import { labelsService } from './labels/labels-service.js';
 import { linksService } from './links/links-service.js';
-import { currentUserName, type ServiceContext } from './service-context.js';
+import type { ServiceContext } from './service-context.js';
+import { teamService, type IdentitySettings } from './team/team-service.js';
 import { workspaceService } from './workspace/workspace-service.js';
 
 export type { AddArticleResult };
@@ -20,8 +21,11 @@ export interface WorkbenchServiceOptions {
   isDefault: boolean;
   /** Folder holding the sample articles. */
   samplesDir: string;
-  /** Name recorded as the author of new annotations. */
-  author?: string;
+  /**
+   * Where the identity the store edits as came from, and the settings file a new one is saved in
+   * (`setMyIdentity`); none is saved when absent.
+   */
+  identity?: IdentitySettings;
   /** Clock for timestamps (tests pass a fixed one). */
   now?: () => Date;
   /** Largest article file imported, in bytes (checked before reading); 50 MB when absent. */
@@ -32,7 +36,7 @@ export interface WorkbenchServiceOptions {
 
 /**
  * Every service of one open workspace, one domain each (workspace, documents, annotations, links,
- * labels, imports, exports), composed into the contract's API; plus what the CLI and tests use
+ * labels, imports, exports, team), composed into the contract's API; plus what the CLI and tests use
  * beyond the contract (adding one article, waiting for an export job).
  */
 export type WorkbenchService = WorkbenchApi & {
@@ -46,9 +50,9 @@ export type WorkbenchService = WorkbenchApi & {
  * CLI call this same object.
  */
 export function createWorkbenchService(store: WorkspaceStore, options: WorkbenchServiceOptions): WorkbenchService {
-  const context: ServiceContext = { store, author: options.author ?? currentUserName(), now: options.now ?? (() => new Date()) };
-  const editing = new AnnotationEditing(store, { author: context.author, now: context.now });
-  const exports = new ExportService(store, context.author, context.now);
+  const context: ServiceContext = { store, now: options.now ?? (() => new Date()) };
+  const editing = new AnnotationEditing(store, { now: context.now });
+  const exports = new ExportService(store, context.now);
   const imports = importsService(context, options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES);
   const facts = { isDefault: options.isDefault, samplesDir: options.samplesDir, recoveryDir: options.recoveryDir ?? null };
   const api = {
@@ -59,6 +63,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
     ...labelsService(context, editing),
     ...imports,
     ...exportsService(exports),
+    ...teamService(context, options.identity ?? { source: 'none', file: null }),
   } satisfies WorkbenchApi;
   return { ...api, exports };
 }

@@ -8,6 +8,7 @@ import { createWorkbenchService, type WorkbenchService } from './index.js';
 import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { WorkspaceLockHolder } from '../storage/index.js';
 import { withReadableStoreErrors } from '../workspace/store-errors.js';
+import { resolveIdentity, UserIdentityFile, userIdentityPath } from '../workspace/user-identity.js';
 import { WorkspaceStore } from '../workspace/workspace-store.js';
 
 /** Where to open a workbench; every field optional. */
@@ -24,6 +25,13 @@ export interface OpenWorkbenchOptions {
   create?: boolean;
   /** Largest article file imported, in bytes; else `CORROBORATE_MAX_IMPORT_BYTES`, else 50 MB. */
   maxImportBytes?: number | undefined;
+  /**
+   * Who edits: `--annotator` and `--email` from the command line. Without them the environment
+   * (`CORROBORATE_ANNOTATOR`), then the user's settings, then nobody (the workspace owner) decide
+   * (`resolveIdentity`).
+   */
+  annotator?: string | undefined;
+  email?: string | undefined;
 }
 
 /** An open workspace: the store and the services that serve the contract over it. */
@@ -53,13 +61,15 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
   const maxImportBytes = options.maxImportBytes ?? maxImportBytesFrom(env);
   const isDefault = options.workspaceDir === undefined;
   const workspaceDir = resolve(options.workspaceDir ?? defaultWorkspaceDir(env));
-  const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli', create: options.create ?? true });
+  const { identity, source } = await resolveIdentity({ annotator: options.annotator, email: options.email, env });
+  const store = await WorkspaceStore.open(workspaceDir, { holder: options.holder ?? 'cli', create: options.create ?? true, annotator: identity });
   const recoveryDir = recoveryDirOf(env);
   const service = createWorkbenchService(store, {
     isDefault,
     recoveryDir,
     samplesDir: options.samplesDir ?? sampleArticlesDir(env),
     maxImportBytes,
+    identity: { source, file: new UserIdentityFile(userIdentityPath(env)) },
   });
   if (isDefault && store.created && !store.readOnlyReason) await service.addSampleArticles();
   return {

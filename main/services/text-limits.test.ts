@@ -76,6 +76,8 @@ const CALLS: Record<TextField, { method: MethodName; path: string; input: (text:
   documentDate: { method: 'updateDocumentMeta', path: 'date', input: (t) => ({ documentId, date: t }) },
   documentUrl: { method: 'updateDocumentMeta', path: 'url', input: (t) => ({ documentId, url: t }) },
   documentAuthor: { method: 'updateDocumentMeta', path: 'author', input: (t) => ({ documentId, author: t }) },
+  annotatorName: { method: 'setMyIdentity', path: 'name', input: (t) => ({ name: t, email: '' }) },
+  annotatorEmail: { method: 'setMyIdentity', path: 'email', input: (t) => ({ name: 'Ana', email: t }) },
 };
 
 describe('length limits of free-text fields', () => {

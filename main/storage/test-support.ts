@@ -33,6 +33,7 @@ export function sampleAnnotationFile(count: number, firstSequence = 1, documentI
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     documentId,
+    annotator: 'owner',
     contentHash: SAMPLE_HASH,
     annotations: Array.from({ length: count }, (_, index) => sampleAnnotation(firstSequence + index, documentId)),
   };
@@ -50,6 +51,7 @@ export function sampleAnnotation(sequence: number, documentId = 'doc-1'): Annota
     attributes: { confidence: sequence % 5, checked: sequence % 2 === 0, source: 'wire' },
     note: `Edit ${sequence}: cross-checked against the agency copy.`,
     author: 'editor@example.org',
+    annotator: 'owner',
     createdAt: '2026-11-21T10:02:00.000Z',
     updatedAt: '2026-11-21T10:02:00.000Z',
     orphaned: false,

@@ -26,7 +26,7 @@ describe('document order', () => {
     const held = (await service.openDocument({ documentId })).annotations;
     expect(shown.map((a) => a.id)).toEqual(held.map((a) => a.id));
     await store.flush();
-    const onDisk = JSON.parse(await readFile(join(store.dir, 'annotations', `${documentId}.json`), 'utf8')) as { annotations: Annotation[] };
+    const onDisk = JSON.parse(await readFile(join(store.dir, 'annotations', documentId, 'owner.json'), 'utf8')) as { annotations: Annotation[] };
     expect(shown.map((a) => a.id)).toEqual(onDisk.annotations.map((a) => a.id));
   });
 });

@@ -71,7 +71,7 @@ describe('ReadOnlyWorkspace', () => {
   it('names an annotation file that does not belong to its document, and one that does not parse', async () => {
     const snapshot = await (await ReadOnlyWorkspace.open(dir)).readSnapshot({ texts: false });
     const [first, second] = snapshot.documents.map((d) => d.meta.id);
-    const annotationFile = (id: string) => join(dir, 'annotations', `${id}.json`);
+    const annotationFile = (id: string) => join(dir, 'annotations', id, 'owner.json');
     await writeFile(annotationFile(second!), await readFile(annotationFile(first!)));
     await expect((await ReadOnlyWorkspace.open(dir)).readSnapshot()).rejects.toThrow(`${annotationFile(second!)} belongs to document ${first}, not ${second}.`);
     await writeFile(annotationFile(second!), '{"schemaVersion": 1, "documentId": ');

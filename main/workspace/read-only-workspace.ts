@@ -1,18 +1,19 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Annotation } from '../../shared/model/annotation.js';
+import { OWNER_ANNOTATOR } from '../../shared/model/annotator.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
-import {
-  AnnotationFileSchema,
-  CURRENT_SCHEMA_VERSION,
-  WorkspaceFileSchema,
-  type DocumentSnapshot,
-  type WorkspaceFile,
-  type WorkspaceSnapshot,
-} from '../../shared/model/workspace.js';
+import type { ClusterName, Link } from '../../shared/model/link.js';
+import { CURRENT_SCHEMA_VERSION, WorkspaceFileSchema, type DocumentSnapshot, type WorkspaceFile, type WorkspaceSnapshot } from '../../shared/model/workspace.js';
+import { AnnotationFileV1Schema, annotationsOfV1, layerOfV1, SCHEMA_VERSION_BEFORE_LAYERS, WorkspaceFileV1Schema, type WorkspaceFileV1 } from '../../shared/model/workspace-v1.js';
 import { contentHash } from '../../shared/text/content-hash.js';
-import { JsonFileCodec, migrateWorkspaceFile, StoreFileError } from '../storage/index.js';
+import { JsonFileCodec, migrateWorkspaceFile, schemaVersionOf, StoreFileError } from '../storage/index.js';
+import { annotationFileCodec, layersOfDocument, linkLayerFileCodec } from './layer-reading.js';
 import { notAWorkspaceError, WORKSPACE_FILE } from './workspace-folder.js';
+import { WORKSPACE_LAYOUT, workspacePath } from './workspace-layout.js';
+
+/** Reads every annotator's layer at once (for counting), instead of one annotator's. */
+export const ALL_LAYERS = '*';
 
 /** A consistent read of a workspace on disk could not be made; the message names the file and why. */
 export class WorkspaceReadError extends Error {
@@ -33,29 +34,43 @@ const READ_ATTEMPTS = 5;
 
 const versioning = { currentVersion: CURRENT_SCHEMA_VERSION, migrate: migrateWorkspaceFile };
 const workspaceCodec = new JsonFileCodec({ schema: WorkspaceFileSchema, versioning });
-const annotationCodec = new JsonFileCodec({ schema: AnnotationFileSchema, versioning });
+const v1WorkspaceCodec = new JsonFileCodec({ schema: WorkspaceFileV1Schema });
+const v1AnnotationCodec = new JsonFileCodec({ schema: AnnotationFileV1Schema });
+
+/** The index of a workspace as read, with the layout it was written in. */
+interface ReadIndex {
+  workspace: WorkspaceFile;
+  /** Version 1 keeps one annotation file per document and every link in `workspace.json`. */
+  beforeLayers: Pick<WorkspaceFileV1, 'links' | 'clusterNames'> | null;
+}
 
 /**
  * A workspace opened only to read it, for what reads while the app (or an import) may be writing
  * it: `stats`, `check`, `export`. It takes no lock, creates nothing, writes nothing (not even the
  * clean-up of abandoned temp files, which could be another process's write in flight), and upgrades
- * an older workspace in memory only. It reads what is on disk, so edits another process holds
- * unsaved are not in it.
+ * an older workspace in memory only (a workspace from before layers reads as the layer it would be
+ * upgraded to). It reads what is on disk, so edits another process holds unsaved are not in it. It
+ * reads one annotator's layer (what an export holds) or every layer (`ALL_LAYERS`, for counting).
  *
  * Every file is replaced whole by its writer (written aside, then renamed), so each read sees one
- * whole version of a file. Across files, a snapshot reads `workspace.json`, then each document's
- * text and annotation file, then `workspace.json` again: when it changed meanwhile the read starts
- * over (a few times, then fails saying so), so the index, the links and the annotations all belong
- * to one moment. Each annotation file must belong to its document and the text the index names.
+ * whole version of a file. Across files, a snapshot reads `workspace.json` and the link files,
+ * then each document's text and annotation files, then `workspace.json` and the link files again:
+ * when they changed meanwhile the read starts over (a few times, then fails saying so), so the
+ * index, the links and the annotations all belong to one moment. Each annotation file must belong to its document and the text the index names.
  */
 export class ReadOnlyWorkspace {
   private constructor(
     /** Absolute path of the workspace folder. */
     readonly dir: string,
+    /** The annotator whose layer is read, or `ALL_LAYERS`. */
+    readonly layer: string,
   ) {}
 
-  /** Opens `dir` for reading; refuses a folder without `workspace.json`, saying only writers create one. */
-  static async open(dir: string): Promise<ReadOnlyWorkspace> {
+  /**
+   * Opens `dir` for reading `layer` (an annotator's id; every layer when absent); refuses a folder
+   * without `workspace.json`, saying only writers create one.
+   */
+  static async open(dir: string, layer: string = ALL_LAYERS): Promise<ReadOnlyWorkspace> {
     const absolute = resolve(dir);
     try {
       await readFile(join(absolute, WORKSPACE_FILE));
@@ -63,7 +78,7 @@ export class ReadOnlyWorkspace {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw await notAWorkspaceError(absolute);
       throw new WorkspaceReadError(`${join(absolute, WORKSPACE_FILE)} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
     }
-    return new ReadOnlyWorkspace(absolute);
+    return new ReadOnlyWorkspace(absolute, layer);
   }
 
   /** Reads the whole workspace as one consistent snapshot, in document order (see the class comment). */
@@ -71,12 +86,13 @@ export class ReadOnlyWorkspace {
     let lastInconsistency = '';
     for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
       const before = await this.readIndexBytes();
-      const workspace = this.decodeIndex(before);
+      const { workspace, beforeLayers } = this.decodeIndex(before);
+      const linkLayers = beforeLayers ? [] : await this.readLinkFiles();
       const documents: DocumentSnapshot[] = [];
       let inconsistency: string | null = null;
       for (const meta of workspace.documents) {
         options.signal?.throwIfAborted();
-        const read = await this.readDocument(meta, options.texts ?? true);
+        const read = await this.readDocument(meta, options.texts ?? true, beforeLayers !== null);
         if (typeof read === 'string') {
           inconsistency = read;
           break;
@@ -85,15 +101,17 @@ export class ReadOnlyWorkspace {
         options.onDocumentRead?.(documents.length, workspace.documents.length);
       }
       const after = await this.readIndexBytes();
-      if (before.equals(after)) {
+      const linksUnchanged = beforeLayers !== null || sameBytes(linkLayers.map((l) => l.bytes), (await this.readLinkFiles()).map((l) => l.bytes));
+      if (before.equals(after) && linksUnchanged) {
         if (inconsistency !== null) throw new WorkspaceReadError(`${inconsistency} Run \`corroborate check\` on the workspace.`);
+        const layers = beforeLayers ? [layerOfV1(beforeLayers, this.v1Owner)] : linkLayers.map((l) => l.data);
         return {
-          schemaVersion: workspace.schemaVersion,
+          schemaVersion: CURRENT_SCHEMA_VERSION,
           labels: workspace.labels,
           linkTypes: workspace.linkTypes,
           documents,
-          links: workspace.links,
-          clusterNames: workspace.clusterNames,
+          links: layers.flatMap((l) => l.links),
+          clusterNames: layers.flatMap((l) => l.clusterNames),
         };
       }
       lastInconsistency = inconsistency ?? '';
@@ -113,10 +131,19 @@ export class ReadOnlyWorkspace {
     }
   }
 
-  private decodeIndex(bytes: Buffer): WorkspaceFile {
+  /** Whose the work of a workspace from before layers is: the layer read (the owner's, when every layer is). */
+  private get v1Owner(): string {
+    return this.layer === ALL_LAYERS ? OWNER_ANNOTATOR : this.layer;
+  }
+
+  private decodeIndex(bytes: Buffer): ReadIndex {
     const path = join(this.dir, WORKSPACE_FILE);
     try {
-      return workspaceCodec.decode(bytes, path).data;
+      if (schemaVersionOf(parseOrNull(bytes)) === SCHEMA_VERSION_BEFORE_LAYERS) {
+        const { links, clusterNames, ...workspace } = v1WorkspaceCodec.decode(bytes, path).data;
+        return { workspace: { ...workspace, schemaVersion: CURRENT_SCHEMA_VERSION }, beforeLayers: { links, clusterNames } };
+      }
+      return { workspace: workspaceCodec.decode(bytes, path).data, beforeLayers: null };
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       throw new WorkspaceReadError(`${path}: ${error.reason}. Nothing was read; \`corroborate restore\` puts back its last good backup.`);
@@ -127,7 +154,7 @@ export class ReadOnlyWorkspace {
    * One document as the index describes it, or why its files do not match the index (which the
    * caller treats as a change in flight when the index changed meanwhile, and as damage otherwise).
    */
-  private async readDocument(meta: DocumentMeta, withText: boolean): Promise<DocumentSnapshot | string> {
+  private async readDocument(meta: DocumentMeta, withText: boolean, beforeLayers: boolean): Promise<DocumentSnapshot | string> {
     let text = '';
     if (withText) {
       const textPath = join(this.dir, 'documents', `${meta.id}.txt`);
@@ -140,12 +167,47 @@ export class ReadOnlyWorkspace {
         return `${textPath}: the text of "${meta.title}" is not the text that was imported (its hash differs), so its offsets cannot be trusted.`;
       }
     }
-    const annotations = await this.readAnnotations(meta);
-    return typeof annotations === 'string' ? annotations : { meta, text, annotations };
+    if (beforeLayers) {
+      const annotations = await this.readAnnotationFile(meta, WORKSPACE_LAYOUT.annotationsBeforeLayers(meta.id), null);
+      return typeof annotations === 'string' ? annotations : { meta, text, annotations };
+    }
+    const layers = this.layer === ALL_LAYERS ? await layersOfDocument(this.dir, meta.id) : [this.layer];
+    const annotations: Annotation[] = [];
+    for (const annotator of layers) {
+      const read = await this.readAnnotationFile(meta, WORKSPACE_LAYOUT.annotations(meta.id, annotator), annotator);
+      if (typeof read === 'string') return read;
+      annotations.push(...read);
+    }
+    return { meta, text, annotations };
   }
 
-  private async readAnnotations(meta: DocumentMeta): Promise<Annotation[] | string> {
-    const path = join(this.dir, 'annotations', `${meta.id}.json`);
+  /** Every link file read (or the one of the layer read), with its bytes to notice a change. */
+  private async readLinkFiles(): Promise<{ bytes: Buffer; data: { links: Link[]; clusterNames: ClusterName[] } }[]> {
+    const names =
+      this.layer === ALL_LAYERS
+        ? (await readdir(join(this.dir, WORKSPACE_LAYOUT.linksFolder)).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort()
+        : [`${this.layer}.json`];
+    const read = [];
+    for (const name of names) {
+      const file = `${WORKSPACE_LAYOUT.linksFolder}/${name}`;
+      const bytes = await readFile(workspacePath(this.dir, file)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw new WorkspaceReadError(`${workspacePath(this.dir, file)} cannot be read (${error.code ?? error.message}).`);
+      });
+      if (bytes === null) continue;
+      try {
+        read.push({ bytes, data: linkLayerFileCodec.decode(bytes, workspacePath(this.dir, file)).data });
+      } catch (error) {
+        if (!(error instanceof StoreFileError)) throw error;
+        throw new WorkspaceReadError(`${workspacePath(this.dir, file)}: ${error.reason}. Nothing was read; \`corroborate restore\` puts back its last good backup.`);
+      }
+    }
+    return read;
+  }
+
+  /** One annotation file of a document (`annotator`'s, or null for the one from before layers), or why it does not fit the index. */
+  private async readAnnotationFile(meta: DocumentMeta, file: string, annotator: string | null): Promise<Annotation[] | string> {
+    const path = workspacePath(this.dir, file);
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
@@ -155,13 +217,30 @@ export class ReadOnlyWorkspace {
       return `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
     }
     try {
-      const file = annotationCodec.decode(bytes, path).data;
-      if (file.documentId !== meta.id) return `${path} belongs to document ${file.documentId}, not ${meta.id}.`;
-      if (file.contentHash !== meta.contentHash) return `${path} was made for another text of "${meta.title}" (its content hash differs from the index).`;
-      return file.annotations;
+      const read =
+        annotator === null
+          ? { ...v1AnnotationCodec.decode(bytes, path).data, annotator: null }
+          : annotationFileCodec.decode(bytes, path).data;
+      if (read.documentId !== meta.id) return `${path} belongs to document ${read.documentId}, not ${meta.id}.`;
+      if (read.contentHash !== meta.contentHash) return `${path} was made for another text of "${meta.title}" (its content hash differs from the index).`;
+      if (read.annotator === null) return annotationsOfV1({ ...read, schemaVersion: SCHEMA_VERSION_BEFORE_LAYERS }, this.v1Owner);
+      if (read.annotator !== annotator) return `${path} holds the layer of ${read.annotator}, not of ${annotator}.`;
+      return read.annotations;
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       return `${path}: ${error.reason}; its annotations would be missing.`;
     }
+  }
+}
+
+function sameBytes(a: readonly Buffer[], b: readonly Buffer[]): boolean {
+  return a.length === b.length && a.every((bytes, i) => bytes.equals(b[i]!));
+}
+
+function parseOrNull(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
   }
 }

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { AnnotationFileSchema, WorkspaceFileSchema, type AnnotationFile, type WorkspaceFile } from '../../shared/model/workspace.js';
+import { AnnotationFileSchema, LinkLayerFileSchema, WorkspaceFileSchema, type AnnotationFile, type LinkLayerFile, type WorkspaceFile } from '../../shared/model/workspace.js';
+import { AnnotationFileV1Schema, ClusterNameV1Schema, LinkV1Schema } from '../../shared/model/workspace-v1.js';
 import { formatLocalMinute } from '../../shared/text/local-minute.js';
 import { writeFileDurably } from '../storage/index.js';
 import { appDataDir } from './app-data.js';
@@ -24,10 +25,15 @@ export const RecoveryFileSchema = z.object({
   savedAt: z.string(),
   /** Why they could not be saved (the error of the last write). */
   reason: z.string(),
-  /** `workspace.json` as it was in memory, when its edits were not saved. */
-  workspace: WorkspaceFileSchema.nullable(),
-  /** Each annotation file whose edits were not saved, as it was in memory. */
-  annotationFiles: z.array(AnnotationFileSchema),
+  /**
+   * `workspace.json` as it was in memory, when its edits were not saved (files kept before layers
+   * also hold the links and cluster names, without their annotator).
+   */
+  workspace: WorkspaceFileSchema.extend({ links: z.array(LinkV1Schema).optional(), clusterNames: z.array(ClusterNameV1Schema).optional() }).nullable(),
+  /** Each annotation file whose edits were not saved, as it was in memory (before layers: without its annotator). */
+  annotationFiles: z.array(z.union([AnnotationFileSchema, AnnotationFileV1Schema])),
+  /** The annotator's link file, when its edits were not saved (absent in files kept before layers). */
+  linkFile: LinkLayerFileSchema.nullable().default(null),
 });
 /** A recovery file's contents. */
 export type RecoveryFile = z.infer<typeof RecoveryFileSchema>;
@@ -50,6 +56,7 @@ export interface UnsavedEdits {
   reason: string;
   workspace: WorkspaceFile | null;
   annotationFiles: AnnotationFile[];
+  linkFile: LinkLayerFile | null;
 }
 
 /**
@@ -100,7 +107,8 @@ export function describeRecoveryFile({ path, content }: FoundRecoveryFile): stri
   const parts: string[] = [];
   const articles = content.annotationFiles.length;
   if (articles > 0) parts.push(`the annotations of ${articles === 1 ? '1 article' : `${articles} articles`}`);
-  if (content.workspace !== null) parts.push("the workspace's labels, link types and links");
+  if (content.workspace !== null) parts.push("the workspace's labels and link types");
+  if (content.linkFile !== null || (content.workspace?.links?.length ?? 0) > 0) parts.push('links');
   return `Unsaved edits from ${formatLocalMinute(new Date(content.savedAt))} (${parts.join(' and ')}) were kept in ${path}.`;
 }
 

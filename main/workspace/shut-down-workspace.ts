@@ -34,6 +34,7 @@ export async function shutDownWorkspace(store: WorkspaceStore, recoveryDir: stri
         reason,
         workspace: unsaved.find((f) => f.kind === 'workspace')?.content ?? null,
         annotationFiles: unsaved.flatMap((f) => (f.kind === 'annotations' ? [f.content] : [])),
+        linkFile: unsaved.find((f) => f.kind === 'links')?.content ?? null,
       };
       const failures: string[] = [];
       for (const dir of [recoveryDir, join(tmpdir(), 'corroborate-recovery')]) {
@@ -74,7 +75,8 @@ function describeUnsaved(store: WorkspaceStore, unsaved: readonly UnsavedFile[])
   });
   const parts: string[] = [];
   if (titles.length > 0) parts.push(`the annotations of ${titles.length === 1 ? '1 article' : `${titles.length} articles`} (${titles.join(', ')})`);
-  if (unsaved.some((f) => f.kind === 'workspace')) parts.push("the workspace's labels, link types, links and article details");
+  if (unsaved.some((f) => f.kind === 'workspace')) parts.push("the workspace's labels, link types and article details");
+  if (unsaved.some((f) => f.kind === 'links')) parts.push('your links and cluster names');
   return `the edits to ${parts.join(' and to ')}`;
 }
 

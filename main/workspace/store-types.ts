@@ -1,7 +1,8 @@
 import type { Annotation } from '../../shared/model/annotation.js';
+import type { AnnotatorIdentity } from '../../shared/model/annotator.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
 import type { StoreProblem as ReportedProblem } from '../../shared/api/contract/index.js';
-import type { AnnotationFile, WorkspaceFile } from '../../shared/model/workspace.js';
+import type { AnnotationFile, LinkLayerFile, WorkspaceFile } from '../../shared/model/workspace.js';
 import type { WorkspaceLockHolder } from '../storage/index.js';
 import type { WORKSPACE_FILE } from './workspace-folder.js';
 
@@ -27,7 +28,8 @@ export type StoreProblem = Omit<ReportedProblem, 'hasGoodBackup'>;
 /** A file whose edits are only in memory: its last write failed. */
 export type UnsavedFile =
   | { file: typeof WORKSPACE_FILE; kind: 'workspace'; content: WorkspaceFile; error: unknown }
-  | { file: string; kind: 'annotations'; content: AnnotationFile; error: unknown };
+  | { file: string; kind: 'annotations'; content: AnnotationFile; error: unknown }
+  | { file: string; kind: 'links'; content: LinkLayerFile; error: unknown };
 
 /** How a store is opened. */
 export interface OpenStoreOptions {
@@ -39,4 +41,11 @@ export interface OpenStoreOptions {
    * silently made an empty workspace.
    */
   create?: boolean;
+  /**
+   * Whose layer the store edits (the person using the app or the command line); the reserved owner
+   * when absent. A workspace from before layers is upgraded with its work given to this annotator.
+   */
+  annotator?: AnnotatorIdentity;
+  /** Told of each step of an upgrade to layers (for the crash test). */
+  onMigrationStep?: (step: string) => void;
 }

@@ -26,7 +26,7 @@ export async function refuseForeignFolder(dir: string): Promise<boolean> {
   if (entries.includes(WORKSPACE_FILE)) return true;
   for (const name of entries) {
     if (name.startsWith('.') || name.startsWith(WORKSPACE_LOCK_FILE_NAME)) continue;
-    if ((name === 'documents' || name === 'annotations') && (await isEmptyFolder(join(dir, name)))) continue;
+    if ((name === 'documents' || name === 'annotations' || name === 'links') && (await isEmptyFolder(join(dir, name)))) continue;
     throw new WorkspaceOpenError(
       `${dir} is not a Corroborate workspace (it has no ${WORKSPACE_FILE} but is not empty). ` +
         'Give an empty or new folder, or an existing workspace.',
@@ -63,7 +63,5 @@ export function emptyWorkspace(): WorkspaceFile {
     labels: structuredClone([...defaultLabels]),
     linkTypes: structuredClone([...defaultLinkTypes]),
     documents: [],
-    links: [],
-    clusterNames: [],
   };
 }

@@ -85,7 +85,7 @@ describe('the workspace store', () => {
     const first = await seededWorkspace(dir);
     const [a, b] = await first.service.listDocuments();
     await first.store.close();
-    await writeFile(join(dir, 'annotations', `${a!.id}.json`), 'null');
+    await writeFile(join(dir, 'annotations', a!.id, 'owner.json'), 'null');
     const { api, store } = await openWorkbench({ workspaceDir: dir });
     expect((await api.openDocument({ documentId: a!.id })).annotations).toEqual([]);
     await expect(api.createAnnotation({ documentId: a!.id, labelId: 'fact', ranges: [{ start: 0, end: 3 }] })).rejects.toMatchObject({
@@ -96,7 +96,7 @@ describe('the workspace store', () => {
     });
     expect((await api.getWorkspace()).problems).toEqual([expect.objectContaining({ file: `annotations/${a!.id}.json` })]);
     await store.close();
-    expect(await readFile(join(dir, 'annotations', `${a!.id}.json`), 'utf8')).toBe('null');
+    expect(await readFile(join(dir, 'annotations', a!.id, 'owner.json'), 'utf8')).toBe('null');
   });
 
   it('writes the same bytes for the same data', async () => {

@@ -1,39 +1,39 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import { compareInDocumentOrder } from '../../shared/model/document-order.js';
 import { repointLinks } from '../../shared/model/repoint-links.js';
 import type { Annotation } from '../../shared/model/annotation.js';
+import { ownerIdentity, type AnnotatorIdentity } from '../../shared/model/annotator.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
-import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, WorkspaceFileSchema, type AnnotationFile, type WorkspaceFile } from '../../shared/model/workspace.js';
+import { WorkspaceFileSchema, type LinkLayerFile, type WorkspaceFile } from '../../shared/model/workspace.js';
 import { contentHash } from '../../shared/text/content-hash.js';
-import {
-  BackupRotation,
-  StoreFileError,
-  WorkspaceLock,
-  writeFileDurably,
-  type BackupEntry,
-  type SaveStatus,
-} from '../storage/index.js';
+import { BackupRotation, StoreFileError, WorkspaceLock, writeFileDurably, type BackupEntry, type SaveStatus } from '../storage/index.js';
 import { jsonStoreFile, WORKSPACE_BACKUP_INTERVAL_MS, type JsonStoreFile } from '../storage/json-store-file.js';
+import { FailedSaveRetry } from './failed-save-retry.js';
+import { removeFilesBeforeLayers, upgradeToLayersOnOpen } from './layer-migration.js';
+import { MyLayerFiles, relativeName } from './my-layer-files.js';
 import { ReadOnlyWorkspaceError, type CommittedDocument, type OpenStoreOptions, type StoreProblem, type UnsavedFile } from './store-types.js';
 import { emptyWorkspace, notAWorkspaceError, refuseForeignFolder, WORKSPACE_FILE, WorkspaceOpenError } from './workspace-folder.js';
+import { WORKSPACE_LAYOUT, workspaceFileKind, workspacePath } from './workspace-layout.js';
 
 /**
- * A workspace folder on disk: `workspace.json` (schema, document index, links) plus one text file and
- * one annotation file per document, so one edit rewrites kilobytes, not the corpus. Only one process
- * holds a workspace at a time (a lock file). Every JSON file is validated on read, written durably
+ * A workspace folder on disk: `workspace.json` (label schema, link types, document index) and one text
+ * file per document, shared by every annotator; plus each annotator's layer: one annotation file per
+ * document and one link file (`workspace-layout.ts`), so one edit rewrites kilobytes, not the corpus,
+ * and two annotators never write the same file. The store edits the layer of the annotator it was
+ * opened for (`annotator`); other layers are read from disk, never written. Only one process holds a
+ * workspace at a time (a lock file). Every JSON file is validated on read, written durably
  * and atomically (coalesced while a write is in flight) with rolling backups, and never overwritten
  * when it could not be read: such a file, or one written by a newer version, makes the workspace
  * (or that document) read-only until it is restored from a backup.
  */
 export class WorkspaceStore {
-  private readonly annotationFiles = new Map<string, Promise<JsonStoreFile<AnnotationFile>>>();
   private readonly texts = new Map<string, string>();
   private readonly problemsByFile = new Map<string, StoreProblem>();
-  /** Annotation files read so far (whose writers may have pending or failed writes). */
-  private readonly loadedAnnotationFiles: JsonStoreFile<AnnotationFile>[] = [];
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly saves = new FailedSaveRetry(() => [this.workspaceFile, ...this.layer.files]);
+  /** The files of the layer this store edits. */
+  private layer: MyLayerFiles;
 
   private constructor(
     /** Absolute path of the workspace folder. */
@@ -42,7 +42,10 @@ export class WorkspaceStore {
     private readonly workspaceFile: JsonStoreFile<WorkspaceFile>,
     /** Whether the folder was created (or initialised) by this open. */
     readonly created: boolean,
-  ) {}
+    annotator: AnnotatorIdentity,
+  ) {
+    this.layer = new MyLayerFiles(dir, annotator, (file) => this.readFile(file));
+  }
 
   /**
    * Opens the workspace in `dir`, creating the folder and an empty workspace when it does not exist
@@ -60,12 +63,20 @@ export class WorkspaceStore {
     try {
       // Under the lock: another process may have created the workspace since the first look.
       const hasWorkspaceFile = await refuseForeignFolder(dir);
-      await mkdir(join(dir, 'documents'), { recursive: true });
-      await mkdir(join(dir, 'annotations'), { recursive: true });
+      const annotator = options.annotator ?? ownerIdentity();
+      // A workspace from before layers becomes the annotator's layer first (backed up, crash-safe).
+      const upgradeFailure = hasWorkspaceFile ? await upgradeToLayersOnOpen(dir, annotator, options.onMigrationStep) : null;
+      for (const folder of [WORKSPACE_LAYOUT.documentsFolder, WORKSPACE_LAYOUT.annotationsFolder, WORKSPACE_LAYOUT.linksFolder]) {
+        await mkdir(join(dir, folder), { recursive: true });
+      }
       const workspaceFile = jsonStoreFile(dir, join(dir, WORKSPACE_FILE), WorkspaceFileSchema, emptyWorkspace(), WORKSPACE_BACKUP_INTERVAL_MS);
-      const store = new WorkspaceStore(dir, lock, workspaceFile, !hasWorkspaceFile);
+      const store = new WorkspaceStore(dir, lock, workspaceFile, !hasWorkspaceFile, annotator);
       await store.readFile(workspaceFile);
+      await store.readFile(store.layer.linkFile);
+      if (upgradeFailure !== null) store.problemsByFile.set(WORKSPACE_FILE, { file: WORKSPACE_FILE, kind: 'invalid', message: upgradeFailure });
       if (!hasWorkspaceFile) await workspaceFile.db.write();
+      // Annotation files from before layers that could not be upgraded are kept, and named.
+      else if (!store.readOnlyReason) for (const problem of await removeFilesBeforeLayers(dir).catch(() => [])) store.problemsByFile.set(problem.file, problem);
       return store;
     } catch (error) {
       await lock.release().catch(() => undefined);
@@ -76,6 +87,45 @@ export class WorkspaceStore {
   /** The workspace file's current contents (read-only view; change it through `updateWorkspace`). */
   get workspace(): Readonly<WorkspaceFile> {
     return this.workspaceFile.db.data;
+  }
+
+  /** Who this store edits for: the annotator whose layer is mine. */
+  get annotator(): AnnotatorIdentity {
+    return this.layer.annotator;
+  }
+
+  /** My links and cluster names (read-only view; change them through `updateLinkLayer`). */
+  get linkLayer(): Readonly<Pick<LinkLayerFile, 'links' | 'clusterNames'>> {
+    return this.layer.linkFile.db.data;
+  }
+
+  /** Applies `change` to my links and cluster names and saves them durably (with my current name and email). */
+  async updateLinkLayer(change: (layer: Pick<LinkLayerFile, 'links' | 'clusterNames'>) => void): Promise<void> {
+    const { linkFile } = this.layer;
+    this.refuseIfReadOnly(WORKSPACE_LAYOUT.links(this.annotator.id));
+    change(linkFile.db.data);
+    linkFile.db.data.annotator = { ...this.annotator };
+    await this.save(linkFile);
+  }
+
+  /**
+   * Edits from now on as `annotator` (the person said who they are, or changed their name): pending
+   * saves land first; my annotation files are read afresh from the new layer. Refused while an edit
+   * of the current layer could not be saved (it would be left behind).
+   */
+  async switchAnnotator(annotator: AnnotatorIdentity): Promise<void> {
+    await this.flush();
+    if (this.unsavedFiles().some((f) => f.kind !== 'workspace')) {
+      throw new WorkbenchError('storage', 'Your name cannot change while some of your edits are not saved yet; try again once they are.');
+    }
+    if (annotator.id === this.annotator.id) this.layer.annotator = { ...annotator };
+    else {
+      for (const file of this.layer.files) this.problemsByFile.delete(relativeName(this.dir, file));
+      this.layer = new MyLayerFiles(this.dir, { ...annotator }, (file) => this.readFile(file));
+      await this.readFile(this.layer.linkFile);
+    }
+    // Others see my new name in my link file (only when I have a layer: nothing is created for nobody).
+    if (this.layer.linkFile.file.state.kind === 'loaded' && !this.readOnlyReason) await this.updateLinkLayer(() => undefined);
   }
 
   /** Files that could not be used, each with what is wrong. */
@@ -92,7 +142,7 @@ export class WorkspaceStore {
   /** Where saving stands across every file: failed if any write failed, saving if any is in flight. */
   get saveStatus(): SaveStatus {
     const statuses = [this.workspaceFile.writer.status];
-    for (const file of this.loadedAnnotationFiles) statuses.push(file.writer.status);
+    for (const file of this.layer.files) statuses.push(file.writer.status);
     return statuses.find((s) => s.kind === 'failed') ?? statuses.find((s) => s.kind === 'saving') ?? { kind: 'saved' };
   }
 
@@ -114,7 +164,7 @@ export class WorkspaceStore {
     if (contentHash(text) !== meta.contentHash) throw new Error(`content hash mismatch for ${meta.id}`);
     await writeFileDurably(this.textPath(meta.id), text);
     this.texts.set(meta.id, text);
-    const file = await this.annotationFile(meta.id, meta.contentHash);
+    const file = await this.layer.annotationFile(meta.id, meta.contentHash);
     await this.save(file);
     await this.updateWorkspace((workspace) => {
       workspace.documents.push(meta);
@@ -143,7 +193,7 @@ export class WorkspaceStore {
         written.push(meta.id);
         await writeFileDurably(this.textPath(meta.id), text);
         this.texts.set(meta.id, text);
-        const file = await this.annotationFile(meta.id, meta.contentHash);
+        const file = await this.layer.annotationFile(meta.id, meta.contentHash);
         file.db.data.annotations = [...annotations].sort(compareInDocumentOrder);
         await this.save(file);
       }
@@ -162,7 +212,6 @@ export class WorkspaceStore {
           }
           replacedMetas.set(meta.id, workspace.documents[at]!);
           workspace.documents[at] = meta;
-          repointLinks(workspace.links, replaces!, meta.id);
         }
       });
     } catch (error) {
@@ -175,11 +224,16 @@ export class WorkspaceStore {
         workspace.documents = workspace.documents
           .map((d) => replacedMetas.get(d.id) ?? d)
           .filter((d) => !added.has(d.id));
-        for (const [newId, old] of replacedMetas) repointLinks(workspace.links, newId, old.id);
         await this.workspaceFile.db.write().catch(() => undefined);
         await Promise.all(written.map((id) => this.discardUnlistedDocument(id)));
       }
       throw error;
+    }
+    // My links follow the new versions (other layers keep theirs: they are their annotators' to change).
+    if (replacedMetas.size > 0) {
+      await this.updateLinkLayer((layer) => {
+        for (const [newId, old] of replacedMetas) repointLinks(layer.links, old.id, newId);
+      });
     }
   }
 
@@ -195,7 +249,7 @@ export class WorkspaceStore {
   /** The annotations of a document, in document order (none when its file could not be read). */
   async readAnnotations(documentId: string): Promise<readonly Annotation[]> {
     const meta = this.requireDocument(documentId);
-    return (await this.annotationFile(documentId, meta.contentHash)).db.data.annotations;
+    return (await this.layer.annotationFile(documentId, meta.contentHash)).db.data.annotations;
   }
 
   /**
@@ -203,13 +257,12 @@ export class WorkspaceStore {
    * (opening a workspace never reads every annotation file just to count).
    */
   knownAnnotationCount(documentId: string): number | null {
-    const file = this.loadedAnnotationFiles.find((f) => f.db.data.documentId === documentId);
-    return file ? file.db.data.annotations.length : null;
+    return this.layer.knownAnnotationCount(documentId);
   }
 
   /** Why a document's annotations cannot be edited, or null. */
   documentReadOnlyReason(documentId: string): string | null {
-    return this.readOnlyReason ?? this.problemsByFile.get(this.annotationFileName(documentId))?.message ?? null;
+    return this.readOnlyReason ?? this.problemsByFile.get(this.layer.annotationFileName(documentId))?.message ?? null;
   }
 
   /**
@@ -219,10 +272,17 @@ export class WorkspaceStore {
    */
   async updateAnnotations(documentId: string, change: (current: Annotation[]) => Annotation[]): Promise<void> {
     const meta = this.requireDocument(documentId);
-    this.refuseIfReadOnly(this.annotationFileName(documentId));
-    const file = await this.annotationFile(documentId, meta.contentHash);
-    file.db.data.annotations = change(file.db.data.annotations).sort(compareInDocumentOrder);
+    this.refuseIfReadOnly(this.layer.annotationFileName(documentId));
+    const file = await this.layer.annotationFile(documentId, meta.contentHash);
+    const next = change(file.db.data.annotations);
+    const foreign = next.find((a) => a.annotator !== this.annotator.id);
+    if (foreign) {
+      throw new WorkbenchError('read-only', `That annotation is in the layer of ${foreign.annotator}, which only they edit; yours is ${this.annotator.id}.`);
+    }
+    file.db.data.annotations = next.sort(compareInDocumentOrder);
     await this.save(file);
+    // My link file names me to the others: written with my first edit.
+    if (this.layer.linkFile.file.state.kind === 'new') await this.updateLinkLayer(() => undefined);
   }
 
   /** The backups of one workspace file (path relative to the workspace), newest first. */
@@ -235,23 +295,27 @@ export class WorkspaceStore {
    * copy), then reads it again. Resolves to the backup used.
    */
   async restoreLastGoodBackup(file: string): Promise<BackupEntry> {
+    const kind = workspaceFileKind(file);
+    if ((kind.kind === 'annotations' || kind.kind === 'links') && kind.annotator !== this.annotator.id) {
+      throw new WorkbenchError('read-only', `${file} is in the layer of ${kind.annotator}, which only they restore.`);
+    }
     const backups = this.backupsOf(file);
     const good = (await backups.list()).find((b) => b.valid && b.kind === 'version');
     if (!good) throw new WorkspaceOpenError(`There is no valid backup of ${file} to restore.`);
     await backups.restore(good.name);
     this.problemsByFile.delete(file);
     if (file === WORKSPACE_FILE) await this.readFile(this.workspaceFile);
-    else {
-      const documentId = file.replace(/^annotations\//, '').replace(/\.json$/, '');
-      this.annotationFiles.delete(documentId);
-      await this.readAnnotations(documentId);
+    else if (kind.kind === 'links') await this.readFile(this.layer.linkFile);
+    else if (kind.kind === 'annotations') {
+      await this.layer.forget(kind.documentId);
+      await this.readAnnotations(kind.documentId);
     }
     return good;
   }
 
   /** Waits until every write has landed (or failed). */
   async flush(): Promise<void> {
-    const files = [this.workspaceFile, ...this.loadedAnnotationFiles];
+    const files = [this.workspaceFile, ...this.layer.files];
     await Promise.allSettled(files.map((f) => f.writer.flush()));
   }
 
@@ -266,12 +330,7 @@ export class WorkspaceStore {
     if (workspaceStatus.kind === 'failed') {
       unsaved.push({ file: WORKSPACE_FILE, kind: 'workspace', content: structuredClone(this.workspaceFile.db.data), error: workspaceStatus.error });
     }
-    for (const file of this.loadedAnnotationFiles) {
-      const status = file.writer.status;
-      if (status.kind !== 'failed') continue;
-      unsaved.push({ file: relative(this.dir, file.file.path), kind: 'annotations', content: structuredClone(file.db.data), error: status.error });
-    }
-    return unsaved;
+    return [...unsaved, ...this.layer.unsavedFiles()];
   }
 
   /**
@@ -281,35 +340,15 @@ export class WorkspaceStore {
    */
   async close(): Promise<{ lockLeft: unknown }> {
     await this.flush();
-    if (this.retryTimer) clearInterval(this.retryTimer);
-    this.retryTimer = null;
+    this.saves.stop();
     return this.lock.release().then(
       () => ({ lockLeft: null }),
       (error: unknown) => ({ lockLeft: error }),
     );
   }
 
-  private async save<T>(file: JsonStoreFile<T>): Promise<void> {
-    try {
-      await file.db.write();
-    } catch (error) {
-      this.scheduleRetry();
-      throw error;
-    }
-  }
-
-  /** While any write has failed, tries again every few seconds (docs/GUARANTEES.md D8). */
-  private scheduleRetry(): void {
-    if (this.retryTimer) return;
-    this.retryTimer = setInterval(() => {
-      const failed = [this.workspaceFile, ...this.loadedAnnotationFiles].filter((f) => f.writer.status.kind === 'failed');
-      if (failed.length === 0 && this.retryTimer) {
-        clearInterval(this.retryTimer);
-        this.retryTimer = null;
-      }
-      for (const file of failed) void file.writer.retry().catch(() => undefined);
-    }, RETRY_INTERVAL_MS);
-    this.retryTimer.unref();
+  private save<T>(file: JsonStoreFile<T>): Promise<void> {
+    return this.saves.save(file);
   }
 
   private async readFile<T>(file: JsonStoreFile<T>): Promise<void> {
@@ -317,7 +356,7 @@ export class WorkspaceStore {
       await file.db.read();
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
-      const name = relative(this.dir, file.file.path);
+      const name = relativeName(this.dir, file);
       this.problemsByFile.set(name, { file: name, kind: error.kind, message: error.message });
     }
   }
@@ -338,53 +377,20 @@ export class WorkspaceStore {
   private async discardUnlistedDocument(documentId: string): Promise<void> {
     if (this.findDocument(documentId)) return;
     this.texts.delete(documentId);
-    this.problemsByFile.delete(this.annotationFileName(documentId));
-    const pending = this.annotationFiles.get(documentId);
-    this.annotationFiles.delete(documentId);
-    if (pending) {
-      const file = await pending.catch(() => null);
-      const index = file ? this.loadedAnnotationFiles.indexOf(file) : -1;
-      if (index !== -1) this.loadedAnnotationFiles.splice(index, 1);
-      await file?.writer.flush().catch(() => undefined);
-    }
+    this.problemsByFile.delete(this.layer.annotationFileName(documentId));
+    const file = await this.layer.forget(documentId);
+    await file?.writer.flush().catch(() => undefined);
     await Promise.all([
       rm(this.textPath(documentId), { force: true }),
-      rm(join(this.dir, this.annotationFileName(documentId)), { force: true }),
+      rm(join(this.dir, this.layer.annotationFileName(documentId)), { force: true }),
     ]).catch(() => undefined);
   }
 
   private textPath(documentId: string): string {
-    return join(this.dir, 'documents', `${documentId}.txt`);
-  }
-
-  private annotationFileName(documentId: string): string {
-    return `annotations/${documentId}.json`;
+    return workspacePath(this.dir, WORKSPACE_LAYOUT.text(documentId));
   }
 
   private backupsOf(file: string): BackupRotation {
-    if (file === WORKSPACE_FILE) return this.workspaceFile.file.backups!;
-    const known = this.loadedAnnotationFiles.find((f) => relative(this.dir, f.file.path) === file);
-    return (known ?? jsonStoreFile(this.dir, join(this.dir, file), AnnotationFileSchema, null as never)).file.backups!;
-  }
-
-  private annotationFile(documentId: string, hash: string): Promise<JsonStoreFile<AnnotationFile>> {
-    let pending = this.annotationFiles.get(documentId);
-    if (!pending) {
-      const file = jsonStoreFile(this.dir, join(this.dir, this.annotationFileName(documentId)), AnnotationFileSchema, {
-        schemaVersion: CURRENT_SCHEMA_VERSION,
-        documentId,
-        contentHash: hash,
-        annotations: [],
-      });
-      pending = this.readFile(file).then(() => {
-        this.loadedAnnotationFiles.push(file);
-        return file;
-      });
-      this.annotationFiles.set(documentId, pending);
-    }
-    return pending;
+    return file === WORKSPACE_FILE ? this.workspaceFile.file.backups! : this.layer.backupsOf(file);
   }
 }
-
-/** How often failed writes are retried. */
-const RETRY_INTERVAL_MS = 5000;

@@ -52,6 +52,7 @@ function annotationsArbitrary(text: string, meta: DocumentMeta): fc.Arbitrary<An
     attributes: fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean()), { maxKeys: 3 }),
     note: fc.oneof(fc.constant(''), fc.string()),
     author: fc.constantFrom('', 'editor', 'Zoë 🧪'),
+    annotator: fc.constantFrom('owner', 'zoe-3f9a2c'),
     createdAt: fc.constantFrom('2026-11-21T08:00:00.000Z', '2026-11-21T09:30:00.000Z'),
     updatedAt: fc.constantFrom('2026-11-21T08:00:00.000Z', '2026-11-22T10:00:00.000Z'),
     orphaned: fc.boolean(),
@@ -80,7 +81,7 @@ describe('the wire form of an opened document', () => {
   it('sends a TextQuote only where the text does not give it back, and each repeated string once', () => {
     const text = 'Hamilton said: “I’m sorry.” 👍🏽 Russell disagreed.\nשָׁלוֹם';
     const meta = metaFor(text);
-    const base = { documentId: meta.id, contentHash: meta.contentHash, attributes: {}, note: '', author: 'editor', createdAt: 't0', updatedAt: 't0', orphaned: false };
+    const base = { documentId: meta.id, contentHash: meta.contentHash, attributes: {}, note: '', author: 'editor', annotator: 'owner', createdAt: 't0', updatedAt: 't0', orphaned: false };
     const taken: Annotation = { ...base, id: 'a1', labelId: 'quote', fragments: [fragmentAt(text, { start: 15, end: 27 })] };
     const moved: Annotation = { ...base, id: 'a2', labelId: 'quote', fragments: [{ start: 0, end: 8, exact: 'Hamilton said', prefix: '', suffix: '' }], orphaned: true };
     const packed = packOpenedDocument({ meta, text, annotations: [taken, moved] });
@@ -103,6 +104,7 @@ describe('the wire form of an opened document', () => {
       attributes: { status: 'disputed' },
       note: 'check',
       author: 'editor',
+      annotator: 'owner',
       createdAt: 't0',
       updatedAt: 't1',
       orphaned: false,
@@ -117,6 +119,6 @@ describe('the wire form of an opened document', () => {
       return wire;
     });
     expect(await client.openDocument({ documentId: meta.id })).toStrictEqual(document);
-    expect(sent[0]).toMatchObject({ ok: true, value: { rows: [['a1', 0, [10, 17], 1, 2, 3, 4, 5, 0, -1, -1, 0]] } });
+    expect(sent[0]).toMatchObject({ ok: true, value: { rows: [['a1', 0, [10, 17], 1, 2, 3, 4, 5, 0, -1, -1, 0, 6]] } });
   });
 });

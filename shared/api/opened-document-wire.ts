@@ -26,7 +26,7 @@ export interface PackedOpenedDocument {
  * One annotation: id; labelId; fragment offsets flattened (start, end, start, end…); attributes as
  * JSON, note, author, createdAt, updatedAt; orphaned (1 or 0); documentId and contentHash (-1 when
  * they are the document's); and the fragments in full where a TextQuote is not what the text gives
- * back (0 otherwise). Strings other than the id are indices into `strings`.
+ * back (0 otherwise); its annotator. Strings other than the id are indices into `strings`.
  */
 export type PackedAnnotation = [
   id: string,
@@ -41,6 +41,7 @@ export type PackedAnnotation = [
   documentId: number,
   contentHash: number,
   fragments: 0 | TextFragment[],
+  annotator: number,
 ];
 
 /** Packs an opened document for sending (see PackedOpenedDocumentSchema). */
@@ -72,6 +73,7 @@ export function packOpenedDocument(document: OpenedDocument): PackedOpenedDocume
       a.documentId === meta.id ? -1 : ref(a.documentId),
       a.contentHash === meta.contentHash ? -1 : ref(a.contentHash),
       a.fragments.every((f) => quoteIsTaken(text, f)) ? 0 : a.fragments,
+      ref(a.annotator),
     ];
   });
   return { meta, text, strings, rows };
@@ -81,7 +83,7 @@ export function packOpenedDocument(document: OpenedDocument): PackedOpenedDocume
 export function unpackOpenedDocument(packed: PackedOpenedDocument): OpenedDocument {
   const { meta, text, strings } = packed;
   const attributes = new Map<number, Record<string, AttributeValue>>();
-  const annotations = packed.rows.map(([id, label, offsets, attrs, note, author, createdAt, updatedAt, orphaned, documentId, hash, full]): Annotation => {
+  const annotations = packed.rows.map(([id, label, offsets, attrs, note, author, createdAt, updatedAt, orphaned, documentId, hash, full, annotator]): Annotation => {
     let parsed = attributes.get(attrs);
     if (!parsed) {
       parsed = JSON.parse(strings[attrs]!) as Record<string, AttributeValue>;
@@ -99,6 +101,7 @@ export function unpackOpenedDocument(packed: PackedOpenedDocument): OpenedDocume
       attributes: { ...parsed },
       note: strings[note]!,
       author: strings[author]!,
+      annotator: strings[annotator]!,
       createdAt: strings[createdAt]!,
       updatedAt: strings[updatedAt]!,
       orphaned: orphaned === 1,

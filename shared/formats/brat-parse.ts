@@ -8,6 +8,7 @@ import { joinBratPieces } from './brat-pieces.js';
 import { decodeBratValue, encodeBratValue } from './brat-values.js';
 import { linksFromCrossDocumentRows, parseCrossDocumentLinks } from './cross-document-links.js';
 import type { FormatProblem, ParseOutcome } from './format-problem.js';
+import { provenanceAnnotator, type ImportProvenance } from './import-provenance.js';
 
 /** One brat document: its name (without extension) and the contents of `NAME.txt` and `NAME.ann`. */
 export interface BratDocumentFiles {
@@ -25,6 +26,8 @@ export interface BratParseContext {
   /** Author and timestamp of the annotations and links read (default empty). */
   author?: string;
   timestamp?: string;
+  /** The layer the annotations and links read go to (default: the owner's). */
+  annotator?: string;
   /** Makes the id of an annotation or link from the brat id (default `NAME:T3`, `NAME:R1`). */
   newId?: (documentName: string, bratId: string) => string;
 }
@@ -67,6 +70,7 @@ export function parseBratStandoff(files: BratDocumentFiles, context: BratParseCo
   const documentId = context.documentId ?? files.name;
   const newId = context.newId ?? ((name: string, bratId: string) => `${name}:${bratId}`);
   const author = context.author ?? '';
+  const annotator = provenanceAnnotator(context);
   const timestamp = context.timestamp ?? '';
   const labelsById = new Map(context.labels.map((l) => [l.id, l]));
   const labelsByName = new Map(context.labels.map((l) => [encodeBratValue(l.name), l]));
@@ -115,6 +119,7 @@ export function parseBratStandoff(files: BratDocumentFiles, context: BratParseCo
       attributes: {},
       note: '',
       author,
+      annotator,
       createdAt: timestamp,
       updatedAt: timestamp,
       orphaned: false,
@@ -151,7 +156,7 @@ export function parseBratStandoff(files: BratDocumentFiles, context: BratParseCo
       const target = annotations.get(arg2);
       if (!typeIds.has(type)) problem(line, `unknown relation type "${type}"; skipped`, bratId);
       else if (!source || !target) problem(line, `relation between unknown or skipped spans; skipped`, bratId);
-      else links.push(makeLink(newId(files.name, bratId), type, source, target, author, timestamp));
+      else links.push(makeLink(newId(files.name, bratId), type, source, target, { author, annotator, timestamp }));
       continue;
     }
     const equiv = EQUIV_LINE.exec(content);
@@ -162,7 +167,7 @@ export function parseBratStandoff(files: BratDocumentFiles, context: BratParseCo
       else if (members.some((m) => !m)) problem(line, 'equivalence of unknown or skipped spans; skipped');
       else {
         for (let j = 1; j < members.length; j++) {
-          links.push(makeLink(newId(files.name, `*${line}-${j}`), type, members[j - 1]!, members[j]!, author, timestamp));
+          links.push(makeLink(newId(files.name, `*${line}-${j}`), type, members[j - 1]!, members[j]!, { author, annotator, timestamp }));
         }
       }
       continue;
@@ -186,7 +191,7 @@ export function parseBratCrossDocumentLinks(
   text: string,
   fileName: string,
   documents: readonly ParsedBratDocument[],
-  provenance: { author: string; timestamp: string } = { author: '', timestamp: '' },
+  provenance: ImportProvenance = { author: '', timestamp: '' },
 ): ParseOutcome<Link[]> {
   const rows = parseCrossDocumentLinks(text, fileName);
   if (!rows.ok) return rows;
@@ -212,7 +217,7 @@ function attributeValue(type: string | undefined, encoded: string | undefined): 
   return value;
 }
 
-function makeLink(id: string, typeId: string, source: Annotation, target: Annotation, author: string, timestamp: string): Link {
+function makeLink(id: string, typeId: string, source: Annotation, target: Annotation, { author, annotator, timestamp }: Required<ImportProvenance>): Link {
   return {
     id,
     typeId,
@@ -220,6 +225,7 @@ function makeLink(id: string, typeId: string, source: Annotation, target: Annota
     target: { documentId: target.documentId, annotationId: target.id },
     note: '',
     author,
+    annotator,
     createdAt: timestamp,
     updatedAt: timestamp,
   };

@@ -1,6 +1,7 @@
 import type { Link } from '../model/link.js';
 import type { FormatProblem, ParseOutcome } from './format-problem.js';
 import { guardSpreadsheetCell, unguardSpreadsheetCell } from './spreadsheet-formula-guard.js';
+import { provenanceAnnotator, type ImportProvenance } from './import-provenance.js';
 
 /** The file name of the side file that holds links between documents, in formats that cannot. */
 export const CROSS_DOCUMENT_LINKS_FILE = 'cross-document-links.tsv';
@@ -72,7 +73,7 @@ export function linksFromCrossDocumentRows(
   rows: readonly CrossDocumentLinkRow[],
   resolve: (reference: { document: string; span: string }) => { documentId: string; annotationId: string } | undefined,
   fileName: string,
-  provenance: { author: string; timestamp: string } = { author: '', timestamp: '' },
+  provenance: ImportProvenance = { author: '', timestamp: '' },
 ): ParseOutcome<Link[]> {
   const links: Link[] = [];
   const problems: FormatProblem[] = [];
@@ -90,6 +91,7 @@ export function linksFromCrossDocumentRows(
       target,
       note: row.note,
       author: provenance.author,
+      annotator: provenanceAnnotator(provenance),
       createdAt: provenance.timestamp,
       updatedAt: provenance.timestamp,
     });

@@ -32,6 +32,7 @@ function bigSnapshot(documents: number, perDocument: number): WorkspaceSnapshot 
         attributes: i % 3 === 2 ? { status: 'disputed', 'death toll': 3 } : {},
         note: i % 7 === 0 ? 'checked' : '',
         author: 'editor',
+        annotator: 'owner',
         createdAt: FIXTURE_TIME,
         updatedAt: FIXTURE_TIME,
         orphaned: false,
@@ -44,7 +45,7 @@ function bigSnapshot(documents: number, perDocument: number): WorkspaceSnapshot 
     });
     if (d > 0) {
       for (let i = 0; i < perDocument; i += 10) {
-        links.push({ id: `link-${d}-${i}`, typeId: i % 20 === 0 ? 'same' : 'supports', source: { documentId: `doc-${d - 1}`, annotationId: `ann-${d - 1}-${i}` }, target: { documentId: id, annotationId: `ann-${d}-${i}` }, note: '', author: 'editor', createdAt: FIXTURE_TIME, updatedAt: FIXTURE_TIME });
+        links.push({ id: `link-${d}-${i}`, typeId: i % 20 === 0 ? 'same' : 'supports', source: { documentId: `doc-${d - 1}`, annotationId: `ann-${d - 1}-${i}` }, target: { documentId: id, annotationId: `ann-${d}-${i}` }, note: '', author: 'editor', annotator: 'owner', createdAt: FIXTURE_TIME, updatedAt: FIXTURE_TIME });
       }
     }
   }

@@ -46,7 +46,7 @@ describe('scopeSnapshot', () => {
 
 /** A cluster name as the workspace stores it, with fixed text and time. */
 function clusterName(id: string, members: string[]): ClusterName {
-  return { id, name: `Name ${id}`, canonicalText: `Canonical ${id}`, members, updatedAt: '2024-05-01T10:00:00.000Z' };
+  return { id, name: `Name ${id}`, canonicalText: `Canonical ${id}`, members, updatedAt: '2024-05-01T10:00:00.000Z', annotator: 'owner' };
 }
 
 /** The fixture with names for its two clusters (quotes in a and b; facts in a, b and c) and one for facts of c only. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from '../model/annotation.js';
+import { AnnotatorIdSchema, OWNER_ANNOTATOR } from '../model/annotator.js';
 import { DocumentMetaSchema } from '../model/document.js';
 import { LabelSchema, LinkTypeSchema } from '../model/label-schema.js';
 import { ClusterNameSchema, LinkSchema } from '../model/link.js';
@@ -16,16 +17,22 @@ export const NATIVE_FORMAT_TAG = 'corroborate-native';
 /** The file name of a native export. */
 export const NATIVE_FILE_NAME = 'corroborate-workspace.json';
 
+/**
+ * Exports written before layers (schema version 1) have no annotator on their annotations, links
+ * and cluster names: they read as the workspace owner's.
+ */
+const annotatorOrOwner = AnnotatorIdSchema.default(OWNER_ANNOTATOR);
+
 /** The shape of a native export file, validated with the model's own schemas. */
 export const NativeExportSchema = z.object({
   format: z.literal(NATIVE_FORMAT_TAG),
   schemaVersion: z.number().int().positive(),
   labels: z.array(LabelSchema),
   linkTypes: z.array(LinkTypeSchema),
-  documents: z.array(z.object({ meta: DocumentMetaSchema, text: z.string(), annotations: z.array(AnnotationSchema) })),
-  links: z.array(LinkSchema),
+  documents: z.array(z.object({ meta: DocumentMetaSchema, text: z.string(), annotations: z.array(AnnotationSchema.extend({ annotator: annotatorOrOwner })) })),
+  links: z.array(LinkSchema.extend({ annotator: annotatorOrOwner })),
   /** Written only when the workspace has named clusters. */
-  clusterNames: z.array(ClusterNameSchema).optional(),
+  clusterNames: z.array(ClusterNameSchema.extend({ annotator: annotatorOrOwner })).optional(),
 });
 
 /**
@@ -66,7 +73,7 @@ function* nativeChunks(snapshot: WorkspaceSnapshot): Iterable<string> {
   yield '\n}\n';
 }
 
-const ANNOTATION_KEYS = ['attributes', 'author', 'contentHash', 'createdAt', 'documentId', 'fragments', 'id', 'labelId', 'note', 'orphaned', 'updatedAt'];
+const ANNOTATION_KEYS = ['annotator', 'attributes', 'author', 'contentHash', 'createdAt', 'documentId', 'fragments', 'id', 'labelId', 'note', 'orphaned', 'updatedAt'];
 const FRAGMENT_KEYS = ['end', 'exact', 'prefix', 'start', 'suffix'];
 
 /**
@@ -80,7 +87,7 @@ function annotationJson(a: Annotation): string {
     fragments += `${fragments ? ',' : ''}{"end":${f.end},"exact":${JSON.stringify(f.exact)},"prefix":${JSON.stringify(f.prefix)},"start":${f.start},"suffix":${JSON.stringify(f.suffix)}}`;
   }
   return (
-    `{"attributes":${canonicalJson(a.attributes)},"author":${JSON.stringify(a.author)},"contentHash":${JSON.stringify(a.contentHash)},` +
+    `{"annotator":${JSON.stringify(a.annotator)},"attributes":${canonicalJson(a.attributes)},"author":${JSON.stringify(a.author)},"contentHash":${JSON.stringify(a.contentHash)},` +
     `"createdAt":${JSON.stringify(a.createdAt)},"documentId":${JSON.stringify(a.documentId)},"fragments":[${fragments}],` +
     `"id":${JSON.stringify(a.id)},"labelId":${JSON.stringify(a.labelId)},"note":${JSON.stringify(a.note)},` +
     `"orphaned":${JSON.stringify(a.orphaned)},"updatedAt":${JSON.stringify(a.updatedAt)}}`

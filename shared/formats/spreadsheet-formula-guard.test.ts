@@ -47,6 +47,7 @@ function snapshotWithFormulaTokens(): WorkspaceSnapshot {
     target: end(to),
     note: FORMULA,
     author: '@editor',
+    annotator: 'owner',
     createdAt: FIXTURE_TIME,
     updatedAt: FIXTURE_TIME,
   });

@@ -144,6 +144,7 @@ function makeDocument(
     attributes: spec.attributes ?? {},
     note: spec.note ?? '',
     author: 'editor@example.org',
+    annotator: 'owner',
     createdAt: FIXTURE_TIME,
     updatedAt: FIXTURE_TIME,
     orphaned: false,
@@ -177,6 +178,7 @@ function link(
     target: { documentId: to.meta.id, annotationId: toAnnotation },
     note,
     author: 'editor@example.org',
+    annotator: 'owner',
     createdAt: FIXTURE_TIME,
     updatedAt: FIXTURE_TIME,
   };

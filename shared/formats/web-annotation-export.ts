@@ -33,7 +33,8 @@ export interface WebAnnotationExportOptions {
  * - bodies: the label as a `classifying` TextualBody (value = label name, id = `urn:corroborate:
  *   label:<id>`), each attribute as a `describing` TextualBody with `format: application/json` and
  *   value `{"name":…,"value":…}` (keeps booleans and numbers typed), the note as `commenting`.
- * - `created`/`modified` (xsd:dateTime) and `creator` (a Person named by the author) when known.
+ * - `created`/`modified` (xsd:dateTime) and `creator` (a Person named by the author, with the
+ *   annotator's id as its `nickname`) when known.
  * Each link is an Annotation with `motivation: linking`, the link type as a `classifying` body
  * (`urn:corroborate:link-type:<id>`), its note as `commenting`, and the two linked annotations'
  * IRIs as targets, source first (JSON-LD treats `target` as a set, so readers that need the
@@ -163,11 +164,11 @@ function linkAnnotation(link: Link, type: LinkType): WebAnnotation {
   };
 }
 
-function provenance(item: { author: string; createdAt: string; updatedAt: string }): Partial<WebAnnotation> {
+function provenance(item: { author: string; annotator: string; createdAt: string; updatedAt: string }): Partial<WebAnnotation> {
   const result: Partial<WebAnnotation> = {};
   if (item.createdAt) result.created = item.createdAt;
   if (item.updatedAt) result.modified = item.updatedAt;
-  if (item.author) result.creator = { type: 'Person', name: item.author };
+  if (item.author) result.creator = { type: 'Person', name: item.author, nickname: item.annotator };
   return result;
 }
 

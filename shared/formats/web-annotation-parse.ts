@@ -7,6 +7,7 @@ import { fragmentAt } from '../text/text-quote.js';
 import type { FormatProblem, ParseOutcome } from './format-problem.js';
 import { emptyImportText, excessiveJsonNesting } from './import-input-checks.js';
 import { documentIdFromIri, idFromIri, schemaIdFromIri, textSourceIri } from './web-annotation-iris.js';
+import { provenanceAnnotator } from './import-provenance.js';
 
 /** What the Web Annotation parser needs to know about the workspace it reads into. */
 export interface WebAnnotationParseContext {
@@ -19,6 +20,8 @@ export interface WebAnnotationParseContext {
   /** Author and timestamp for annotations that carry none (default empty). */
   author?: string;
   timestamp?: string;
+  /** The layer the annotations and links read go to (default: the owner's). */
+  annotator?: string;
 }
 
 /** Annotations and links read from a Web Annotation export. */
@@ -297,12 +300,12 @@ function commentOf(item: Json): string {
   return notes.join('\n\n');
 }
 
-function provenanceOf(item: Json, context: WebAnnotationParseContext): { author: string; createdAt: string; updatedAt: string } {
+function provenanceOf(item: Json, context: WebAnnotationParseContext): { author: string; annotator: string; createdAt: string; updatedAt: string } {
   const creator = asArray(item.creator)[0];
   const author = typeof creator === 'string' ? creator : isObject(creator) && typeof creator.name === 'string' ? creator.name : context.author ?? '';
   const createdAt = typeof item.created === 'string' ? item.created : context.timestamp ?? '';
   const updatedAt = typeof item.modified === 'string' ? item.modified : createdAt;
-  return { author, createdAt, updatedAt };
+  return { author, annotator: provenanceAnnotator(context), createdAt, updatedAt };
 }
 
 function asArray(value: unknown): unknown[] {

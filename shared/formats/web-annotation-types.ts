@@ -42,6 +42,8 @@ export interface TextualBody {
 export interface WebAnnotationAgent {
   type: 'Person';
   name: string;
+  /** The annotator's id in the workspace (whose layer it comes from). */
+  nickname?: string;
 }
 
 /** One Web Annotation as we write it. */

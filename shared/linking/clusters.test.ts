@@ -13,6 +13,7 @@ function link(id: string, typeId: string, from: string, to: string): Link {
     target: { documentId: td, annotationId: ta },
     note: '',
     author: '',
+    annotator: 'owner',
     createdAt: '',
     updatedAt: '',
   };

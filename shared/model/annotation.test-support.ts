@@ -14,6 +14,7 @@ export function testAnnotation(id: string, fragments: readonly (readonly [number
     attributes: {},
     note: '',
     author: '',
+    annotator: 'owner',
     createdAt: '',
     updatedAt: '',
     orphaned: false,

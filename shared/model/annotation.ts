@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnnotatorIdSchema } from './annotator.js';
 import { ContentHashSchema } from './document.js';
 import { limitedText, storedText, type TextFieldRule } from './text-limits.js';
 
@@ -43,7 +44,10 @@ function annotationSchema(text: TextFieldRule) {
     contentHash: ContentHashSchema,
     attributes: attributeValuesSchema(text),
     note: text('annotationNote'),
+    /** The annotator's display name when it was made. */
     author: z.string(),
+    /** Whose layer it belongs to: the annotator id naming the file it is stored in. */
+    annotator: AnnotatorIdSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
     /** Set when the text changed and the quote could not be placed exactly again. */

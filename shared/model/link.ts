@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnnotatorIdSchema } from './annotator.js';
 import { limitedText, storedText, type TextFieldRule } from './text-limits.js';
 
 /** One end of a link: an annotation in a document. */
@@ -17,7 +18,10 @@ function linkSchema(text: TextFieldRule) {
     source: LinkEndSchema,
     target: LinkEndSchema,
     note: text('linkNote'),
+    /** The annotator's display name when it was made. */
     author: z.string(),
+    /** Whose layer it belongs to; both of its ends are annotations of that layer. */
+    annotator: AnnotatorIdSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
   });
@@ -59,6 +63,8 @@ export const ClusterNameSchema = z.object({
   /** The cluster's annotation ids when it was named. */
   members: z.array(z.string()),
   updatedAt: z.string(),
+  /** Whose layer the name belongs to. */
+  annotator: AnnotatorIdSchema,
 });
 /** A name and canonical text given to a cluster. */
 export type ClusterName = z.infer<typeof ClusterNameSchema>;

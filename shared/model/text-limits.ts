@@ -25,6 +25,8 @@ export const TEXT_LIMITS = {
   documentDate: 100,
   documentUrl: 2_000,
   documentAuthor: 500,
+  annotatorName: 200,
+  annotatorEmail: 254,
 } as const;
 
 /** A free-text field with a length limit. */
@@ -51,6 +53,8 @@ const FIELD_NAMES: Record<TextField, string> = {
   documentDate: 'a date',
   documentUrl: 'a URL',
   documentAuthor: 'an author',
+  annotatorName: 'your name',
+  annotatorEmail: 'an email address',
 };
 
 /** Gives the string schema of one text field; model schemas are built with either rule below. */

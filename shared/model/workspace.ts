@@ -1,34 +1,54 @@
 import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from './annotation.js';
+import { AnnotatorIdentitySchema, AnnotatorIdSchema } from './annotator.js';
 import { ContentHashSchema, DocumentMetaSchema, type DocumentMeta } from './document.js';
 import { LabelSchema, LinkTypeSchema, type Label, type LinkType } from './label-schema.js';
 import { ClusterNameSchema, LinkSchema, type ClusterName, type Link } from './link.js';
 
-/** The version of the on-disk workspace layout this build writes. */
-export const CURRENT_SCHEMA_VERSION = 1;
+/**
+ * The version of the on-disk workspace layout this build writes. Version 2 keeps each annotator's
+ * work in their own files (a layer); version 1 (one annotation file per document, the links in
+ * `workspace.json`) is upgraded when opened (`main/workspace/layer-migration.ts`).
+ */
+export const CURRENT_SCHEMA_VERSION = 2;
 
-/** `workspace.json`: the small file holding the schema, the document index and the links. */
+/**
+ * `workspace.json`: what every annotator shares: the label schema, the link types and the document
+ * index. Nobody's annotations, links or cluster names are in it.
+ */
 export const WorkspaceFileSchema = z.object({
   schemaVersion: z.number().int().positive(),
   labels: z.array(LabelSchema),
   linkTypes: z.array(LinkTypeSchema),
   documents: z.array(DocumentMetaSchema),
-  links: z.array(LinkSchema),
-  /** Names and canonical texts of link clusters (absent in workspaces written before clusters). */
-  clusterNames: z.array(ClusterNameSchema).default([]),
 });
 /** The contents of `workspace.json`. */
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
 
-/** `annotations/<documentId>.json`: one document's annotations. */
+/** `annotations/<documentId>/<annotator>.json`: one annotator's annotations of one document. */
 export const AnnotationFileSchema = z.object({
   schemaVersion: z.number().int().positive(),
   documentId: z.string().min(1),
+  /** Whose layer this is; every annotation in it has this annotator. */
+  annotator: AnnotatorIdSchema,
   contentHash: ContentHashSchema,
   annotations: z.array(AnnotationSchema),
 });
-/** The contents of one document's annotation file. */
+/** The contents of one annotator's annotation file of one document. */
 export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
+
+/**
+ * `links/<annotator>.json`: one annotator's identity (name and email, as they last gave them), their
+ * links (whose ends are annotations of their own layer) and the names they gave clusters.
+ */
+export const LinkLayerFileSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  annotator: AnnotatorIdentitySchema,
+  links: z.array(LinkSchema),
+  clusterNames: z.array(ClusterNameSchema),
+});
+/** The contents of one annotator's link file. */
+export type LinkLayerFile = z.infer<typeof LinkLayerFileSchema>;
 
 /** One document with its text and annotations, as exporters and importers see it. */
 export interface DocumentSnapshot {
@@ -37,7 +57,10 @@ export interface DocumentSnapshot {
   annotations: Annotation[];
 }
 
-/** A whole workspace in memory, in document order: the input of every export transform. */
+/**
+ * A whole workspace in memory, in document order: the input of every export transform. It holds one
+ * layer (an export is of the exporting annotator's layer), or every layer when only counted.
+ */
 export interface WorkspaceSnapshot {
   schemaVersion: number;
   labels: Label[];

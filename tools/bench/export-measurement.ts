@@ -169,6 +169,7 @@ export function benchSnapshot(documentCount = DOCUMENTS): WorkspaceSnapshot {
         attributes: a % 3 === 0 ? { claimant: 'Mayor Li', verdict: 'unverifiable' } : a % 3 === 1 ? { verbatim: true } : {},
         note: a % 10 === 0 ? 'checked against the wire copy' : '',
         author: 'bench',
+        annotator: 'owner',
         createdAt: '2024-05-01T10:00:00.000Z',
         updatedAt: '2024-05-01T10:00:00.000Z',
         orphaned: false,
@@ -202,6 +203,7 @@ export function benchSnapshot(documentCount = DOCUMENTS): WorkspaceSnapshot {
       target: { documentId: to.meta.id, annotationId: to.annotations[(l + 7) % SPANS_PER_DOCUMENT]!.id },
       note: '',
       author: 'bench',
+      annotator: 'owner',
       createdAt: '2024-05-01T10:00:00.000Z',
       updatedAt: '2024-05-01T10:00:00.000Z',
     });

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AnnotatorProfile } from '../../shared/model/annotator.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -12,12 +15,37 @@ export interface BrowserHostProcess {
 }
 
 /**
- * Starts the built browser host on `workspaceDir` (or the default workspace under `appDataDir`) and
- * waits for the one stdout line that carries its URL.
+ * Who the person using a test's host said they are (their user settings): the app asks nobody on
+ * first launch. Tests of the first launch pass `identity: null`.
  */
-export async function startBrowserHostProcess(options: { workspaceDir?: string; appDataDir?: string }): Promise<BrowserHostProcess> {
+export const TEST_EDITOR: AnnotatorProfile = { name: 'Editor', email: 'editor@example.org' };
+
+/** How a test starts a browser host. */
+export interface BrowserHostOptions {
+  /** The workspace folder; the default workspace under the app-data folder when absent. */
+  workspaceDir?: string;
+  /** The app-data folder (settings, recovery files); a temp folder of its own when absent, removed when the host stops. */
+  appDataDir?: string;
+  /** The name and email saved in the app-data folder before the host starts (`TEST_EDITOR` when absent); null saves none. */
+  identity?: AnnotatorProfile | null;
+}
+
+/**
+ * Starts the built browser host on `workspaceDir` (or the default workspace under `appDataDir`) and
+ * waits for the one stdout line that carries its URL. The host never sees the machine's own app-data
+ * folder.
+ */
+export async function startBrowserHostProcess(options: BrowserHostOptions): Promise<BrowserHostProcess> {
   const args = ['dist/node/serve.js', ...(options.workspaceDir ? ['--workspace', options.workspaceDir] : [])];
-  const env = { ...process.env, ...(options.appDataDir ? { CORROBORATE_APP_DATA: options.appDataDir } : {}) };
+  const ownAppData = options.appDataDir === undefined ? await mkdtemp(join(tmpdir(), 'corroborate-host-appdata-')) : null;
+  const appDataDir = options.appDataDir ?? ownAppData!;
+  const identity = options.identity === undefined ? TEST_EDITOR : options.identity;
+  if (identity !== null) {
+    await mkdir(appDataDir, { recursive: true });
+    await writeFile(join(appDataDir, 'identity.json'), `${JSON.stringify({ schemaVersion: 1, ...identity })}\n`);
+  }
+  const { CORROBORATE_ANNOTATOR: _, CORROBORATE_ANNOTATOR_EMAIL: __, ...inherited } = process.env;
+  const env = { ...inherited, CORROBORATE_APP_DATA: appDataDir };
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdoutLines: string[] = [];
   let stderr = '';
@@ -48,6 +76,9 @@ export async function startBrowserHostProcess(options: { workspaceDir?: string; 
         if (child.exitCode !== null) return resolveExit(child.exitCode);
         child.once('exit', (code) => resolveExit(code));
         child.kill('SIGTERM');
+      }).then(async (code) => {
+        if (ownAppData) await rm(ownAppData, { recursive: true, force: true });
+        return code as number | null;
       }),
   };
 }

@@ -19,6 +19,14 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** The options naming who edits, for `parseArgs`: `--annotator NAME` and `--email ADDRESS`. */
+export const ANNOTATOR_OPTIONS = { annotator: { type: 'string' }, email: { type: 'string' } } as const;
+
+/** The help line of the annotator options. */
+export const ANNOTATOR_USAGE =
+  '      [--annotator NAME] [--email ADDRESS]  whose layer is written (else CORROBORATE_ANNOTATOR and\n' +
+  '                                     CORROBORATE_ANNOTATOR_EMAIL, else your saved name, else the owner)';
+
 /** The `--workspace` value, or a UsageError saying the command needs it. */
 export function requireWorkspace(workspace: string | undefined, command: string): string {
   if (!workspace) throw new UsageError(`${command} needs --workspace DIR.`);

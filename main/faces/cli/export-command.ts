@@ -7,7 +7,8 @@ import { describeExportFailure } from '../../services/exports/export-jobs.js';
 import { exportToFolder } from '../../services/exports/export-to-folder.js';
 import { ReadOnlyWorkspace, WORKSPACE_FILE } from '../../services/workspace/workspace-upkeep.js';
 import { plural } from '../../../shared/text/plural.js';
-import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
+import { ANNOTATOR_OPTIONS, ANNOTATOR_USAGE, requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
+import { resolveIdentity } from '../../workspace/user-identity.js';
 
 /**
  * `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing,
@@ -20,7 +21,8 @@ export const exportCommand: CliCommand = {
     `export --workspace DIR --format FORMAT --out DIR [--force] [--documents ID,..] [--labels ID,..] [--json]\n` +
     `                                   export into a new or empty folder, all or nothing (--force replaces an earlier\n` +
     `                                   export of ours, nothing else; never inside a workspace but under its exports/);\n` +
-    `                                   FORMAT: ${EXPORT_FORMAT_IDS.join('|')}`,
+    `                                   FORMAT: ${EXPORT_FORMAT_IDS.join('|')}; exports your layer\n` +
+    ANNOTATOR_USAGE,
   run: runExport,
 };
 
@@ -35,6 +37,7 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
       documents: { type: 'string' },
       labels: { type: 'string' },
       json: { type: 'boolean' },
+      ...ANNOTATOR_OPTIONS,
     },
   });
   const workspaceDir = requireWorkspace(values.workspace, 'export');
@@ -46,7 +49,8 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
     ...(values.documents ? { documentIds: splitList(values.documents) } : {}),
     ...(values.labels ? { labelIds: splitList(values.labels) } : {}),
   };
-  const workspace = await ReadOnlyWorkspace.open(workspaceDir);
+  const { identity } = await resolveIdentity({ annotator: values.annotator, email: values.email, env: io.env });
+  const workspace = await ReadOnlyWorkspace.open(workspaceDir, identity.id);
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);

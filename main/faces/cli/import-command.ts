@@ -7,7 +7,7 @@ import { collectImportFiles, readLocalFile } from '../../services/imports/local-
 import { StagedImport } from '../../services/imports/staged-import.js';
 import { openWorkbench } from '../../services/open-workbench.js';
 import { plural } from '../../../shared/text/plural.js';
-import { requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
+import { ANNOTATOR_OPTIONS, ANNOTATOR_USAGE, requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /**
  * `import --workspace DIR [--replace] [--skip-errors] [--max-bytes N] PATH...`: imports article
@@ -20,7 +20,8 @@ export const importCommand: CliCommand = {
     'import --workspace DIR PATH...  import article files or folders (.txt .md .html .json .jsonl) into a workspace (created if missing)\n' +
     '      [--replace]                    replace documents with the new versions found (annotations re-anchored, unplaceable ones orphaned)\n' +
     '      [--skip-errors]                import the good files even when some cannot be imported\n' +
-    `      [--max-bytes N]                size limit of one file (e.g. 20MB; default ${MAX_IMPORT_BYTES_ENV} or 50MB)`,
+    `      [--max-bytes N]                size limit of one file (e.g. 20MB; default ${MAX_IMPORT_BYTES_ENV} or 50MB)\n` +
+    ANNOTATOR_USAGE,
   run: runImport,
 };
 
@@ -32,6 +33,7 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
       replace: { type: 'boolean' },
       'skip-errors': { type: 'boolean' },
       'max-bytes': { type: 'string' },
+      ...ANNOTATOR_OPTIONS,
     },
     allowPositionals: true,
   });
@@ -62,7 +64,7 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const { store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli', maxImportBytes: maxBytes });
+  const { store } = await openWorkbench({ workspaceDir, env: io.env, holder: 'cli', maxImportBytes: maxBytes, annotator: values.annotator, email: values.email });
   try {
     const importer = new ArticleImportService(store, { maxFileBytes: maxBytes, now: () => new Date() });
     const described = await importer.adopt(staged);

@@ -4,13 +4,14 @@ import { ReadOnlyWorkspace } from '../../services/workspace/workspace-upkeep.js'
 import { requireWorkspace, type CliCommand, type CliIo } from './cli-command-spec.js';
 
 /**
- * `stats --workspace DIR [--json]`: counts documents, annotations by label and links by type. It
+ * `stats --workspace DIR [--json]`: counts documents, annotations by label and by annotator
+ * (`annotationsByAnnotator`) and links by type, over every annotator's layer. It
  * only reads (no lock), so it runs while the app or another process has the workspace open, and
  * counts what is saved on disk.
  */
 export const statsCommand: CliCommand = {
   name: 'stats',
-  usage: 'stats --workspace DIR [--json]   count documents, annotations by label, and links (what is saved; works while the app has it open)',
+  usage: 'stats --workspace DIR [--json]   count documents, annotations by label and by annotator, and links, over every layer (what is saved; works while the app has it open)',
   run: runStats,
 };
 
@@ -25,6 +26,7 @@ async function runStats(args: string[], io: CliIo): Promise<number> {
   }
   io.stdout(`Documents:   ${stats.documents}\nAnnotations: ${stats.annotations}\n`);
   for (const [label, count] of Object.entries(stats.annotationsByLabel)) io.stdout(`  ${label}: ${count}\n`);
+  for (const [annotator, count] of Object.entries(stats.annotationsByAnnotator)) io.stdout(`  by ${annotator}: ${count}\n`);
   io.stdout(`Links:       ${stats.links}\n`);
   for (const [type, count] of Object.entries(stats.linksByType)) io.stdout(`  ${type}: ${count}\n`);
   return 0;

@@ -62,7 +62,7 @@ async function storedQuotes(dir: string): Promise<string[]> {
   const { service } = await openWorkbench({ workspaceDir: dir, holder: 'cli' }).then((w) => (opened.push(w), w));
   const quotes: string[] = [];
   for (const doc of await service.listDocuments()) {
-    const file = join(dir, 'annotations', `${doc.id}.json`);
+    const file = join(dir, 'annotations', doc.id, 'owner.json');
     if (!existsSync(file)) continue;
     for (const annotation of AnnotationFileSchema.parse(JSON.parse(await readFile(file, 'utf8'))).annotations) quotes.push(annotation.fragments[0]!.exact);
   }

@@ -61,7 +61,7 @@ async function startHost(workspaceDir: string, env: Record<string, string>) {
 }
 
 async function storedAnnotations(workspaceDir: string, documentId: string): Promise<string[]> {
-  const file = AnnotationFileSchema.parse(JSON.parse(await readFile(join(workspaceDir, 'annotations', `${documentId}.json`), 'utf8')));
+  const file = AnnotationFileSchema.parse(JSON.parse(await readFile(join(workspaceDir, 'annotations', documentId, 'owner.json'), 'utf8')));
   return file.annotations.map((a) => a.fragments[0]!.exact);
 }
 
@@ -102,7 +102,7 @@ describe('stopping the browser host while the workspace is read-only', () => {
     expect(stopped.stderr).toContain(`The lock file ${join(workspaceDir, 'workspace.lock')} could not be removed (EROFS`);
     const kept = RecoveryFileSchema.parse(JSON.parse(await readFile(recoveryFile, 'utf8')));
     expect(kept).toMatchObject({ workspaceDir, workspace: null, reason: expect.stringContaining('EROFS') });
-    expect(kept.annotationFiles.map((f: AnnotationFile) => f.annotations.map((a) => a.fragments[0]!.exact))).toEqual([['George Russell', 'Valtteri Bottas']]);
+    expect(kept.annotationFiles.map((f) => f.annotations.map((a) => a.fragments[0]!.exact))).toEqual([['George Russell', 'Valtteri Bottas']]);
     expect(await storedAnnotations(workspaceDir, document!.id)).toEqual(['George Russell']);
 
     await runCommand('mount', ['-o', 'remount,rw', mounted.dir]);

@@ -9,6 +9,7 @@ import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
 import { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { createWorkbenchService } from '../index.js';
 import { sampleArticlesDir } from '../workspace/sample-articles.js';
+import { readStoredLinks } from '../../workspace/layer-files.test-support.js';
 
 let root: string;
 let workbench: OpenWorkbench;
@@ -29,8 +30,12 @@ afterEach(async () => {
 
 /** Reads a document's annotations the way a fresh process would: from disk. */
 async function storedAnnotations(id = documentId) {
-  const raw = await readFile(join(workbench.workspaceDir, 'annotations', `${id}.json`), 'utf8');
+  const raw = await readFile(join(workbench.workspaceDir, 'annotations', id, 'owner.json'), 'utf8');
   return AnnotationFileSchema.parse(JSON.parse(raw)).annotations;
+}
+
+function workspaceDir(): string {
+  return workbench.workspaceDir;
 }
 
 async function storedWorkspace() {
@@ -45,6 +50,7 @@ function linkBetween(sourceId: string, targetId: string, id = 'link-1'): Link {
     target: { documentId, annotationId: targetId },
     note: 'n',
     author: 'tester',
+    annotator: 'owner',
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-01T00:00:00.000Z',
   };
@@ -94,21 +100,21 @@ describe('editing annotations', () => {
     const a = await service.createAnnotation({ documentId, labelId: 'quote', ranges: [{ start: 10, end: 20 }] });
     const b = await service.createAnnotation({ documentId, labelId: 'claim', ranges: [{ start: 30, end: 40 }] });
     const withAttributes = await service.updateAnnotation({ documentId, annotationId: a.id, attributes: { speaker: 'Hamilton' } });
-    await store.updateWorkspace((w) => {
+    await store.updateLinkLayer((w) => {
       w.links.push(linkBetween(a.id, b.id));
     });
     const deleted = await service.deleteAnnotation({ documentId, annotationId: a.id });
     expect(deleted.deletedLinks).toBe(1);
-    expect((await storedWorkspace()).links).toEqual([]);
+    expect((await readStoredLinks(workspaceDir()))).toEqual([]);
 
     await service.restoreAnnotations({ annotations: [withAttributes], links: deleted.removedLinks ?? [] });
     const stored = await storedAnnotations();
     expect(stored.find((x) => x.id === a.id)).toEqual(withAttributes);
-    expect((await storedWorkspace()).links).toEqual([linkBetween(a.id, b.id)]);
+    expect((await readStoredLinks(workspaceDir()))).toEqual([linkBetween(a.id, b.id)]);
     // Restoring again changes nothing (undo may be replayed after a reconnect).
     await service.restoreAnnotations({ annotations: [withAttributes], links: deleted.removedLinks ?? [] });
     expect(await storedAnnotations()).toHaveLength(2);
-    expect((await storedWorkspace()).links).toHaveLength(1);
+    expect((await readStoredLinks(workspaceDir()))).toHaveLength(1);
   });
 
   it('refuses to restore an annotation that does not fit the text', async () => {
@@ -147,7 +153,7 @@ describe('editing the label schema', () => {
     const { service, store } = workbench;
     const a = await service.createAnnotation({ documentId, labelId: 'fact', ranges: [{ start: 10, end: 20 }] });
     const b = await service.createAnnotation({ documentId, labelId: 'claim', ranges: [{ start: 30, end: 40 }] });
-    await store.updateWorkspace((w) => {
+    await store.updateLinkLayer((w) => {
       w.links.push(linkBetween(a.id, b.id));
     });
     const before = (await service.getWorkspace()).labels;
@@ -162,7 +168,7 @@ describe('editing the label schema', () => {
     await service.saveLabels({ labels: before, deleteAnnotationsOfRemovedLabels: false });
     await service.restoreAnnotations({ annotations: result.removedAnnotations, links: result.removedLinks });
     expect((await storedAnnotations()).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
-    expect((await storedWorkspace()).links).toHaveLength(1);
+    expect((await readStoredLinks(workspaceDir()))).toHaveLength(1);
   });
 
   it('refuses repeated hotkeys and names', async () => {

@@ -6,10 +6,10 @@ import type { DocumentMeta } from '../../../shared/model/document.js';
 import type { Link } from '../../../shared/model/link.js';
 import { fragmentAt, InvalidRangeError } from '../../../shared/text/text-quote.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
+import { refusalOfOtherLayer, refuseMissingAnnotation } from '../team/other-layers.js';
 
-/** Who edits and when: the facts an edit records besides what changed. */
+/** When edits happen: the clock an edit records besides what changed (who edits is the store's annotator). */
 export interface EditContext {
-  author: string;
   now: () => Date;
 }
 
@@ -40,7 +40,8 @@ export class AnnotationEditing {
         contentHash: meta.contentHash,
         attributes: {},
         note: '',
-        author: this.context.author,
+        author: this.store.annotator.name,
+        annotator: this.store.annotator.id,
         createdAt: timestamp,
         updatedAt: timestamp,
         orphaned: false,
@@ -55,7 +56,7 @@ export class AnnotationEditing {
     const { documentId, annotationId } = input;
     this.store.requireDocument(documentId);
     const current = (await this.store.readAnnotations(documentId)).find((a) => a.id === annotationId);
-    if (!current) throw new WorkbenchError('not-found', 'That annotation no longer exists.');
+    if (!current) return refuseMissingAnnotation(this.store, documentId, [annotationId]);
     if (input.labelId !== undefined) this.requireLabel(input.labelId);
     const updated: Annotation = {
       ...current,
@@ -74,9 +75,7 @@ export class AnnotationEditing {
     this.store.requireDocument(documentId);
     const ids = new Set(annotationIds);
     const removedAnnotations = (await this.store.readAnnotations(documentId)).filter((a) => ids.has(a.id));
-    if (removedAnnotations.length === 0) {
-      throw new WorkbenchError('not-found', annotationIds.length === 1 ? 'That annotation no longer exists.' : 'Those annotations no longer exist.');
-    }
+    if (removedAnnotations.length === 0) return refuseMissingAnnotation(this.store, documentId, annotationIds);
     await this.store.updateAnnotations(documentId, (list) => list.filter((a) => !ids.has(a.id)));
     const removedLinks = await this.removeLinksOf(ids);
     return { removedAnnotations, removedLinks };
@@ -115,7 +114,9 @@ export class AnnotationEditing {
       const ids = new Set(restored.map((a) => a.id));
       await this.store.updateAnnotations(documentId, (list) => [...list.filter((a) => !ids.has(a.id)), ...restored]);
     }
-    const present = new Set(this.store.workspace.links.map((l) => l.id));
+    const foreign = [...annotations, ...links].find((item) => item.annotator !== this.store.annotator.id);
+    if (foreign) throw await refusalOfOtherLayer(this.store, foreign.annotator);
+    const present = new Set(this.store.linkLayer.links.map((l) => l.id));
     const missing = links.filter((l) => !present.has(l.id));
     // A restored link must never point at nothing: both of its annotations have to exist.
     for (const link of missing) {
@@ -125,8 +126,8 @@ export class AnnotationEditing {
       }
     }
     if (missing.length > 0) {
-      await this.store.updateWorkspace((workspace) => {
-        workspace.links.push(...missing);
+      await this.store.updateLinkLayer((layer) => {
+        layer.links.push(...missing);
       });
     }
     return { restoredAnnotations: annotations.length, restoredLinks: missing.length };
@@ -134,10 +135,10 @@ export class AnnotationEditing {
 
   private async removeLinksOf(annotationIds: ReadonlySet<string>): Promise<Link[]> {
     const touches = (link: Link) => annotationIds.has(link.source.annotationId) || annotationIds.has(link.target.annotationId);
-    const removed = this.store.workspace.links.filter(touches);
+    const removed = this.store.linkLayer.links.filter(touches);
     if (removed.length > 0) {
-      await this.store.updateWorkspace((workspace) => {
-        workspace.links = workspace.links.filter((l) => !touches(l));
+      await this.store.updateLinkLayer((layer) => {
+        layer.links = layer.links.filter((l) => !touches(l));
       });
     }
     return removed;

@@ -15,10 +15,9 @@ import { importAnnotations } from './import-annotations.js';
 export class ExportService {
   private readonly jobs: ExportJobs;
 
-  /** Serves exports and imports of `store`, stamping imports with `author` and `now`. */
+  /** Serves exports and imports of `store`, stamping imports with its annotator and `now`. */
   constructor(
     private readonly store: WorkspaceStore,
-    private readonly author: string,
     private readonly now: () => Date,
   ) {
     this.jobs = new ExportJobs(store);
@@ -59,7 +58,8 @@ export class ExportService {
   /** See the contract. */
   async importAnnotations({ format, path }: MethodInput<'importAnnotations'>): Promise<AnnotationImportSummary> {
     if (!isAbsolute(path)) throw new WorkbenchError('invalid-input', `Give the path to import as a full path, not "${path}".`);
-    return importAnnotations(this.store, format, path, { author: this.author, timestamp: this.now().toISOString() });
+    const { name, id } = this.store.annotator;
+    return importAnnotations(this.store, format, path, { author: name, annotator: id, timestamp: this.now().toISOString() });
   }
 }
 

@@ -114,11 +114,11 @@ describe('exporting into a folder', () => {
     const id = first.store.workspace.documents[1]!.id;
     await first.store.close();
     open.splice(0);
-    await writeFile(join(root, 'ws', 'annotations', `${id}.json`), '{"schemaVersion": 1, "truncated');
+    await writeFile(join(root, 'ws', 'annotations', id, 'owner.json'), '{"schemaVersion": 1, "truncated');
     const reopened = await openWorkbench({ workspaceDir: join(root, 'ws') });
     open.push(reopened);
     await expect(exportToFolder(reopened.store, { format: 'native', destination: join(root, 'out') })).rejects.toThrow(
-      join(root, 'ws', 'annotations', `${id}.json`),
+      join(root, 'ws', 'annotations', id, 'owner.json'),
     );
     expect(await readdir(root)).toEqual(['ws']);
   });

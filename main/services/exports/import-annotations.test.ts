@@ -44,7 +44,7 @@ describe('importing annotations is all or nothing, with every mismatch reported'
     expect(result.problems[0]).toMatchObject({ file, line: 3, itemId: third.id });
     expect(result.problems[0]!.reason).toMatch(/its TextPositionSelector \d+–\d+ gives ".*", not the quote "confirmed 3 deaths 😢"/);
     expect(await annotationFiles()).toEqual(before);
-    expect(target.store.workspace.links).toEqual([]);
+    expect(target.store.linkLayer.links).toEqual([]);
   });
 
   it('brat: a T line whose text does not match its offsets is reported with file and line; nothing is imported', async () => {
@@ -76,7 +76,7 @@ describe('importing annotations is all or nothing, with every mismatch reported'
     expect(result.imported).toBe(false);
     expect(result.problems).toContainEqual(expect.objectContaining({ file: join(folder, txt), reason: expect.stringContaining('its text differs') }));
     expect(result.problems).toContainEqual(expect.objectContaining({ file: join(folder, 'stranger.txt'), reason: expect.stringContaining('no document of the workspace has this text') }));
-    expect(target.store.workspace.links).toEqual([]);
+    expect(target.store.linkLayer.links).toEqual([]);
   });
 
   it('refuses what is not JSON or not a folder, naming the path', async () => {

@@ -14,12 +14,10 @@ import type { Link, LinkEnd } from '../../../shared/model/link.js';
 import { contentHash } from '../../../shared/text/content-hash.js';
 import { validateNewLink } from '../links/link-editing.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
+import type { ImportProvenance } from '../../../shared/formats/import-provenance.js';
 
-/** Who and when imported annotations are attributed to when the file says nothing. */
-export interface ImportProvenance {
-  author: string;
-  timestamp: string;
-}
+/** Who and when imported annotations are attributed to when the file says nothing, and the layer they go to. */
+export type { ImportProvenance };
 
 /** Annotations and links read from files, before they are checked against the workspace. */
 interface ReadAnnotations {
@@ -85,7 +83,7 @@ export async function importAnnotations(
     return document?.annotations.find((a) => a.id === end.annotationId) ?? added.get(end.documentId)?.find((a) => a.id === end.annotationId);
   };
   const links: Link[] = [];
-  const allLinks = [...store.workspace.links];
+  const allLinks = [...store.linkLayer.links];
   const linkIds = new Set(allLinks.map((l) => l.id));
   for (const read_ of read.links) {
     const source_ = { documentId: read_.source.documentId, annotationId: idMap.get(read_.source.annotationId) ?? read_.source.annotationId };
@@ -113,8 +111,8 @@ export async function importAnnotations(
     summary.annotationsAdded += list.length;
   }
   if (links.length > 0) {
-    await store.updateWorkspace((workspace) => {
-      workspace.links.push(...links);
+    await store.updateLinkLayer((layer) => {
+      layer.links.push(...links);
     });
   }
   summary.linksAdded = links.length;
@@ -134,6 +132,7 @@ async function readW3c(file: string, documents: readonly DocumentWithText[], sto
     knownAnnotations: documents.flatMap((d) => d.annotations.map((a) => ({ documentId: d.meta.id, annotationId: a.id }))),
     author: provenance.author,
     timestamp: provenance.timestamp,
+    ...(provenance.annotator === undefined ? {} : { annotator: provenance.annotator }),
   });
   if (!parsed.ok) return { annotations: [], links: [], problems: [toImportProblem(parsed.error)] };
   return { ...parsed.value, problems: parsed.problems.map((p) => toImportProblem(p)) };
@@ -188,6 +187,7 @@ async function readBrat(folder: string, documents: readonly DocumentWithText[], 
         documentId: document.meta.id,
         author: provenance.author,
         timestamp: provenance.timestamp,
+        ...(provenance.annotator === undefined ? {} : { annotator: provenance.annotator }),
         newId: () => randomUUID(),
       },
     );

@@ -3,7 +3,9 @@ import { lstat, mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/prom
 import { basename, dirname, join, resolve } from 'node:path';
 import { describeFormatProblem } from '../../../shared/formats/format-problem.js';
 import { parseNativeExport } from '../../../shared/formats/native-json.js';
+import type { AnnotatorIdentity } from '../../../shared/model/annotator.js';
 import type { WorkspaceSnapshot } from '../../../shared/model/workspace.js';
+import { assignToAnnotator } from '../../../shared/model/workspace-v1.js';
 import { syncDirectory } from '../../storage/index.js';
 import { WorkspaceStore } from '../../workspace/workspace-store.js';
 
@@ -23,11 +25,12 @@ export interface NativeImportResult {
 /**
  * Recreates a native export (`corroborate-workspace.json`) as a new workspace in `workspaceDir`,
  * which must not exist or be empty: the same ids, metadata, texts (checked against their hashes),
- * annotations, links, labels and link types, so exporting it again gives the same bytes. All or
+ * annotations, links, labels and link types, all in the layer of `annotator` (the owner's when
+ * absent), so exporting it again as that annotator gives the same bytes. All or
  * nothing: the file is checked completely first, the workspace is built in a temp folder next to
  * `workspaceDir` and renamed into place only when complete.
  */
-export async function importNativeWorkspace(file: string, workspaceDir: string): Promise<NativeImportResult> {
+export async function importNativeWorkspace(file: string, workspaceDir: string, annotator?: AnnotatorIdentity): Promise<NativeImportResult> {
   const target = resolve(workspaceDir);
   let text: string;
   try {
@@ -50,7 +53,7 @@ export async function importNativeWorkspace(file: string, workspaceDir: string):
   await mkdir(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.import-tmp`);
   try {
-    const store = await WorkspaceStore.open(temp, { holder: 'cli' });
+    const store = await WorkspaceStore.open(temp, { holder: 'cli', ...(annotator ? { annotator } : {}) });
     try {
       await writeSnapshotIntoStore(store, snapshot);
     } finally {
@@ -72,7 +75,8 @@ export async function importNativeWorkspace(file: string, workspaceDir: string):
 }
 
 /**
- * Writes a whole snapshot into a store that holds no documents yet: the schema, then each document
+ * Writes a whole snapshot into a store that holds no documents yet, as the store's annotator's
+ * layer (an export holds one layer): the schema, then each document
  * with its annotations, then the links (so no link is ever saved before both its ends).
  */
 export async function writeSnapshotIntoStore(store: WorkspaceStore, snapshot: WorkspaceSnapshot): Promise<void> {
@@ -81,12 +85,13 @@ export async function writeSnapshotIntoStore(store: WorkspaceStore, snapshot: Wo
     workspace.labels = structuredClone(snapshot.labels);
     workspace.linkTypes = structuredClone(snapshot.linkTypes);
   });
+  const me = store.annotator.id;
   for (const document of snapshot.documents) {
     await store.addDocument(structuredClone(document.meta), document.text);
-    if (document.annotations.length > 0) await store.updateAnnotations(document.meta.id, () => structuredClone(document.annotations));
+    if (document.annotations.length > 0) await store.updateAnnotations(document.meta.id, () => assignToAnnotator(structuredClone(document.annotations), me));
   }
-  await store.updateWorkspace((workspace) => {
-    workspace.links = structuredClone(snapshot.links);
-    workspace.clusterNames = structuredClone(snapshot.clusterNames ?? []);
+  await store.updateLinkLayer((layer) => {
+    layer.links = assignToAnnotator(structuredClone(snapshot.links), me);
+    layer.clusterNames = assignToAnnotator(structuredClone(snapshot.clusterNames ?? []), me);
   });
 }

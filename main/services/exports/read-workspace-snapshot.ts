@@ -9,8 +9,8 @@ export class WorkspaceNotExportableError extends Error {
 }
 
 /**
- * Reads the whole open workspace into a snapshot, in document order, with the annotations as the
- * store holds them (unsaved edits included). Refuses, naming the file, when a file could not be
+ * Reads the whole open workspace into a snapshot, in document order, with my layer's annotations and
+ * links as the store holds them (unsaved edits included). Refuses, naming the file, when a file could not be
  * read (its annotations would silently be missing) or a text is not the one that was imported (its
  * offsets would be wrong). `onDocumentRead` is told after each document; the loop yields to the
  * event loop between documents, so a large read never blocks other calls.
@@ -58,7 +58,7 @@ export async function readWorkspaceSnapshot(
     labels: structuredClone(workspace.labels),
     linkTypes: structuredClone(workspace.linkTypes),
     documents,
-    links: [...workspace.links],
-    clusterNames: structuredClone(workspace.clusterNames),
+    links: [...store.linkLayer.links],
+    clusterNames: structuredClone(store.linkLayer.clusterNames),
   };
 }

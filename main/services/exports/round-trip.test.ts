@@ -109,7 +109,7 @@ describe('native round trip', () => {
     const cluster = (await copy.service.listClusters()).find((c) => c.members.some((m) => m.annotationId === a.id));
     expect(cluster).toMatchObject({ name: 'Opening words', canonicalText: 'the canonical wording' });
     expect(cluster!.members.map((m) => m.annotationId)).toEqual([a.id, b.id]);
-    expect(copy.store.workspace.clusterNames).toEqual([expect.objectContaining({ name: 'Opening words', members: [a.id, b.id] })]);
+    expect(copy.store.linkLayer.clusterNames).toEqual([expect.objectContaining({ name: 'Opening words', members: [a.id, b.id] })]);
   });
 
   it('refuses a damaged native file or a non-empty folder, naming it, and creates nothing', async () => {
@@ -139,7 +139,7 @@ describe('W3C round trip', () => {
       const after = await allAnnotations(target);
       expect(describeSpans(after)).toEqual(describeSpans(before));
       expect(after.map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort());
-      expect(describeLinks([...target.store.workspace.links], after)).toEqual(describeLinks([...original.store.workspace.links], before));
+      expect(describeLinks([...target.store.linkLayer.links], after)).toEqual(describeLinks([...original.store.linkLayer.links], before));
 
       // Importing the same file again adds nothing.
       const again = await target.service.importAnnotations({ format: 'w3c', path: join(summary.destination, summary.files[0]!.path) });
@@ -160,8 +160,8 @@ describe('brat round trip', () => {
     const after = await allAnnotations(target);
     // brat keeps what its format can: a false binary attribute is written as absent, a note on one line.
     expect(describeSpans(after)).toEqual(describeSpans(before, { dropFalse: true, notesOnOneLine: true }));
-    expect(describeLinks([...target.store.workspace.links], after).map((l) => l.replace(/ \(.*\)$/, ''))).toEqual(
-      describeLinks([...original.store.workspace.links], before).map((l) => l.replace(/ \(.*\)$/, '')),
+    expect(describeLinks([...target.store.linkLayer.links], after).map((l) => l.replace(/ \(.*\)$/, ''))).toEqual(
+      describeLinks([...original.store.linkLayer.links], before).map((l) => l.replace(/ \(.*\)$/, '')),
     );
     const again = await target.service.importAnnotations({ format: 'brat', path: summary.destination });
     expect(again).toMatchObject({ imported: true, annotationsAdded: 0, linksAdded: 0 });

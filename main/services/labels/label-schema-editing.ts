@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { Label } from '../../../shared/model/label-schema.js';
 import type { AnnotationEditing } from '../annotations/annotation-editing.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
+import { otherLayersUsingLabels, refuseRemovingWhatOthersUse } from '../team/shared-schema-in-use.js';
 
 /**
  * Editing a workspace's label schema. Annotations refer to labels by id, so renaming or recolouring
@@ -21,6 +22,7 @@ export class LabelSchemaEditing {
     checkLabels(labels);
     const kept = new Set(labels.map((l) => l.id));
     const removedIds = new Set(this.store.workspace.labels.map((l) => l.id).filter((id) => !kept.has(id)));
+    await refuseRemovingWhatOthersUse(this.store, 'label', await otherLayersUsingLabels(this.store, removedIds));
     const inUse = await this.countAnnotationsWithLabels(removedIds);
     if (inUse > 0 && !deleteAnnotationsOfRemovedLabels) {
       throw new WorkbenchError(

@@ -2,6 +2,7 @@ import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { LinkType } from '../../../shared/model/label-schema.js';
 import type { Link } from '../../../shared/model/link.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
+import { otherLayersUsingLinkTypes, refuseRemovingWhatOthersUse } from '../team/shared-schema-in-use.js';
 
 /** What saving the link types did. */
 export interface SavedLinkTypes {
@@ -24,7 +25,9 @@ export async function saveLinkTypes(store: WorkspaceStore, linkTypes: readonly L
     const unknown = type.allowedLabels.filter((id) => !labelIds.has(id));
     if (unknown.length > 0) throw new WorkbenchError('invalid-input', `"${type.name}" names labels that do not exist: ${unknown.join(', ')}.`);
   }
-  const removedLinks = store.workspace.links.filter((l) => !ids.has(l.typeId));
+  const removedTypes = new Set(store.workspace.linkTypes.map((t) => t.id).filter((id) => !ids.has(id)));
+  await refuseRemovingWhatOthersUse(store, 'link type', await otherLayersUsingLinkTypes(store, removedTypes));
+  const removedLinks = store.linkLayer.links.filter((l) => !ids.has(l.typeId));
   if (removedLinks.length > 0 && !deleteLinksOfRemovedTypes) {
     const names = [...new Set(removedLinks.map((l) => store.workspace.linkTypes.find((t) => t.id === l.typeId)?.name ?? l.typeId))];
     throw new WorkbenchError(
@@ -32,9 +35,13 @@ export async function saveLinkTypes(store: WorkspaceStore, linkTypes: readonly L
       `${removedLinks.length} ${removedLinks.length === 1 ? 'link uses' : 'links use'} ${names.map((n) => `"${n}"`).join(', ')}: confirm to delete them with the type.`,
     );
   }
+  if (removedLinks.length > 0) {
+    await store.updateLinkLayer((layer) => {
+      layer.links = layer.links.filter((l) => ids.has(l.typeId));
+    });
+  }
   await store.updateWorkspace((workspace) => {
     workspace.linkTypes = structuredClone([...linkTypes]);
-    workspace.links = workspace.links.filter((l) => ids.has(l.typeId));
   });
   return { linkTypes: structuredClone([...linkTypes]), removedLinks };
 }

@@ -20,8 +20,8 @@ export class LinkClusters {
 
   /** Every cluster, in a stable order. */
   async list(): Promise<ClusterView[]> {
-    const clusters = computeClusters(this.store.workspace.links);
-    const names = matchNames(clusters, this.store.workspace.clusterNames);
+    const clusters = computeClusters(this.store.linkLayer.links);
+    const names = matchNames(clusters, this.store.linkLayer.clusterNames);
     const views: ClusterView[] = [];
     for (const cluster of clusters) {
       const members: Omit<ClusterMemberView, 'segments'>[] = [];
@@ -59,19 +59,20 @@ export class LinkClusters {
 
   /** Names the cluster `annotationId` belongs to and sets its canonical text. */
   async name(annotationId: string, name: string, canonicalText: string): Promise<ClusterName> {
-    const clusters = computeClusters(this.store.workspace.links);
+    const clusters = computeClusters(this.store.linkLayer.links);
     const cluster = clusters.find((c) => c.members.some((m) => m.annotationId === annotationId));
     if (!cluster) throw new WorkbenchError('not-found', 'That annotation is not in a cluster: link it as same or paraphrase first.');
-    const existing = matchNames(clusters, this.store.workspace.clusterNames).get(cluster.id);
+    const existing = matchNames(clusters, this.store.linkLayer.clusterNames).get(cluster.id);
     const entry: ClusterName = {
       id: existing?.id ?? randomUUID(),
       name: name.trim(),
       canonicalText: canonicalText.trim(),
       members: cluster.members.map((m) => m.annotationId),
       updatedAt: this.now().toISOString(),
+      annotator: this.store.annotator.id,
     };
-    await this.store.updateWorkspace((workspace) => {
-      workspace.clusterNames = [...workspace.clusterNames.filter((n) => n.id !== entry.id), entry];
+    await this.store.updateLinkLayer((layer) => {
+      layer.clusterNames = [...layer.clusterNames.filter((n) => n.id !== entry.id), entry];
     });
     return entry;
   }

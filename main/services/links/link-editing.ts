@@ -4,6 +4,7 @@ import type { Annotation } from '../../../shared/model/annotation.js';
 import type { LinkType } from '../../../shared/model/label-schema.js';
 import type { Link, LinkEnd, ResolvedLink, ResolvedLinkEnd } from '../../../shared/model/link.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
+import { otherLayerHolding, refusalOfOtherLayer } from '../team/other-layers.js';
 
 /** What a new link needs. */
 export interface NewLink {
@@ -58,14 +59,14 @@ export class LinkEditing {
   /** Edits the links of `store`. */
   constructor(
     private readonly store: WorkspaceStore,
-    private readonly author: string,
     private readonly now: () => Date,
   ) {}
 
   /** Validates and stores a new link; resolves once it is durably saved. */
   async create(candidate: NewLink): Promise<Link> {
     const [source, target] = await Promise.all([this.annotation(candidate.source), this.annotation(candidate.target)]);
-    validateNewLink(candidate, { linkTypes: this.store.workspace.linkTypes, links: this.store.workspace.links, source, target });
+    await this.refuseOtherLayers([candidate.source, candidate.target], [source, target]);
+    validateNewLink(candidate, { linkTypes: this.store.workspace.linkTypes, links: this.store.linkLayer.links, source, target });
     const timestamp = this.now().toISOString();
     const link: Link = {
       id: randomUUID(),
@@ -73,12 +74,13 @@ export class LinkEditing {
       source: { documentId: candidate.source.documentId, annotationId: candidate.source.annotationId },
       target: { documentId: candidate.target.documentId, annotationId: candidate.target.annotationId },
       note: candidate.note ?? '',
-      author: this.author,
+      author: this.store.annotator.name,
+      annotator: this.store.annotator.id,
       createdAt: timestamp,
       updatedAt: timestamp,
     };
-    await this.store.updateWorkspace((workspace) => {
-      workspace.links.push(link);
+    await this.store.updateLinkLayer((layer) => {
+      layer.links.push(link);
     });
     return link;
   }
@@ -88,7 +90,7 @@ export class LinkEditing {
     const existing = this.requireLink(linkId);
     const [from, to] = change.reverse ? [existing.target, existing.source] : [existing.source, existing.target];
     if ((change.typeId !== undefined && change.typeId !== existing.typeId) || change.reverse) {
-      const others = this.store.workspace.links.filter((l) => l.id !== linkId);
+      const others = this.store.linkLayer.links.filter((l) => l.id !== linkId);
       const [source, target] = await Promise.all([this.annotation(from), this.annotation(to)]);
       const candidate = { ...existing, source: from, target: to, typeId: change.typeId ?? existing.typeId };
       validateNewLink(candidate, { linkTypes: this.store.workspace.linkTypes, links: others, source, target });
@@ -101,8 +103,8 @@ export class LinkEditing {
       note: change.note ?? existing.note,
       updatedAt: this.now().toISOString(),
     };
-    await this.store.updateWorkspace((workspace) => {
-      workspace.links = workspace.links.map((l) => (l.id === linkId ? updated : l));
+    await this.store.updateLinkLayer((layer) => {
+      layer.links = layer.links.map((l) => (l.id === linkId ? updated : l));
     });
     return updated;
   }
@@ -110,15 +112,15 @@ export class LinkEditing {
   /** Deletes a link; resolves once that is durably saved. */
   async remove(linkId: string): Promise<Link> {
     const existing = this.requireLink(linkId);
-    await this.store.updateWorkspace((workspace) => {
-      workspace.links = workspace.links.filter((l) => l.id !== linkId);
+    await this.store.updateLinkLayer((layer) => {
+      layer.links = layer.links.filter((l) => l.id !== linkId);
     });
     return existing;
   }
 
   /** Every link touching `documentId` (or all links), with both ends resolved. */
   async resolved(documentId?: string): Promise<ResolvedLink[]> {
-    const links = this.store.workspace.links.filter(
+    const links = this.store.linkLayer.links.filter(
       (l) => documentId === undefined || l.source.documentId === documentId || l.target.documentId === documentId,
     );
     const result: ResolvedLink[] = [];
@@ -130,9 +132,18 @@ export class LinkEditing {
   }
 
   private requireLink(linkId: string): Link {
-    const link = this.store.workspace.links.find((l) => l.id === linkId);
+    const link = this.store.linkLayer.links.find((l) => l.id === linkId);
     if (!link) throw new WorkbenchError('not-found', 'That link no longer exists.');
     return link;
+  }
+
+  /** Links join annotations of my own layer: an end in another annotator's layer is refused, naming them. */
+  private async refuseOtherLayers(ends: readonly LinkEnd[], found: readonly (Annotation | undefined)[]): Promise<void> {
+    for (const [i, end] of ends.entries()) {
+      if (found[i]) continue;
+      const other = await otherLayerHolding(this.store, end.documentId, end.annotationId);
+      if (other !== null) throw await refusalOfOtherLayer(this.store, other);
+    }
   }
 
   private async annotation(end: LinkEnd): Promise<Annotation | undefined> {

@@ -11,8 +11,8 @@ export type LinksService = Pick<
 >;
 
 /** The links services of the workspace in `context`. */
-export function linksService({ store, author, now }: ServiceContext): LinksService {
-  const links = new LinkEditing(store, author, now);
+export function linksService({ store, now }: ServiceContext): LinksService {
+  const links = new LinkEditing(store, now);
   const clusters = new LinkClusters(store, now);
   const sightings = new QuoteSightings(store);
   return {

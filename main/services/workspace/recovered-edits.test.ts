@@ -2,7 +2,8 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/model/annotation.js';
-import type { AnnotationFile, WorkspaceFile } from '../../../shared/model/workspace.js';
+import type { Link } from '../../../shared/model/link.js';
+import type { AnnotationFile } from '../../../shared/model/workspace.js';
 import { makeTempDir } from '../../storage/test-support.js';
 import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
 import { recoveryDirOf, writeRecoveryFile } from '../../workspace/recovery-file.js';
@@ -32,7 +33,8 @@ async function workspaceWithRecoveredEdits() {
   await first.service.addSampleArticles();
   const documentId = (await first.service.listDocuments())[0]!.id;
   const saved = await first.service.createAnnotation({ documentId, labelId: 'fact', ranges: [{ start: 17, end: 31 }] });
-  const workspace = structuredClone(first.store.workspace) as WorkspaceFile;
+  // Kept as a build from before layers kept it: everybody's links in the workspace file, annotation files without their annotator.
+  const workspace = { ...structuredClone(first.store.workspace), links: [] as Omit<Link, 'annotator'>[] };
   const annotations = structuredClone(await first.store.readAnnotations(documentId)) as Annotation[];
   expect((await first.close()).messages).toEqual([]);
 
@@ -48,12 +50,14 @@ async function workspaceWithRecoveredEdits() {
     createdAt: saved.createdAt,
     updatedAt: saved.createdAt,
   });
-  const annotationFile = (id: string, list: Annotation[]): AnnotationFile => ({ schemaVersion: 1, documentId: id, contentHash: saved.contentHash, annotations: list });
+  const annotationFile = (id: string, list: Annotation[]) =>
+    ({ schemaVersion: 1, documentId: id, contentHash: saved.contentHash, annotations: list.map(({ annotator: _, ...a }) => a) }) as unknown as AnnotationFile;
   const file = await writeRecoveryFile(recoveryDirOf(env), {
     workspaceDir,
     reason: "EROFS: read-only file system, open 'annotations/x.json'",
     workspace,
     annotationFiles: [annotationFile(documentId, [...annotations, unsaved]), annotationFile('gone-article', [])],
+    linkFile: null,
   });
   return { workspaceDir, documentId, file };
 }
@@ -78,7 +82,7 @@ describe('edits kept in a recovery file', () => {
       },
     ]);
 
-    expect(await opened.api.restoreRecoveredEdits({ id: recoveredEdits[0]!.id })).toEqual({ restoredFiles: 2, skippedDocuments: ['gone-article'] });
+    expect(await opened.api.restoreRecoveredEdits({ id: recoveredEdits[0]!.id })).toEqual({ restoredFiles: 3, skippedDocuments: ['gone-article'] });
     expect(await readdir(recoveryDirOf(env))).toEqual([]);
     await opened.close();
     opened = await openWorkbench({ workspaceDir, env }); // read back from disk
@@ -92,7 +96,7 @@ describe('edits kept in a recovery file', () => {
   it('are removed unrestored by discarding, and files of other workspaces or not recovery files are left alone', async () => {
     const { workspaceDir, documentId } = await workspaceWithRecoveredEdits();
     const recoveryDir = recoveryDirOf(env);
-    await writeRecoveryFile(recoveryDir, { workspaceDir: join(root, 'other'), reason: 'ENOSPC', workspace: null, annotationFiles: [] });
+    await writeRecoveryFile(recoveryDir, { workspaceDir: join(root, 'other'), reason: 'ENOSPC', workspace: null, annotationFiles: [], linkFile: null });
     await writeFile(join(recoveryDir, 'notes.json'), '{"not": "a recovery file"}');
     opened = await openWorkbench({ workspaceDir, env });
     const [offered, ...more] = (await opened.api.getWorkspace()).recoveredEdits;

@@ -1,6 +1,7 @@
 import type { RecoveredEdits, RestoredEdits } from '../../../shared/api/recovery-schemas.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
-import type { WorkspaceFile } from '../../../shared/model/workspace.js';
+import type { LinkLayerFile, WorkspaceFile } from '../../../shared/model/workspace.js';
+import { assignToAnnotator } from '../../../shared/model/workspace-v1.js';
 import { findRecoveryFiles, removeRecoveryFile, type FoundRecoveryFile } from '../../workspace/recovery-file.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 
@@ -33,22 +34,31 @@ export class RecoveredEditsOffer {
           file.documentId,
         annotations: file.annotations.length,
       })),
-      workspaceChanges: content.workspace !== null,
+      workspaceChanges: content.workspace !== null || content.linkFile !== null,
     }));
   }
 
   /**
-   * Saves the edits of recovery file `id` again: first the workspace's labels, link types, links
-   * and article details, then each annotation file whose article is still in the workspace. The
+   * Saves the edits of recovery file `id` again: first the workspace's labels, link types and
+   * article details, then my links and cluster names, then each annotation file whose article is
+   * still in the workspace (all into my layer). The
    * recovery file is removed once everything is saved; if a save fails (the disk is still
    * read-only) it is kept, and the error says why.
    */
   async restore(id: string): Promise<RestoredEdits> {
     const found = await this.find(id);
-    const { workspace, annotationFiles } = found.content;
+    const { workspace, annotationFiles, linkFile } = found.content;
+    const me = this.store.annotator.id;
     let restoredFiles = 0;
     if (workspace !== null) {
       await this.store.updateWorkspace((current) => applyRecoveredWorkspace(current, workspace));
+      restoredFiles += 1;
+    }
+    // Links kept before layers were everybody's: they come back into my layer, as an upgrade puts them.
+    const links = linkFile ?? (workspace?.links ? { links: assignToAnnotator(workspace.links, me), clusterNames: assignToAnnotator(workspace.clusterNames ?? [], me) } : null);
+    if (links !== null) {
+      const listed = new Set(this.store.workspace.documents.map((d) => d.id));
+      await this.store.updateLinkLayer((current) => applyRecoveredLinks(current, links, listed));
       restoredFiles += 1;
     }
     const skippedDocuments: string[] = [];
@@ -57,7 +67,7 @@ export class RecoveredEditsOffer {
         skippedDocuments.push(file.documentId);
         continue;
       }
-      await this.store.updateAnnotations(file.documentId, () => structuredClone(file.annotations));
+      await this.store.updateAnnotations(file.documentId, () => assignToAnnotator(structuredClone(file.annotations), me));
       restoredFiles += 1;
     }
     await removeRecoveryFile(found);
@@ -82,10 +92,9 @@ export class RecoveredEditsOffer {
 }
 
 /**
- * Puts recovered workspace edits into the current workspace file: labels, link types, cluster
- * names and links as they were, and the details of articles still listed. Articles are never added
- * or removed here (their text files decide that), and links between articles no longer listed are
- * left out.
+ * Puts recovered workspace edits into the current workspace file: labels and link types as they
+ * were, and the details of articles still listed. Articles are never added or removed here (their
+ * text files decide that).
  */
 function applyRecoveredWorkspace(current: WorkspaceFile, recovered: WorkspaceFile): void {
   const recoveredMeta = new Map(recovered.documents.map((d) => [d.id, d]));
@@ -96,6 +105,10 @@ function applyRecoveredWorkspace(current: WorkspaceFile, recovered: WorkspaceFil
   const listed = new Set(current.documents.map((d) => d.id));
   current.labels = structuredClone(recovered.labels);
   current.linkTypes = structuredClone(recovered.linkTypes);
+}
+
+/** Puts recovered links and cluster names into my layer; links between articles no longer listed are left out. */
+function applyRecoveredLinks(current: Pick<LinkLayerFile, 'links' | 'clusterNames'>, recovered: Pick<LinkLayerFile, 'links' | 'clusterNames'>, listed: ReadonlySet<string>): void {
   current.clusterNames = structuredClone(recovered.clusterNames);
   current.links = structuredClone(recovered.links.filter((l) => listed.has(l.source.documentId) && listed.has(l.target.documentId)));
 }

@@ -12,6 +12,8 @@ import type { ServiceContext } from '../service-context.js';
 import { RecoveredEditsOffer } from './recovered-edits.js';
 import { sampleArticleFiles } from './sample-articles.js';
 import { countWorkspace } from './workspace-stats.js';
+import { readLinkLayerFile } from '../../workspace/layer-reading.js';
+import { annotatorsOf, layerAnnotations, layersOf } from '../team/layer-queries.js';
 
 /** The workspace domain: what the workspace is, its counts, saving, repairs and recovered edits, the samples. */
 export type WorkspaceService = Pick<
@@ -71,9 +73,19 @@ export function workspaceService(context: ServiceContext, facts: WorkspaceFacts,
     },
 
     async getStats() {
+      // Every layer: mine as the store holds it, the others' as they are on disk.
       const annotationsPerDocument = [];
-      for (const meta of store.workspace.documents) annotationsPerDocument.push(await store.readAnnotations(meta.id));
-      return countWorkspace(store.workspace, annotationsPerDocument);
+      for (const meta of store.workspace.documents) {
+        const layers = await layersOf(store, meta.id);
+        const annotations = [];
+        for (const annotator of layers) annotations.push(...(await layerAnnotations(store, meta.id, annotator).catch(() => [])));
+        annotationsPerDocument.push(annotations);
+      }
+      const links = [...store.linkLayer.links];
+      for (const { id } of await annotatorsOf(store)) {
+        if (id !== store.annotator.id) links.push(...((await readLinkLayerFile(store.dir, id).catch(() => null))?.links ?? []));
+      }
+      return countWorkspace({ ...store.workspace, links }, annotationsPerDocument);
     },
 
     async getSaveStatus() {

@@ -5,11 +5,13 @@ import { exportsContract } from './exports.js';
 import { importsContract } from './imports.js';
 import { labelsContract } from './labels.js';
 import { linksContract } from './links.js';
+import { teamContract } from './team.js';
 import { workspaceContract } from './workspace.js';
 
 export type { MethodSpec } from './ids.js';
 export * from './annotations.js';
 export * from './documents.js';
+export * from './team.js';
 export * from './workspace.js';
 
 /**
@@ -26,6 +28,7 @@ export const workbenchContract = {
   ...labelsContract,
   ...importsContract,
   ...exportsContract,
+  ...teamContract,
 };
 
 

@@ -55,6 +55,8 @@ export const WorkspaceStatsSchema = z.object({
   annotationsByLabel: z.record(z.string(), z.number().int()),
   links: z.number().int(),
   linksByType: z.record(z.string(), z.number().int()),
+  /** Annotations per annotator id, over every layer (`annotations` counts them all too). */
+  annotationsByAnnotator: z.record(z.string(), z.number().int()),
 });
 /** Counts over a whole workspace. */
 export type WorkspaceStats = z.infer<typeof WorkspaceStatsSchema>;
@@ -64,7 +66,7 @@ export const workspaceContract = {
   /** Describes the open workspace: where it is, its labels and link types, whether it is read-only. */
   getWorkspace: method(noInput, WorkspaceInfoSchema),
 
-  /** Counts documents, annotations by label and links by type. */
+  /** Counts documents, annotations by label and by annotator, and links by type, over every layer. */
   getStats: method(noInput, WorkspaceStatsSchema),
 
   /** Where saving stands: saved, saving, or failed (edits kept in memory and retried). */

@@ -6,6 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Annotation } from '../../../shared/model/annotation.js';
+import { annotatorIdOf } from '../../../shared/model/annotator.js';
+import { TEST_EDITOR } from '../../host-process/browser-host-process.js';
 import type { DocumentMeta } from '../../../shared/model/document.js';
 import { defaultLabels, defaultLinkTypes } from '../../../shared/model/label-schema.js';
 import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, WorkspaceFileSchema } from '../../../shared/model/workspace.js';
@@ -34,6 +36,7 @@ export interface BenchArticle {
 
 /** Writes `specs` as a workspace in `dir`; resolves to the articles written. */
 export async function writeBenchWorkspace(dir: string, specs: readonly BenchArticleSpec[]): Promise<BenchArticle[]> {
+  const editor = annotatorIdOf(TEST_EDITOR);
   await mkdir(join(dir, 'documents'), { recursive: true });
   await mkdir(join(dir, 'annotations'), { recursive: true });
   const words = vocabulary(5000);
@@ -67,13 +70,17 @@ export async function writeBenchWorkspace(dir: string, specs: readonly BenchArti
       attributes: {},
       note: '',
       author: 'bench',
+      annotator: editor,
       createdAt: timestamp,
       updatedAt: timestamp,
       orphaned: false,
     }));
     await writeFile(join(dir, 'documents', `${meta.id}.txt`), text);
-    const file = join(dir, 'annotations', `${meta.id}.json`);
-    await writeFile(file, annotationCodec.encode({ schemaVersion: CURRENT_SCHEMA_VERSION, documentId: meta.id, contentHash: meta.contentHash, annotations: list }, file));
+    // The layer of the person the benchmark's host is started as.
+    await mkdir(join(dir, 'annotations', meta.id), { recursive: true });
+    const file = join(dir, 'annotations', meta.id, `${editor}.json`);
+    const layer = { schemaVersion: CURRENT_SCHEMA_VERSION, documentId: meta.id, annotator: editor, contentHash: meta.contentHash, annotations: list };
+    await writeFile(file, annotationCodec.encode(layer, file));
     metas.push(meta);
     articles.push({ id: meta.id, title: spec.title, text, spans, annotations: list });
   }
@@ -82,7 +89,7 @@ export async function writeBenchWorkspace(dir: string, specs: readonly BenchArti
   await writeFile(
     workspaceFile,
     workspaceCodec.encode(
-      { schemaVersion: CURRENT_SCHEMA_VERSION, labels: [...defaultLabels], linkTypes: [...defaultLinkTypes], documents: metas, links: [], clusterNames: [] },
+      { schemaVersion: CURRENT_SCHEMA_VERSION, labels: [...defaultLabels], linkTypes: [...defaultLinkTypes], documents: metas },
       workspaceFile,
     ),
   );
