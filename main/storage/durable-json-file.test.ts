@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnnotationFile } from '../../shared/model/workspace.js';
+import { CURRENT_SCHEMA_VERSION, type AnnotationFile } from '../../shared/model/workspace.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { UnsavableDataError } from './json-file-codec.js';
 import { StoreFileError, StoreWriteRefusedError } from './store-file-error.js';
@@ -54,7 +54,7 @@ describe('DurableJsonFile with lowdb', () => {
 
     const text = first.toString('utf8');
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "documentId": "doc-1",')).toBe(true);
+    expect(text.startsWith(`{\n  "schemaVersion": ${CURRENT_SCHEMA_VERSION},\n  "documentId": "doc-1",`)).toBe(true);
     expect(text).toContain('\n      "id": "a-1",\n');
   });
 
@@ -118,7 +118,7 @@ const corruptInputs: Array<{ name: string; bytes: Buffer; kind: StoreFileError['
     name: 'newer-version',
     bytes: Buffer.from(JSON.stringify({ ...sampleAnnotationFile(1), schemaVersion: 7, somethingNew: true })),
     kind: 'newer-version',
-    reason: /newer version of Corroborate \(schema version 7; this version reads up to 1\)/,
+    reason: new RegExp(`newer version of Corroborate \\(schema version 7; this version reads up to ${CURRENT_SCHEMA_VERSION}\\)`),
   },
   {
     name: 'older version without a migration',

@@ -1,4 +1,5 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { BackupRotation, type BackupRotationOptions } from './backup-rotation.js';
 import { removeAbandonedTempFiles, removeAbandonedTempFilesInDirectory, writeFileDurably } from './durable-write.js';
@@ -9,6 +10,8 @@ import { StoreFileError, StoreWriteRefusedError } from './store-file-error.js';
 export interface DurableJsonFileOptions<T> extends JsonFileCodecOptions<T> {
   /** Keep rolling backups of the file in the workspace's `.backups/` folder before each overwrite. */
   backups?: Omit<BackupRotationOptions, 'file' | 'validator'>;
+  /** Create the file's folder when it is missing at a write (a folder of its own, such as a document's layers). */
+  createFolder?: boolean;
 }
 
 /**
@@ -43,10 +46,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
   #lastBackupError: unknown = null;
   /** The write in progress, so that concurrent writes land in the order they were called. */
   #previousWrite: Promise<unknown> = Promise.resolve();
+  readonly #createFolder: boolean;
 
   constructor(path: string, options: DurableJsonFileOptions<T>) {
     this.path = path;
     this.codec = new JsonFileCodec(options);
+    this.#createFolder = options.createFolder ?? false;
     this.backups =
       options.backups === undefined
         ? null
@@ -144,6 +149,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         this.#lastBackupError = error;
       }
     }
+    if (this.#createFolder) await mkdir(dirname(this.path), { recursive: true });
     await writeFileDurably(this.path, text);
     this.#state = { kind: 'loaded', migration: null };
   }

@@ -28,7 +28,8 @@ export const ANNOTATION_BACKUP_INTERVAL_MS = 60_000;
 
 /**
  * A store file at `path` inside the workspace `workspaceDir`, validated with `schema`, holding
- * `defaults` until read, backed up at most every `minBackupIntervalMs`.
+ * `defaults` until read, backed up at most every `minBackupIntervalMs`; with `createFolder`, its
+ * folder is made again if it went missing before a write.
  */
 export function jsonStoreFile<T>(
   workspaceDir: string,
@@ -36,8 +37,10 @@ export function jsonStoreFile<T>(
   schema: ZodType<T>,
   defaults: T,
   minBackupIntervalMs = ANNOTATION_BACKUP_INTERVAL_MS,
+  createFolder = false,
 ): JsonStoreFile<T> {
   const file = new DurableJsonFile<T>(path, {
+    createFolder,
     schema,
     versioning: { currentVersion: CURRENT_SCHEMA_VERSION },
     keyOrder: ['schemaVersion', 'id'],

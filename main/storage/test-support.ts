@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -106,8 +107,11 @@ export async function mountTmpfsOrSkip(options: string, cleanups: Array<() => Pr
 
 const bundles = new Map<string, Promise<string>>();
 
-/** Where bundled test children go: one fixed folder, overwritten by each test run, so nothing piles up. */
-const BUNDLE_DIR = join(tmpdir(), 'corroborate-test-children');
+/**
+ * Where bundled test children go: one fixed folder per checkout, overwritten by each test run, so
+ * nothing piles up, and a run in another checkout (other code) never starts this one's children.
+ */
+const BUNDLE_DIR = join(tmpdir(), 'corroborate-test-children', createHash('sha256').update(TEST_CHILDREN_DIR).digest('hex').slice(0, 12));
 
 /**
  * Bundles a script of `test-children/` (with its imports) into one self-contained .mjs file in a

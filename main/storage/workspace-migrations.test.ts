@@ -6,9 +6,10 @@ import { DurableJsonFile } from './durable-json-file.js';
 import { annotationFileOptions, makeTempDir, sampleAnnotationFile } from './test-support.js';
 import { migrateWorkspaceFile, WORKSPACE_MIGRATIONS, type WorkspaceMigration } from './workspace-migrations.js';
 
-// A made-up version 0 for tests only: annotations had `label` instead of `labelId` and no `orphaned`.
+// A made-up previous version of the annotation file, for tests only: annotations had `label` instead of `labelId` and no `orphaned`.
+const PREVIOUS = CURRENT_SCHEMA_VERSION - 1;
 const fakeV0ToV1: WorkspaceMigration = {
-  from: 0,
+  from: PREVIOUS,
   description: 'rename annotation label to labelId; add orphaned',
   migrate: (raw) => ({
     ...raw,
@@ -19,13 +20,13 @@ const fakeV0ToV1: WorkspaceMigration = {
     })),
   }),
 };
-const testMigrations = { migrations: [fakeV0ToV1], targetVersion: 1 };
+const testMigrations = { migrations: [fakeV0ToV1], targetVersion: CURRENT_SCHEMA_VERSION };
 
 function versionZeroFile(): Record<string, unknown> {
   const { annotations, ...rest } = sampleAnnotationFile(2);
   return {
     ...rest,
-    schemaVersion: 0,
+    schemaVersion: PREVIOUS,
     annotations: annotations.map(({ labelId, orphaned: _orphaned, ...annotation }) => ({ ...annotation, label: labelId })),
   };
 }
@@ -36,32 +37,32 @@ afterEach(async () => {
 });
 
 describe('migrateWorkspaceFile (docs/GUARANTEES.md D7)', () => {
-  it('has no steps while version 1 is the only version, and returns current files as they are', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(1);
+  it('has no per-file steps (the upgrade to layers moves files: main/workspace/layer-migration.ts), and returns current files as they are', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(2);
     expect(WORKSPACE_MIGRATIONS).toEqual([]);
     const file = sampleAnnotationFile(1);
-    expect(migrateWorkspaceFile(file, 1)).toEqual({ kind: 'current', version: 1, data: file });
+    expect(migrateWorkspaceFile(file, 2)).toEqual({ kind: 'current', version: 2, data: file });
   });
 
   it('upgrades an older file one step at a time, asking for a backup first, without touching its input', () => {
     const old = versionZeroFile();
     const snapshot = structuredClone(old);
-    const outcome = migrateWorkspaceFile(old, 0, testMigrations);
-    expect(outcome).toMatchObject({ kind: 'migrated', fromVersion: 0, toVersion: 1, backupFirst: true, steps: [fakeV0ToV1.description] });
+    const outcome = migrateWorkspaceFile(old, PREVIOUS, testMigrations);
+    expect(outcome).toMatchObject({ kind: 'migrated', fromVersion: PREVIOUS, toVersion: CURRENT_SCHEMA_VERSION, backupFirst: true, steps: [fakeV0ToV1.description] });
     expect(old).toEqual(snapshot);
     if (outcome.kind !== 'migrated') throw new Error('not migrated');
     expect(AnnotationFileSchema.parse(outcome.data)).toEqual(sampleAnnotationFile(2));
   });
 
   it('is idempotent: migrating the result again changes nothing', () => {
-    const once = migrateWorkspaceFile(versionZeroFile(), 0, testMigrations);
+    const once = migrateWorkspaceFile(versionZeroFile(), PREVIOUS, testMigrations);
     if (once.kind !== 'migrated') throw new Error('not migrated');
     const twice = migrateWorkspaceFile(once.data, (once.data as { schemaVersion: number }).schemaVersion, testMigrations);
-    expect(twice).toEqual({ kind: 'current', version: 1, data: once.data });
+    expect(twice).toEqual({ kind: 'current', version: CURRENT_SCHEMA_VERSION, data: once.data });
   });
 
   it('says read-only for a newer version and names the missing step for an unknown older one', () => {
-    expect(migrateWorkspaceFile({ schemaVersion: 3 }, 3)).toEqual({ kind: 'newer-version', version: 3, supportedVersion: 1, readOnly: true });
+    expect(migrateWorkspaceFile({ schemaVersion: 3 }, 3)).toEqual({ kind: 'newer-version', version: 3, supportedVersion: 2, readOnly: true });
     expect(migrateWorkspaceFile({ schemaVersion: -1 }, -1, testMigrations)).toEqual({
       kind: 'no-migration-path',
       fromVersion: -1,
@@ -77,12 +78,12 @@ describe('migrateWorkspaceFile (docs/GUARANTEES.md D7)', () => {
     await writeFile(path, oldBytes);
     const options = {
       ...annotationFileOptions,
-      versioning: { currentVersion: 1, migrate: (raw: unknown, from: number) => migrateWorkspaceFile(raw, from, testMigrations) },
+      versioning: { currentVersion: CURRENT_SCHEMA_VERSION, migrate: (raw: unknown, from: number) => migrateWorkspaceFile(raw, from, testMigrations) },
       backups: { workspaceDir: dir, minIntervalMs: 3_600_000 },
     };
     const file = new DurableJsonFile(path, options);
     expect(await file.read()).toEqual(sampleAnnotationFile(2));
-    expect(file.state).toEqual({ kind: 'loaded', migration: { fromVersion: 0, toVersion: 1, steps: [fakeV0ToV1.description] } });
+    expect(file.state).toEqual({ kind: 'loaded', migration: { fromVersion: PREVIOUS, toVersion: CURRENT_SCHEMA_VERSION, steps: [fakeV0ToV1.description] } });
     expect((await readFile(path)).equals(oldBytes)).toBe(true);
 
     await file.write(sampleAnnotationFile(2));

@@ -68,7 +68,7 @@ export class MyLayerFiles {
         annotator: this.annotator.id,
         contentHash: hash,
         annotations: [],
-      });
+      }, undefined, true);
       pending = mkdir(dirname(path), { recursive: true })
         .then(() => this.readFile(file))
         .then(() => {

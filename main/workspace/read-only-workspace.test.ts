@@ -82,7 +82,7 @@ describe('ReadOnlyWorkspace', () => {
 
   it('refuses a workspace written by a newer version, naming the file, and leaves it as it was', async () => {
     const path = join(dir, 'workspace.json');
-    const newer = (await readFile(path, 'utf8')).replace('"schemaVersion": 1', '"schemaVersion": 99');
+    const newer = (await readFile(path, 'utf8')).replace('"schemaVersion": 2', '"schemaVersion": 99');
     await writeFile(path, newer);
     await expect((await ReadOnlyWorkspace.open(dir)).readSnapshot()).rejects.toThrow(`${path}: it was written by a newer version of Corroborate (schema version 99`);
     expect(await readFile(path, 'utf8')).toBe(newer);

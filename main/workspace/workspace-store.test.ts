@@ -94,7 +94,7 @@ describe('the workspace store', () => {
     await expect(api.createAnnotation({ documentId: b!.id, labelId: 'fact', ranges: [{ start: 0, end: 3 }] })).resolves.toMatchObject({
       labelId: 'fact',
     });
-    expect((await api.getWorkspace()).problems).toEqual([expect.objectContaining({ file: `annotations/${a!.id}.json` })]);
+    expect((await api.getWorkspace()).problems).toEqual([expect.objectContaining({ file: `annotations/${a!.id}/owner.json` })]);
     await store.close();
     expect(await readFile(join(dir, 'annotations', a!.id, 'owner.json'), 'utf8')).toBe('null');
   });

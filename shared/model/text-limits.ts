@@ -53,7 +53,7 @@ const FIELD_NAMES: Record<TextField, string> = {
   documentDate: 'a date',
   documentUrl: 'a URL',
   documentAuthor: 'an author',
-  annotatorName: 'your name',
+  annotatorName: 'a name',
   annotatorEmail: 'an email address',
 };
 

@@ -45,6 +45,7 @@ describe('corroborate CLI', () => {
       annotationsByLabel: { claim: 0, quote: 0, fact: 0 },
       links: 0,
       linksByType: { same: 0, paraphrase: 0, supports: 0, contradicts: 0 },
+      annotationsByAnnotator: {},
     });
     expect((await run('stats', '--workspace', ws)).stdout).toContain('Documents:   5');
   });
@@ -132,14 +133,14 @@ describe('corroborate check and restore', () => {
 
     const docs = await readdir(join(ws, 'documents'));
     await writeFile(join(ws, 'documents', docs[0]!), 'edited behind our back');
-    const annotations = await readdir(join(ws, 'annotations'));
-    await writeFile(join(ws, 'annotations', annotations[1]!), '{"truncated": ');
+    const layer = join(ws, 'annotations', (await readdir(join(ws, 'annotations')))[1]!, 'owner.json');
+    await writeFile(layer, '{"truncated": ');
     const checked = await run('check', '--workspace', ws);
     expect(checked.code).toBe(1);
     expect(checked.stderr).toContain(`${join(ws, 'documents', docs[0]!)}: the text of`);
-    expect(checked.stderr).toContain(join(ws, 'annotations', annotations[1]!));
+    expect(checked.stderr).toContain(layer);
     expect(checked.stderr).toContain('2 problems found; no file was changed.');
-    expect(await readFile(join(ws, 'annotations', annotations[1]!), 'utf8')).toBe('{"truncated": ');
+    expect(await readFile(layer, 'utf8')).toBe('{"truncated": ');
   });
 
   it('restores workspace.json from its newest valid backup', async () => {
