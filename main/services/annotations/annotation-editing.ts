@@ -96,6 +96,8 @@ export class AnnotationEditing {
 
   /** See the contract's `restoreAnnotations`. */
   async restoreAnnotations({ annotations, links }: MethodInput<'restoreAnnotations'>) {
+    const foreign = [...annotations, ...links].find((item) => item.annotator !== this.store.annotator.id);
+    if (foreign) throw await refusalOfOtherLayer(this.store, foreign.annotator);
     const byDocument = new Map<string, Annotation[]>();
     for (const annotation of annotations) {
       const meta = this.store.requireDocument(annotation.documentId);
@@ -114,8 +116,6 @@ export class AnnotationEditing {
       const ids = new Set(restored.map((a) => a.id));
       await this.store.updateAnnotations(documentId, (list) => [...list.filter((a) => !ids.has(a.id)), ...restored]);
     }
-    const foreign = [...annotations, ...links].find((item) => item.annotator !== this.store.annotator.id);
-    if (foreign) throw await refusalOfOtherLayer(this.store, foreign.annotator);
     const present = new Set(this.store.linkLayer.links.map((l) => l.id));
     const missing = links.filter((l) => !present.has(l.id));
     // A restored link must never point at nothing: both of its annotations have to exist.

@@ -1,6 +1,6 @@
 import type { Annotator, Layer, MyIdentity, WorkbenchApi } from '../../../shared/api/contract/index.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
-import { CURATED_ANNOTATOR, identityOf, initialsOf, OWNER_ANNOTATOR, type AnnotatorIdentity } from '../../../shared/model/annotator.js';
+import { AnnotatorProfileSchema, CURATED_ANNOTATOR, identityOf, initialsOf, OWNER_ANNOTATOR, type AnnotatorIdentity } from '../../../shared/model/annotator.js';
 import type { IdentitySource, UserIdentityFile } from '../../workspace/user-identity.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import type { ServiceContext } from '../service-context.js';
@@ -35,7 +35,10 @@ export function teamService({ store }: ServiceContext, settings: IdentitySetting
   return {
     getMyIdentity: myIdentity,
 
-    async setMyIdentity(profile) {
+    async setMyIdentity(input) {
+      const parsed = AnnotatorProfileSchema.safeParse(input);
+      if (!parsed.success) throw new WorkbenchError('invalid-input', `${parsed.error.issues[0]?.message ?? 'That is not a name and email'}.`);
+      const profile = parsed.data;
       if (fixed || settings.file === null) {
         throw new WorkbenchError('read-only', `Your name is set by ${source === 'environment' ? 'CORROBORATE_ANNOTATOR' : 'the command line'} here, so it cannot change from the app.`);
       }
