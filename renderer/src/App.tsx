@@ -15,6 +15,7 @@ import { useFileDrop } from './features/import/use-file-drop.js';
 import { useWorkbenchKeys } from './features/keyboard/use-workbench-keys.js';
 import { ComparePane } from './features/linking/ComparePane.js';
 import { LinkOverview } from './features/linking/LinkOverview.js';
+import { LayeredArticle } from './features/team/LayeredArticle.js';
 import { LinkPrompt } from './features/linking/LinkPrompt.js';
 import { useLinking } from './features/linking/use-linking.js';
 import { useArticlePanes, type ArticlePane } from './features/annotate/use-article-panes.js';
@@ -148,7 +149,9 @@ export function App() {
           <RecoveredEditsOffer workspace={workspace} onResolved={(message) => void article.reload().then(() => setNotice(message))} />
           {view !== 'articles' && <LinkOverview view={view} track={saves.track} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />}
           {view !== 'articles' ? null : opened ? (
-            <ArticleReader {...{ opened, labels, annotating, overlay }} readOnly={workspace.readOnly} view={viewHandle} onAnnotationClick={clickIn(panes.main)} />
+            <LayeredArticle opened={opened} labels={labels} notice={setNotice}>
+              <ArticleReader {...{ opened, labels, annotating, overlay }} readOnly={workspace.readOnly} view={viewHandle} onAnnotationClick={clickIn(panes.main)} />
+            </LayeredArticle>
           ) : (
             documents.length === 0 && (
               <EmptyWorkspace

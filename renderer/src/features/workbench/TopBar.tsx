@@ -1,6 +1,7 @@
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { useWorkbenchState } from '../../client/workbench-context.js';
 import { ExportButton } from '../export/ExportDialog.js';
+import { IdentityButton } from '../team/IdentityButton.js';
 import type { Edits } from '../history/use-edits.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 
@@ -63,6 +64,7 @@ export function TopBar(props: TopBarProps) {
           </button>
         )}
         <ExportButton />
+        <IdentityButton />
       </div>
       <div className="top-bar-group top-bar-editing">
         <LabelLegend labels={workspace.labels} />

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import type { Annotator, Layer } from '../../../../shared/api/contract/index.js';
+import type { Label } from '../../../../shared/model/label-schema.js';
+import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
+import { useMyIdentity } from './my-identity.js';
+
+/** Which layer of the open article is shown: mine (editable), another annotator's (read-only), or all of them compared. */
+export type LayerChoice = { kind: 'mine' } | { kind: 'annotator'; annotator: string } | { kind: 'compare' };
+
+/** The layers of the open article as the workbench shows them. */
+export interface Layers {
+  choice: LayerChoice;
+  choose(choice: LayerChoice): void;
+  /** Every annotator of the workspace (me first). */
+  annotators: readonly Annotator[];
+  /** The layers read for the choice (the one chosen, or every one when comparing); null while reading. */
+  shown: readonly Layer[] | null;
+  /** Why they could not be read, if they could not. */
+  error: string | null;
+  /** Tells the person why a key did nothing (another annotator's layer is read-only). */
+  notice(message: string): void;
+}
+
+/**
+ * The layer chooser's state for the open article: which annotators there are, which layer is
+ * chosen, and that layer (or every layer) read from the services. Another annotator's layer is
+ * read again when the article or my identity changes; mine is what the cache holds.
+ */
+export function useLayers(documentId: string | null, notice: (message: string) => void): Layers {
+  const cache = useCache();
+  const [identity] = useMyIdentity();
+  const [choice, choose] = useState<LayerChoice>({ kind: 'mine' });
+  const [annotators, setAnnotators] = useState<readonly Annotator[]>([]);
+  const [shown, setShown] = useState<readonly Layer[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // My annotations changing (an edit) reads the compared layers again.
+  const mine = useWorkbenchState((state) => (documentId ? state.opened.get(documentId)?.annotations : undefined));
+
+  useEffect(() => {
+    let current = true;
+    void cache.api.listAnnotators().then((list) => current && setAnnotators([...list].sort((a, b) => Number(b.isMe) - Number(a.isMe))));
+    return () => {
+      current = false;
+    };
+  }, [cache, identity.revision, documentId]);
+
+  useEffect(() => {
+    if (!documentId || choice.kind === 'mine') return setShown(null);
+    let current = true;
+    setError(null);
+    const read = choice.kind === 'compare' ? cache.api.listLayers({ documentId }) : cache.api.openLayer({ documentId, annotator: choice.annotator }).then((l) => [l]);
+    read.then(
+      (layers) => current && setShown(layers),
+      (failure: unknown) => current && setError((failure as Error).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [cache, documentId, choice, identity.revision, mine]);
+
+  return { choice, choose, annotators, shown, error, notice };
+}
+
+/** The keys that would change a layer: label hotkeys, and the keys that delete, resize, collect pieces or link. */
+export function isEditingKey(event: KeyboardEvent, labels: readonly Label[]): boolean {
+  if (event.ctrlKey || event.metaKey) return false;
+  const key = event.key.toLowerCase();
+  return labels.some((l) => l.hotkey.toLowerCase() === key) || ['delete', 'backspace', '[', ']', '{', '}', '+', 'l'].includes(key);
+}
