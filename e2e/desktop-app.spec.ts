@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
@@ -7,6 +7,7 @@ import { methodNames } from '../shared/api/contract/index.js';
 import { displayPath, windowTitle } from '../main/faces/desktop/window-title.js';
 import { runnableElectron } from '../main/faces/launch/electron-binary.js';
 import { WORKSPACE_LOCK_FILE_NAME } from '../main/storage/index.js';
+import { TEST_EDITOR } from '../tools/host-process/browser-host-process.js';
 import { expectAllSaved, openArticle } from './support/editor-steps.js';
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
 
@@ -50,6 +51,9 @@ const desktopTest = test.extend<{ desktop: DesktopLauncher }>({
   desktop: async ({ scratchDir }, use) => {
     const launched: DesktopLaunch[] = [];
     const appData = join(scratchDir, 'app-data');
+    // The person said who they are at an earlier launch (the first-launch dialog has its own spec).
+    mkdirSync(appData, { recursive: true });
+    writeFileSync(join(appData, 'identity.json'), `${JSON.stringify({ schemaVersion: 1, ...TEST_EDITOR })}\n`);
     const env = { ...(process.env as Record<string, string>), CORROBORATE_APP_DATA: appData };
     await use({
       appData,
@@ -365,8 +369,9 @@ desktopTest.describe('the desktop app (Electron)', { tag: '@electron' }, () => {
     // Folder modes stop writes only for a user who is not root, and not on Windows.
     const canBlockSaving = process.platform !== 'win32' && process.getuid?.() !== 0;
     if (canBlockSaving) {
-      const annotationsDir = join(workspaceDir, 'annotations');
-      chmodSync(annotationsDir, 0o555);
+      // Each article's layers have a folder of their own (annotations/<article>/<annotator>.json).
+      const annotationsDirs = readdirSync(join(workspaceDir, 'annotations')).map((name) => join(workspaceDir, 'annotations', name));
+      for (const dir of annotationsDirs) chmodSync(dir, 0o555);
       try {
         expect(await selectWithMouse(window, 'Russell')).toBe('Russell');
         await window.keyboard.press('1');
@@ -380,7 +385,7 @@ desktopTest.describe('the desktop app (Electron)', { tag: '@electron' }, () => {
         await expect.poll(() => titleOf(app), 'staying puts the title back').toBe(titleFor(workspaceDir));
         expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length), 'still open').toBe(1);
       } finally {
-        chmodSync(annotationsDir, 0o755);
+        for (const dir of annotationsDirs) chmodSync(dir, 0o755);
       }
     } else {
       console.log('[desktop app e2e] The failed-save part is skipped: folder modes do not stop writes here (Windows, or root).');
