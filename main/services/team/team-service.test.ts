@@ -103,7 +103,14 @@ describe('layers of several annotators', () => {
     expect(await first.api.getMyIdentity()).toMatchObject({ source: 'none', changeable: true, identity: { id: 'owner' } });
     const documentId = (await first.api.listDocuments())[0]!.id;
     await expect(first.api.setMyIdentity({ name: '  ', email: '' })).rejects.toThrow();
+    // Work done before saying who I am is the owner's…
+    const early = await first.api.createAnnotation({ documentId, labelId: 'fact', ranges: [{ start: 20, end: 30 }] });
+    expect(early.annotator).toBe('owner');
     const set = await first.api.setMyIdentity({ name: ' Ana López ', email: 'ana@example.org' });
+    // …and becomes mine, editable, when I first say who I am; the owner's file is gone.
+    expect((await first.api.openDocument({ documentId })).annotations).toEqual([{ ...early, annotator: set.identity.id }]);
+    await first.api.updateAnnotation({ documentId, annotationId: early.id, note: 'mine' });
+    await expect(readFile(join(workspaceDir, 'annotations', documentId, 'owner.json'))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(set).toMatchObject({ source: 'settings', identity: { name: 'Ana López', email: 'ana@example.org', id: annotatorIdOf({ name: 'Ana López', email: 'ana@example.org' }) } });
     expect(JSON.parse(await readFile(join(root, 'appdata', 'identity.json'), 'utf8'))).toEqual({ schemaVersion: 1, name: 'Ana López', email: 'ana@example.org' });
     const made = await first.api.createAnnotation({ documentId, labelId: 'claim', ranges: [{ start: 0, end: 8 }] });
@@ -111,7 +118,7 @@ describe('layers of several annotators', () => {
     // A new name with the same email keeps the layer.
     const renamed = await first.api.setMyIdentity({ name: 'Ana L.', email: 'ana@example.org' });
     expect(renamed.identity.id).toBe(set.identity.id);
-    expect((await first.api.openDocument({ documentId })).annotations.map((a) => a.id)).toEqual([made.id]);
+    expect((await first.api.openDocument({ documentId })).annotations.map((a) => a.id).sort()).toEqual([early.id, made.id].sort());
     await close(first);
     // The next start finds it in the user's settings.
     const again = await openAs({}, join(root, 'appdata'));

@@ -4,6 +4,7 @@ import { AnnotatorProfileSchema, CURATED_ANNOTATOR, identityOf, initialsOf, OWNE
 import type { IdentitySource, UserIdentityFile } from '../../workspace/user-identity.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import type { ServiceContext } from '../service-context.js';
+import { adoptOwnerLayer } from './adopt-owner-layer.js';
 import { annotatorsOf, layerAnnotations, layersOf } from './layer-queries.js';
 
 /** The team domain: who I am, the annotators of the workspace, and their layers. */
@@ -46,8 +47,11 @@ export function teamService({ store }: ServiceContext, settings: IdentitySetting
       await settings.file.save(profile).catch((error: unknown) => {
         throw new WorkbenchError('storage', `Your name could not be saved in ${settings.file!.path}: ${(error as Error).message}`);
       });
+      const wasOwner = store.annotator.id === OWNER_ANNOTATOR;
       await store.switchAnnotator(identity);
       source = 'settings';
+      // Saying who I am for the first time: what I did as the owner is mine, and stays editable.
+      if (wasOwner && !store.readOnlyReason) await adoptOwnerLayer(store);
       return myIdentity();
     },
 
