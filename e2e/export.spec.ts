@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildFixtureSnapshot } from '../shared/formats/test-fixtures.js';
 import { workspaceHolding } from '../main/services/exports/export.test-support.js';
 import { writeExportFolder } from '../main/services/exports/write-export-folder.js';
-import { startBrowserHostProcess } from '../tools/host-process/browser-host-process.js';
+import { startBrowserHostProcess, TEST_EDITOR } from '../tools/host-process/browser-host-process.js';
 import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
 
 const APOLOGY = 'Yesterday wasn’t my proudest day,';
@@ -117,7 +117,8 @@ test('the summary lists what the format left out and why (an orphaned annotation
   const police = snapshot.documents[2]!;
   police.annotations[0] = { ...police.annotations[0]!, orphaned: true };
   const workspaceDir = join(scratchDir, 'fixture');
-  const { store } = await workspaceHolding(workspaceDir, snapshot);
+  // Written as the person the host is started as: exports are of their layer.
+  const { store } = await workspaceHolding(workspaceDir, snapshot, { annotator: TEST_EDITOR.name, email: TEST_EDITOR.email });
   await store.close();
   const host = await startBrowserHostProcess({ workspaceDir });
   try {

@@ -8,8 +8,8 @@ import { writeSnapshotIntoStore } from './import-native-workspace.js';
 // Shared by the export tests and the export benchmark; not part of the export API.
 
 /** Opens a new workspace in `dir` holding `snapshot` (written through the real store). */
-export async function workspaceHolding(dir: string, snapshot: WorkspaceSnapshot): Promise<OpenWorkbench> {
-  const workbench = await openWorkbench({ workspaceDir: dir, samplesDir: join(dir, 'no-samples') });
+export async function workspaceHolding(dir: string, snapshot: WorkspaceSnapshot, who: { annotator?: string; email?: string } = {}): Promise<OpenWorkbench> {
+  const workbench = await openWorkbench({ workspaceDir: dir, samplesDir: join(dir, 'no-samples'), ...who });
   await writeSnapshotIntoStore(workbench.store, snapshot);
   return workbench;
 }

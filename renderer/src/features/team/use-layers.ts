@@ -42,7 +42,7 @@ export function useLayers(documentId: string | null, notice: (message: string) =
     return () => {
       current = false;
     };
-  }, [cache, identity.revision, documentId]);
+  }, [cache, identity.revision]);
 
   useEffect(() => {
     if (!documentId || choice.kind === 'mine') return setShown(null);
