@@ -9,6 +9,9 @@ import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { WorkspaceLockHolder } from '../storage/index.js';
 import { withReadableStoreErrors } from '../workspace/store-errors.js';
 import { resolveIdentity, UserIdentityFile, userIdentityPath } from '../workspace/user-identity.js';
+
+/** Who edits, for the faces that need it without opening a workspace (see `resolveIdentity`). */
+export { resolveIdentity };
 import { WorkspaceStore } from '../workspace/workspace-store.js';
 
 /** Where to open a workbench; every field optional. */

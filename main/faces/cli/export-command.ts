@@ -8,7 +8,7 @@ import { exportToFolder } from '../../services/exports/export-to-folder.js';
 import { ReadOnlyWorkspace, WORKSPACE_FILE } from '../../services/workspace/workspace-upkeep.js';
 import { plural } from '../../../shared/text/plural.js';
 import { ANNOTATOR_OPTIONS, ANNOTATOR_USAGE, requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
-import { resolveIdentity } from '../../workspace/user-identity.js';
+import { resolveIdentity } from '../../services/open-workbench.js';
 
 /**
  * `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing,

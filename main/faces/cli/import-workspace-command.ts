@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { importNativeWorkspace } from '../../services/exports/import-native-workspace.js';
 import { ANNOTATOR_OPTIONS, ANNOTATOR_USAGE, requireWorkspace, UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
-import { resolveIdentity } from '../../workspace/user-identity.js';
+import { resolveIdentity } from '../../services/open-workbench.js';
 
 /** `import-workspace --workspace NEW_DIR FILE`: recreates a native export as a new workspace. */
 export const importWorkspaceCommand: CliCommand = {
