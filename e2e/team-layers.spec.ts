@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { annotatorIdOf } from '../shared/model/annotator.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
 import { startBrowserHostProcess, TEST_EDITOR, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
+import { violationsOf } from './support/axe-rules.js';
 import { expectAllSaved, openArticle } from './support/editor-steps.js';
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
 
@@ -11,6 +12,8 @@ const HAMILTON = 'Hamilton offers words of support for Russell';
 const APOLOGY = 'Yesterday wasn’t my proudest day,';
 const ANA = { name: 'Ana López', email: 'ana@example.org' };
 const BOB = { name: 'Bob Stone', email: 'bob@example.org' };
+/** What the screenshots are checked for besides being looked at: text contrast, names matching the visible text. */
+const AXE_RULES = ['color-contrast', 'label-content-name-mismatch'];
 
 let host: BrowserHostProcess | null = null;
 test.afterEach(async () => {
@@ -38,6 +41,7 @@ test('on first launch the app asks who you are, by keyboard, and your annotation
   await expect(welcome.getByLabel('Name')).toBeFocused();
   await expect(welcome.getByRole('button', { name: 'Start annotating' })).toBeDisabled();
   await shoot(page, 'identity-dialog-1280x800');
+  expect(await violationsOf(page, AXE_RULES), 'the first-launch dialog').toEqual([]);
   // Escape does not skip it: every annotation records who made it.
   await page.keyboard.press('Escape');
   await expect(welcome).toBeVisible();
@@ -124,6 +128,7 @@ test('another annotator’s layer is read-only, and compare shows every layer wi
   await expect(rows.filter({ hasText: bobsClaim })).toContainText('—ClaimDiffer');
   await expect(compare.locator('.compare-disagree')).toHaveText(bobsClaim);
   await shoot(page, 'compare-1280x800');
+  expect(await violationsOf(page, AXE_RULES), 'the compare view').toEqual([]);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await shoot(page, 'compare-1920x1080');
   // Comparing changes nothing either.

@@ -20,11 +20,11 @@ export function IdentityButton() {
         onClick={() => store.change()}
         disabled={!me.changeable}
         title={me.changeable ? 'Change your name or email' : `Set by ${me.source === 'environment' ? 'CORROBORATE_ANNOTATOR' : 'the command line'}`}
-        aria-label={`You: ${name}${me.changeable ? '. Change your name or email' : ''}`}
       >
         <span className="annotator-initials" aria-hidden="true">
           {initialsOf(name)}
         </span>
+        <span className="visually-hidden">You: </span>
         {name}
       </button>
       {state.dialog && <IdentityDialog key={state.revision} state={state} store={store} />}
