@@ -7,7 +7,9 @@ import { annotationDecorations, annotationDecorationsKey, annotationsAt } from '
 import { AnnotationTooltip } from './AnnotationTooltip.js';
 import { overlayDecorations, overlayDecorationsKey, type OverlayRanges } from './overlay-decorations.js';
 import { isInDrawnText, lazySections, type LazySections } from './lazy-sections.js';
+import { linkBadgeKey, NO_LINK_MARKS, type LinkMarks } from './link-marks.js';
 import { TextLayout } from './text-layout.js';
+import './annotation-marks.css';
 
 /** The annotation in focus, and whether the view should scroll it into sight. */
 export interface FocusRequest {
@@ -47,6 +49,11 @@ export interface DocumentViewProps {
   annotations: readonly Annotation[];
   focus: FocusRequest;
   overlay: OverlayRanges;
+  /**
+   * The links of the annotations, by annotation id: a badge after each linked one, and the other
+   * ends named on hover. Only the annotations whose badge changes are painted again.
+   */
+  linkMarks?: LinkMarks;
   /** Filled with the view's handle while it is mounted. */
   handleRef: RefObject<DocumentViewHandle | null>;
   /** The person clicked one annotation (or plain text: null). */
@@ -74,6 +81,7 @@ export function DocumentView(props: DocumentViewProps) {
   const layoutRef = useRef<TextLayout | null>(null);
   const lazyRef = useRef<LazySections | null>(null);
   const painted = useRef(new Map<string, Annotation>());
+  const paintedMarks = useRef<LinkMarks>(NO_LINK_MARKS);
   const altSelection = useRef(false);
   const [hover, setHover] = useState<HoverState | null>(null);
   const latest = useRef(props);
@@ -84,13 +92,19 @@ export function DocumentView(props: DocumentViewProps) {
     layoutRef.current = layout;
     const lazy = lazySections(layout, (view, tr) => view.dispatch(withDOMSelection(view, tr)));
     lazyRef.current = lazy;
-    const labelsById = () => new Map(latest.current.labels.map((l) => [l.id, l]));
+    let labelsRead: { labels: readonly Label[]; byId: ReadonlyMap<string, Label> } | null = null;
+    const labelsById = () => {
+      if (labelsRead?.labels !== latest.current.labels) labelsRead = { labels: latest.current.labels, byId: new Map(latest.current.labels.map((l) => [l.id, l])) };
+      return labelsRead.byId;
+    };
+    const linkMarks = () => latest.current.linkMarks ?? NO_LINK_MARKS;
+    paintedMarks.current = linkMarks();
     const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
     let hoverFrame = 0;
     const view = new EditorView(host.current!, {
       state: EditorState.create({
         doc: layout.doc,
-        plugins: [readOnly, lazy.plugin, annotationDecorations(layout, labelsById, latest.current.annotations), overlayDecorations(layout)],
+        plugins: [readOnly, lazy.plugin, annotationDecorations(layout, { labelsById, linkMarks }, latest.current.annotations), overlayDecorations(layout)],
       }),
       attributes: {
         class: 'article-text',
@@ -115,6 +129,8 @@ export function DocumentView(props: DocumentViewProps) {
           if (event.buttons) return false;
           cancelAnimationFrame(hoverFrame);
           hoverFrame = requestAnimationFrame(() => {
+            const badged = linkedAnnotationOfBadge(event.target);
+            if (badged) return setHover({ annotationIds: [badged], at: { x: event.clientX, y: event.clientY } });
             const found = view.posAtCoords({ left: event.clientX, top: event.clientY });
             const ids = found && found.inside >= 0 ? annotationsAt(view.state, found.pos) : [];
             setHover(ids.length ? { annotationIds: ids, at: { x: event.clientX, y: event.clientY } } : null);
@@ -132,6 +148,12 @@ export function DocumentView(props: DocumentViewProps) {
       handleDrop: () => true,
       // ProseMirror calls this for clicks only (a drag or Shift+click selects text instead).
       handleClick: (view, position, event) => {
+        // The badge after a linked annotation stands for it: clicking it focuses the annotation (its links show in the panel).
+        const badged = linkedAnnotationOfBadge(event.target);
+        if (badged) {
+          latest.current.onFocusAnnotation(badged);
+          return false;
+        }
         const ids = annotationsAt(view.state, position);
         if (ids.length > 1) latest.current.onChooseAmong(ids, { x: event.clientX, y: event.clientY });
         else latest.current.onFocusAnnotation(ids[0] ?? null);
@@ -232,6 +254,23 @@ export function DocumentView(props: DocumentViewProps) {
     view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: all, remove: all })));
   }, [props.labels]);
 
+  // Links made, deleted or reversed: repaint only the annotations whose badge is not the same any more.
+  useEffect(() => {
+    const view = viewRef.current;
+    const before = paintedMarks.current;
+    const after = props.linkMarks ?? NO_LINK_MARKS;
+    if (!view || before === after) return;
+    paintedMarks.current = after;
+    const changed: Annotation[] = [];
+    for (const [id, mark] of after) if (linkBadgeKey(mark) !== linkBadgeKey(before.get(id))) changed.push(...paintedVersion(id));
+    for (const id of before.keys()) if (!after.has(id)) changed.push(...paintedVersion(id));
+    if (changed.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: changed, remove: changed })));
+  }, [props.linkMarks, props.text]);
+  const paintedVersion = (id: string): Annotation[] => {
+    const annotation = painted.current.get(id);
+    return annotation ? [annotation] : [];
+  };
+
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
@@ -255,9 +294,15 @@ export function DocumentView(props: DocumentViewProps) {
   return (
     <>
       <div ref={host} className="document-view" onMouseLeave={() => setHover(null)} />
-      {hover && hovered.length > 0 && <AnnotationTooltip annotations={hovered} labels={props.labels} at={hover.at} />}
+      {hover && hovered.length > 0 && <AnnotationTooltip annotations={hovered} labels={props.labels} linkMarks={props.linkMarks ?? NO_LINK_MARKS} at={hover.at} />}
     </>
   );
+}
+
+/** The annotation a link badge stands for, when `target` is (inside) one. */
+function linkedAnnotationOfBadge(target: EventTarget | null): string | null {
+  const badge = target instanceof Element ? target.closest<HTMLElement>('.link-badge') : null;
+  return badge?.dataset.linkedAnnotation ?? null;
 }
 
 /**

@@ -48,7 +48,8 @@ export function overlayDecorations(layout: TextLayout): Plugin<OverlayState> {
     const decorations: Decoration[] = [];
     const paint = (range: TextRange, className: string, spec: OverlaySpec = { overlay: true }) => {
       const at = layout.rangeAt(range.start, range.end);
-      if (at) decorations.push(Decoration.inline(at.from, at.to, { class: className }, spec));
+      // An element of its own: merged into an annotation's element, a label class would mark that annotation.
+      if (at) decorations.push(Decoration.inline(at.from, at.to, { nodeName: 'span', class: className }, spec));
     };
     // Hits are in text order: for each drawn section, the hits that reach into it (a hit crossing
     // into the next drawn section is painted once).
