@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { ResolvedLink } from '../../../../shared/model/link.js';
 import { useDocumentLinks } from '../../client/use-document-links.js';
+import { useLinkMarks } from '../../client/use-link-marks.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 import { DocumentView, type DocumentViewHandle, type FocusRequest } from '../../document-view/DocumentView.js';
 import type { OverlayRanges } from '../../document-view/overlay-decorations.js';
@@ -39,6 +40,7 @@ export function ComparePane(props: ComparePaneProps) {
   const opened = useWorkbenchState((state) => (documentId ? state.opened.get(documentId) : undefined)) ?? null;
   const [focus, setFocus] = useState<FocusRequest>({ annotationId: null, scroll: false });
   const documentLinks = useDocumentLinks(documentId);
+  const linkMarks = useLinkMarks(documentId);
   const handle = useRef<DocumentViewHandle | null>(null);
   const labels = workspace?.labels ?? [];
   const linkTypes = workspace?.linkTypes ?? [];
@@ -161,6 +163,7 @@ export function ComparePane(props: ComparePaneProps) {
             annotations={opened.annotations.filter((a) => !a.orphaned)}
             focus={focus}
             overlay={NO_OVERLAY}
+            linkMarks={linkMarks}
             handleRef={handle}
             onFocusAnnotation={(annotationId) => setFocus({ annotationId, scroll: false })}
             onChooseAmong={(annotationIds) => setFocus({ annotationId: annotationIds[0] ?? null, scroll: false })}
