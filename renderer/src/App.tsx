@@ -15,6 +15,7 @@ import { useEdits } from './features/history/use-edits.js';
 import { useFileDrop } from './features/import/use-file-drop.js';
 import { useWorkbenchKeys } from './features/keyboard/use-workbench-keys.js';
 import { ComparePane } from './features/linking/ComparePane.js';
+import { LinkConnectors } from './features/linking/LinkConnectors.js';
 import { LinkOverview } from './features/linking/LinkOverview.js';
 import { useLinking } from './features/linking/use-linking.js';
 import { EmptyWorkspace } from './features/workbench/EmptyWorkspace.js';
@@ -175,6 +176,7 @@ export function App() {
           onClose={() => setCompareOpen(false)}
         />
       )}
+      {comparing && <LinkConnectors leftDocumentId={opened.meta.id} />}
       <AnnotationSide
         labels={labels}
         annotating={annotating}
