@@ -46,9 +46,9 @@ async function characterBox(page: Page, phrase: string, index: number): Promise<
 }
 
 /**
- * Everything the focus ring paints, as boxes: for each element with the ring, its outline (the band
- * between its box grown by the offset and by offset + width) and each box shadow (its box moved and
- * grown, less the box itself); and the brackets drawn in the ring's colour.
+ * Everything the focus ring paints, as boxes: for each element with the ring, its borders, its
+ * outline (the band between its box grown by the offset and by offset + width) and each box shadow
+ * (its box moved and grown, less the box itself); and the brackets drawn in the ring's colour.
  */
 async function focusRingBoxes(page: Page): Promise<Box[]> {
   return page.evaluate(() => {
@@ -64,7 +64,13 @@ async function focusRingBoxes(page: Page): Promise<Box[]> {
       const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth);
       const offset = parseFloat(style.outlineOffset) || 0;
       const shadows = style.boxShadow === 'none' ? [] : style.boxShadow.split(/,(?![^(]*\))/);
+      const border = { top: parseFloat(style.borderTopWidth), bottom: parseFloat(style.borderBottomWidth), left: parseFloat(style.borderLeftWidth), right: parseFloat(style.borderRightWidth) };
       for (const r of element.getClientRects()) {
+        // An inline box's client rects are its border boxes: the borders are their edges.
+        if (border.top > 0) boxes.push({ left: r.left, right: r.right, top: r.top, bottom: r.top + border.top });
+        if (border.bottom > 0) boxes.push({ left: r.left, right: r.right, top: r.bottom - border.bottom, bottom: r.bottom });
+        if (border.left > 0) boxes.push({ left: r.left, right: r.left + border.left, top: r.top, bottom: r.bottom });
+        if (border.right > 0) boxes.push({ left: r.right - border.right, right: r.right, top: r.top, bottom: r.bottom });
         if (outline > 0) band(r, offset, offset + outline);
         for (const shadow of shadows) {
           if (/inset/.test(shadow)) continue;
@@ -173,6 +179,13 @@ test('two nested spans of one label show as two spans with their own ends, and t
   await page.getByRole('dialog', { name: 'Choose an annotation' }).getByRole('button').first().click();
   await expect(text.locator('.annotation-focused')).toHaveText('proudest');
   await expect(text.locator('.annotation-edge-focused')).toHaveCount(2);
+
+  // Shift+arrows step over the brackets as if they were not there: one press, one character.
+  expect(await selectWithFind(page, 'wasn’t')).toBe('wasn’t');
+  await page.keyboard.press('ArrowLeft');
+  const across = 'wasn’t my proudest day,” he';
+  for (let i = 0; i < across.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  expect(await page.evaluate(() => window.getSelection()!.toString())).toBe(across);
 });
 
 /** Labels `phrase` (selected with the mouse) with the label key `key`, and waits until it is saved. */

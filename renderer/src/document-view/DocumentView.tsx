@@ -5,7 +5,7 @@ import type { Annotation, TextRange } from '../../../shared/model/annotation.js'
 import type { Label } from '../../../shared/model/label-schema.js';
 import { annotationDecorations, annotationDecorationsKey, annotationsAt } from './annotation-decorations.js';
 import { AnnotationTooltip } from './AnnotationTooltip.js';
-import { overlayDecorations, overlayDecorationsKey, type OverlayRanges } from './overlay-decorations.js';
+import { overlayDecorations, overlayDecorationsKey, withoutLandedLabels, type OverlayRanges } from './overlay-decorations.js';
 import { isInDrawnText, lazySections, type LazySections } from './lazy-sections.js';
 import { linkBadgeKey, NO_LINK_MARKS, type LinkMarks } from './link-marks.js';
 import { TextLayout } from './text-layout.js';
@@ -240,7 +240,14 @@ export function DocumentView(props: DocumentViewProps) {
     }
     for (const old of remove) before.delete(old.id);
     for (const annotation of add) before.set(annotation.id, annotation);
-    if (add.length || remove.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add, remove })));
+    if (!add.length && !remove.length) return;
+    const tr = view.state.tr.setMeta(annotationDecorationsKey, { add, remove });
+    // The unsaved labels these annotations are go in the same step (the overlay's list follows when
+    // the workbench learns the save is done).
+    const overlay = overlayDecorationsKey.getState(view.state)?.ranges;
+    const landed = overlay && withoutLandedLabels(overlay, add);
+    if (landed) tr.setMeta(overlayDecorationsKey, landed);
+    view.dispatch(withDOMSelection(view, tr));
   }, [props.annotations, props.text]);
 
   // A renamed label keeps its annotations; repaint them so their titles say the new name.

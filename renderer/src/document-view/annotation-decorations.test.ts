@@ -70,7 +70,7 @@ function expectedDecorations(annotations: ReadonlyMap<string, Annotation>, drawn
 function paintedDecorations(state: EditorState): string[] {
   return annotationDecorationsKey
     .getState(state)!
-    .decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => !spec.focus)
+    .decorations.find(undefined, undefined, () => true)
     .map((d) => {
       const spec = d.spec as AnnotationDecorationSpec;
       return `${spec.annotationId}:${spec.edge ?? 'colour'}:${d.from}-${d.to}`;
@@ -117,7 +117,7 @@ describe('annotation decorations over lazily drawn sections', () => {
           const drawn = lazySectionsKey.getState(state)!.drawn;
           expect(paintedDecorations(state)).toEqual(expectedDecorations(model, drawn));
           // The ring follows the focused annotation wherever it is drawn: one piece per fragment.
-          const rings = annotationDecorationsKey.getState(state)!.decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => spec.focus === true);
+          const rings = annotationDecorationsKey.getState(state)!.decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => spec.focused === true);
           // (A focused annotation deleted has no ring; added again under its id, it has it again.)
           const focused = focus === null ? undefined : model.get(focus);
           const ringed = focused && touchesDrawn(focused, drawn) ? focused : null;
@@ -145,7 +145,7 @@ describe('annotation decorations over lazily drawn sections', () => {
     const tail = testAnnotation('tail', [fragmentAt(text, { start: 12, end: 26 })]);
     const state = EditorState.create({ doc: layout.doc, plugins: [lazySections(layout, () => {}).plugin, annotationDecorations(layout, plain, [outer, inner, tail])] });
     const set = annotationDecorationsKey.getState(state)!.decorations;
-    const colours = set.find(undefined, undefined, (spec: AnnotationDecorationSpec) => !spec.edge && !spec.focus);
+    const colours = set.find(undefined, undefined, (spec: AnnotationDecorationSpec) => !spec.edge);
     // An element of its own (nodeName): ProseMirror would otherwise merge overlapping spans' attributes into one element.
     for (const d of colours) expect((d as unknown as { type: { attrs: Record<string, string> } }).type.attrs).toMatchObject({ nodeName: 'span', class: 'annotation label-claim' });
     expect(new Set(colours.map((d) => (d.spec as AnnotationDecorationSpec).annotationId))).toEqual(new Set(['outer', 'inner', 'tail']));
@@ -180,9 +180,18 @@ describe('annotation decorations over lazily drawn sections', () => {
         .decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => spec.drawing?.focused === true)
         .map((d) => `${(d.spec as AnnotationDecorationSpec).annotationId}:${(d.spec as AnnotationDecorationSpec).edge}`)
         .sort();
+    const colours = () =>
+      annotationDecorationsKey
+        .getState(state)!
+        .decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => !spec.edge)
+        .map((d) => `${(d.spec as AnnotationDecorationSpec).annotationId}:${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`)
+        .sort();
     expect(ringedEdges()).toEqual([]);
     state = state.apply(state.tr.setMeta(annotationDecorationsKey, { focus: a }));
     expect(ringedEdges()).toEqual(['a:end', 'a:start']);
+    // The ring is a class of the annotation's own elements, not elements of its own: focusing
+    // changes no element wrapping the text.
+    expect(colours()).toEqual(['a:annotation label-claim annotation-focused', 'b:annotation label-claim', 'b:annotation label-claim']);
     state = state.apply(state.tr.setMeta(annotationDecorationsKey, { focus: b }));
     expect(ringedEdges()).toEqual(['b:end', 'b:end', 'b:start', 'b:start']);
     expect(paintedDecorations(state)).toEqual(expectedDecorations(new Map([['a', a], ['b', b]]), lazySectionsKey.getState(state)!.drawn));

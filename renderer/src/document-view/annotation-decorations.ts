@@ -10,8 +10,8 @@ import type { TextLayout } from './text-layout.js';
 /** The spec every annotation decoration carries, so `find` can tell which annotation is under a position. */
 export interface AnnotationDecorationSpec {
   annotationId: string;
-  /** True on the decorations that draw the focus ring rather than the label colour. */
-  focus?: boolean;
+  /** True on the colour of the focused annotation, which also draws the focus ring. */
+  focused?: boolean;
   /** Set on the bracket widgets at a fragment's start and end (`annotation-edges.ts`). */
   edge?: EdgeSide;
   /** On a bracket widget: what it draws. */
@@ -32,7 +32,7 @@ export type AnnotationDecorationChange =
  * touching a drawn section (`lazy-sections.ts`) have decorations.
  */
 export interface AnnotationDecorationsState {
-  /** Decorations of the annotations touching a drawn section: colour, brackets, badges and the focus ring. */
+  /** Decorations of the annotations touching a drawn section: colour (and focus ring), brackets and badges. */
   readonly decorations: DecorationSet;
   /**
    * The annotations touching each section, by id. An edit copies only the sections it touches, so
@@ -57,7 +57,9 @@ export const annotationDecorationsKey = new PluginKey<AnnotationDecorationsState
  * the text and could not overlap). Each annotation gets its own wrapping element (`nodeName`), so
  * where spans overlap their colours stack and each keeps its own identity, even two nested spans of
  * one label; brackets at every fragment's ends and the link badge are widgets between characters
- * (`annotation-edges.ts`). The focused annotation gets a ring of its own elements too.
+ * (`annotation-edges.ts`). The focus ring is a class on the focused annotation's own elements: moving
+ * the focus changes attributes only, never which elements wrap the text, so a focus (or a save)
+ * landing while the person drags out the next selection does not move the text under the pointer.
  *
  * Decorations exist only for the sections that are drawn: opening a 5 MB article with 100k
  * annotations builds a few hundred annotations' decorations, not 100k, and drawing or dropping a
@@ -75,7 +77,13 @@ export function annotationDecorations(
     const label = sources.labelsById().get(labelId);
     const mark = sources.linkMarks().get(id);
     const badge = linkBadgeKey(mark);
-    const colour = { nodeName: 'span', class: `annotation label-${labelId}`, 'data-annotation-id': id, title: label?.name ?? labelId };
+    const colour = {
+      nodeName: 'span',
+      class: focused ? `annotation label-${labelId} annotation-focused` : `annotation label-${labelId}`,
+      'data-annotation-id': id,
+      title: label?.name ?? labelId,
+    };
+    const colourSpec: AnnotationDecorationSpec = focused ? { annotationId: id, focused } : { annotationId: id };
     const decorations: Decoration[] = [];
     const last = annotation.fragments.length - 1;
     for (let i = 0; i <= last; i++) {
@@ -83,9 +91,11 @@ export function annotationDecorations(
       const range = layout.rangeAt(fragment.start, fragment.end);
       if (!range) continue;
       const length = fragment.end - fragment.start;
-      decorations.push(Decoration.inline(range.from, range.to, colour, { annotationId: id } satisfies AnnotationDecorationSpec));
-      if (focused) decorations.push(Decoration.inline(range.from, range.to, FOCUS_RING, { annotationId: id, focus: true } satisfies AnnotationDecorationSpec));
-      // A widget whose key is unchanged keeps its element when the annotation is painted again.
+      decorations.push(Decoration.inline(range.from, range.to, colour, colourSpec));
+      // A widget whose key is unchanged keeps its element when the annotation is painted again. The
+      // browser's caret may sit on either side of a bracket (relaxedSide): a position next to one is
+      // the same position either way, so a repaint while the person drags a selection from there
+      // does not put the selection back on the other side (which would end the drag).
       const state = `${labelId}:${focused ? 'f' : ''}`;
       const opening: EdgeDrawing = { side: 'start', annotationId: id, labelId, focused };
       decorations.push(
@@ -94,8 +104,9 @@ export function annotationDecorations(
           edge: 'start',
           drawing: opening,
           side: startEdgeSide(length),
+          relaxedSide: true,
           key: `[${id}:${i}:${state}`,
-        } satisfies AnnotationDecorationSpec & { side: number; key: string }),
+        } satisfies AnnotationDecorationSpec & WidgetOptions),
       );
       const closing: EdgeDrawing = { side: 'end', annotationId: id, labelId, focused, ...(i === last && mark ? { mark } : {}) };
       decorations.push(
@@ -104,8 +115,9 @@ export function annotationDecorations(
           edge: 'end',
           drawing: closing,
           side: endEdgeSide(length),
+          relaxedSide: true,
           key: `]${id}:${i}:${state}:${closing.mark ? badge : ''}`,
-        } satisfies AnnotationDecorationSpec & { side: number; key: string }),
+        } satisfies AnnotationDecorationSpec & WidgetOptions),
       );
     }
     return decorations;
@@ -250,8 +262,12 @@ export function annotationDecorations(
   }
 }
 
-/** The focus ring's attributes: an element of its own, so it never merges into an annotation's colour. */
-const FOCUS_RING = { nodeName: 'span', class: 'annotation-focused' };
+/** The widget options the brackets set. */
+interface WidgetOptions {
+  side: number;
+  relaxedSide: boolean;
+  key: string;
+}
 
 function addTo(map: Map<number, Map<string, Annotation>>, key: number, annotation: Annotation): void {
   let section = map.get(key);
@@ -264,7 +280,7 @@ export function annotationsAt(state: EditorState, position: number): string[] {
   const set = annotationDecorationsKey.getState(state)?.decorations;
   if (!set) return [];
   const found = set
-    .find(position, position, (spec: AnnotationDecorationSpec) => !spec.focus && !spec.edge)
+    .find(position, position, (spec: AnnotationDecorationSpec) => !spec.edge)
     .filter((d) => d.from <= position && position < d.to)
     .sort((a, b) => a.to - a.from - (b.to - b.from));
   return [...new Set(found.map((d) => (d.spec as AnnotationDecorationSpec).annotationId))];

@@ -1,6 +1,6 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import type { TextRange } from '../../../shared/model/annotation.js';
+import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
 import { drawnSections, lazySectionsKey } from './lazy-sections.js';
 import type { TextLayout } from './text-layout.js';
 
@@ -97,4 +97,23 @@ function firstEndingAfter(ranges: readonly TextRange[], offset: number): number 
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The ranges without the unsaved labels that `painted` annotations now show (same label, same
+ * ranges), or null when none of them landed. The article view takes them away in the transaction
+ * that paints the annotations, so the element of the unsaved label becomes the annotation's own
+ * element (a save landing changes attributes, never which elements wrap the text under the pointer).
+ */
+export function withoutLandedLabels(ranges: OverlayRanges, painted: readonly Annotation[]): OverlayRanges | null {
+  if (ranges.saving.length === 0 || painted.length === 0) return null;
+  const shows = (unsaved: OverlayRanges['saving'][number]) =>
+    painted.some(
+      (a) =>
+        a.labelId === unsaved.labelId &&
+        a.fragments.length === unsaved.ranges.length &&
+        a.fragments.every((f, i) => f.start === unsaved.ranges[i]!.start && f.end === unsaved.ranges[i]!.end),
+    );
+  const saving = ranges.saving.filter((unsaved) => !shows(unsaved));
+  return saving.length === ranges.saving.length ? null : { ...ranges, saving };
 }
