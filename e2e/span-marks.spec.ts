@@ -208,7 +208,7 @@ test('a linked span carries a badge with its links\' count and types; hovering n
   await label(page, APOLOGY, '2');
   const text = page.locator('.reader .article-text');
   await expect(text.locator('.link-badge')).toHaveCount(0);
-  // Link with the keyboard: the claim (k), l, the quote (j), 3 = supports.
+  // Link with the keyboard: the claim (j from nothing focused), l, the quote (j), 3 = supports.
   await page.keyboard.press('Escape');
   await page.keyboard.press('j');
   await expect(text.locator('.annotation-focused')).toHaveText(CLAIM);

@@ -268,15 +268,12 @@ export function DocumentView(props: DocumentViewProps) {
     const after = props.linkMarks ?? NO_LINK_MARKS;
     if (!view || before === after) return;
     paintedMarks.current = after;
-    const changed: Annotation[] = [];
-    for (const [id, mark] of after) if (linkBadgeKey(mark) !== linkBadgeKey(before.get(id))) changed.push(...paintedVersion(id));
-    for (const id of before.keys()) if (!after.has(id)) changed.push(...paintedVersion(id));
-    if (changed.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: changed, remove: changed })));
+    const changed = new Set<string>();
+    for (const [id, mark] of after) if (linkBadgeKey(mark) !== linkBadgeKey(before.get(id))) changed.add(id);
+    for (const id of before.keys()) if (!after.has(id)) changed.add(id);
+    const repaint = [...changed].flatMap((id) => painted.current.get(id) ?? []);
+    if (repaint.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: repaint, remove: repaint })));
   }, [props.linkMarks, props.text]);
-  const paintedVersion = (id: string): Annotation[] => {
-    const annotation = painted.current.get(id);
-    return annotation ? [annotation] : [];
-  };
 
   useEffect(() => {
     const view = viewRef.current;
