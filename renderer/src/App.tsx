@@ -14,6 +14,7 @@ import { useEdits } from './features/history/use-edits.js';
 import { useFileDrop } from './features/import/use-file-drop.js';
 import { useWorkbenchKeys } from './features/keyboard/use-workbench-keys.js';
 import { ComparePane } from './features/linking/ComparePane.js';
+import { LinkConnectors } from './features/linking/LinkConnectors.js';
 import { LinkOverview } from './features/linking/LinkOverview.js';
 import { LinkPrompt } from './features/linking/LinkPrompt.js';
 import { useLinking } from './features/linking/use-linking.js';
@@ -174,6 +175,7 @@ export function App() {
           onClose={() => setCompareOpen(false)}
         />
       )}
+      {comparing && <LinkConnectors leftDocumentId={opened.meta.id} />}
       <AnnotationSide
         labels={labels}
         pane={panes.active}
