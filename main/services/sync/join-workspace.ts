@@ -42,6 +42,7 @@ export async function joinWorkspace(options: JoinOptions): Promise<JoinOutcome> 
     throw new SyncError('bad-folder', `${dir} is not empty: join a team workspace into a new or empty folder.`);
   }
   await mkdir(dir, { recursive: true });
+  const emptyRepository = () => new SyncError('no-repository', `The repository at ${remoteUrl} has no workspace yet (no ${TEAM_BRANCH} branch): share one into it first.`);
   const session = openGitSession({ dir, remoteUrl, token: options.token, signal: options.signal });
   try {
     return await withWorkspaceLock(dir, options.holder ?? 'cli', async () => {
@@ -61,13 +62,11 @@ export async function joinWorkspace(options: JoinOptions): Promise<JoinOutcome> 
           onProgress: options.onProgress,
         });
       } catch (error) {
-        if (error instanceof git.Errors.NotFoundError) {
-          throw new SyncError('no-repository', `The repository at ${remoteUrl} has no workspace yet (no ${TEAM_BRANCH} branch): share one into it first.`);
-        }
-        throw error;
+        throw error instanceof git.Errors.NotFoundError ? emptyRepository() : error;
       }
       const head = await resolveOrNull(session, MAIN_REF);
-      if (head === null || !(await stat(join(dir, WORKSPACE_FILE)).catch(() => null))) {
+      if (head === null) throw emptyRepository();
+      if (!(await stat(join(dir, WORKSPACE_FILE)).catch(() => null))) {
         throw new SyncError('no-repository', `The repository at ${remoteUrl} holds no Corroborate workspace (it has no ${WORKSPACE_FILE}).`);
       }
       return { head };
