@@ -26,6 +26,8 @@ export interface GitSessionOptions {
   remoteUrl: string;
   /** Sent as HTTP Basic credentials (the token as password), never stored. */
   token?: string | undefined;
+  /** Where the token comes from, named in errors about it (e.g. `CORROBORATE_GIT_TOKEN`). */
+  tokenName?: string | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -55,7 +57,7 @@ export function openGitSession(options: GitSessionOptions): GitSession {
     throwIfCancelled: () => {
       if (signal?.aborted) throw cancelledError();
     },
-    toError: (error) => toSyncError(error, { remoteUrl: options.remoteUrl, hadToken: Boolean(token), authRefused, signal }),
+    toError: (error) => toSyncError(error, { remoteUrl: options.remoteUrl, hadToken: Boolean(token), tokenName: options.tokenName, authRefused, signal }),
   };
 }
 

@@ -16,6 +16,8 @@ export interface JoinOptions {
   dir: string;
   /** Sent as HTTP Basic credentials; never stored. */
   token?: string | undefined;
+  /** Where the token comes from, named in errors about it (e.g. `CORROBORATE_GIT_TOKEN`). */
+  tokenName?: string | undefined;
   signal?: AbortSignal | undefined;
   /** isomorphic-git's progress (objects received, files written). */
   onProgress?: ((progress: { phase: string; loaded: number; total: number }) => void) | undefined;
@@ -43,7 +45,7 @@ export async function joinWorkspace(options: JoinOptions): Promise<JoinOutcome> 
   }
   await mkdir(dir, { recursive: true });
   const emptyRepository = () => new SyncError('no-repository', `The repository at ${remoteUrl} has no workspace yet (no ${TEAM_BRANCH} branch): share one into it first.`);
-  const session = openGitSession({ dir, remoteUrl, token: options.token, signal: options.signal });
+  const session = openGitSession({ dir, remoteUrl, token: options.token, tokenName: options.tokenName, signal: options.signal });
   try {
     return await withWorkspaceLock(dir, options.holder ?? 'cli', async () => {
       try {

@@ -29,6 +29,8 @@ export interface ShareOptions {
   remoteUrl: string;
   /** Sent as HTTP Basic credentials; never stored. */
   token?: string | undefined;
+  /** Where the token comes from, named in errors about it (e.g. `CORROBORATE_GIT_TOKEN`). */
+  tokenName?: string | undefined;
   /** Who commits the workspace as it is. */
   author: CommitAuthor;
   signal?: AbortSignal | undefined;
@@ -63,7 +65,7 @@ export async function shareWorkspace(options: ShareOptions): Promise<ShareOutcom
   return withWorkspaceLock(dir, options.holder ?? 'cli', async () => {
     const fs = durableGitFs;
     const existed = await isRepository(dir);
-    const session = openGitSession({ dir, remoteUrl, token: options.token, signal: options.signal });
+    const session = openGitSession({ dir, remoteUrl, token: options.token, tokenName: options.tokenName, signal: options.signal });
     const snapshot = existed ? await takeSnapshot(session) : null;
     const previousRemote = existed ? ((await git.getConfig({ fs, dir, path: `remote.${TEAM_REMOTE}.url` })) as string | undefined) : undefined;
     if (previousRemote !== undefined && previousRemote !== remoteUrl) {

@@ -50,6 +50,8 @@ export interface SyncErrorContext {
   remoteUrl: string;
   /** Whether a token was given. */
   hadToken: boolean;
+  /** Where the token comes from, named in the sentences about it (e.g. `CORROBORATE_GIT_TOKEN`); none: said generically. */
+  tokenName?: string | undefined;
   /** Whether the server refused the credentials sent (seen by the auth callbacks). */
   authRefused: boolean;
   /** The signal of the operation, to tell a cancellation from a broken connection. */
@@ -65,9 +67,10 @@ export function toSyncError(error: unknown, context: SyncErrorContext): unknown 
   const where = describeServer(context.remoteUrl);
   const status = error instanceof Errors.HttpError ? error.data.statusCode : null;
   if (status === 401 || status === 403 || context.authRefused || error instanceof Errors.UserCanceledError) {
+    const token = context.tokenName ? `the token in ${context.tokenName}` : 'the token';
     return context.hadToken
-      ? new SyncError('wrong-token', `The git server at ${where} refused the token: check that it is right and that it may read and write this repository.`)
-      : new SyncError('no-token', `The git server at ${where} asks for a token, and none was given.`);
+      ? new SyncError('wrong-token', `The git server at ${where} refused ${token}: check that it is right and that it may read and write this repository.`)
+      : new SyncError('no-token', `The git server at ${where} asks for a token, and ${context.tokenName ? `${context.tokenName} is not set` : 'none was given'}.`);
   }
   if (status === 404) return new SyncError('no-repository', `There is no repository at ${context.remoteUrl}: check the address.`);
   if (status !== null) return new SyncError('unreachable', `The git server at ${where} answered with an error (HTTP ${status}); nothing was changed, try again later.`);
@@ -98,7 +101,11 @@ export function isRejectedAsBehind(error: unknown): boolean {
 
 function pushRejectionOf(error: InstanceType<typeof Errors.PushRejectedError> | InstanceType<typeof Errors.GitPushError>): string {
   if (error instanceof Errors.PushRejectedError) return error.data.reason;
-  return error.data.prettyDetails.trim().replace(/\s+/g, ' ');
+  return error.data.prettyDetails
+    .split('\n')
+    .map((line) => line.replace(/^\s*-\s*/, '').trim())
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** The host (and port) of a remote, as people name the server. */

@@ -43,6 +43,8 @@ export interface SyncOptions {
   dir: string;
   /** Sent to the server as HTTP Basic credentials; never stored. */
   token?: string | undefined;
+  /** Where the token comes from, named in errors about it (e.g. `CORROBORATE_GIT_TOKEN`). */
+  tokenName?: string | undefined;
   /** Who commits the changes made here. */
   author: CommitAuthor;
   /** Cancels the sync; the workspace is then left as it was. A push that has landed is finished here regardless. */
@@ -102,7 +104,7 @@ export function pendingConflicts(dir: string): Promise<SyncConflict[]> {
 
 async function runSync(options: SyncOptions, settled: readonly SettledConflict[]): Promise<SyncOutcome> {
   const remoteUrl = await teamRemoteUrl(options.dir);
-  const session = openGitSession({ dir: options.dir, remoteUrl, token: options.token, signal: options.signal });
+  const session = openGitSession({ dir: options.dir, remoteUrl, token: options.token, tokenName: options.tokenName, signal: options.signal });
   return withWorkspaceLock(options.dir, options.holder ?? 'cli', async () => {
     const snapshot = await takeSnapshot(session);
     let exchanged: Exchange;
