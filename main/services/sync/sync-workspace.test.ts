@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Label } from '../../../shared/model/label-schema.js';
@@ -159,6 +159,28 @@ describe('syncing a team workspace', () => {
     expect(await resolveConflicts({ dir: b, token: TEAM_TOKEN, author: bob, choices: { 'NOTES.md': 'theirs' } })).toMatchObject({ status: 'synced' });
     expect(await readFile(join(b, 'NOTES.md'), 'utf8')).toBe('Ann: check the second quote.\n');
     await expect(resolveConflicts({ dir: b, token: TEAM_TOKEN, author: bob, choices: {} })).rejects.toThrow('No conflicts are waiting');
+  });
+
+  it('sends what the folder holds: files added, changed, deleted, and one put back after a stray `git add`', async () => {
+    const { a, b } = await twoAnnotators();
+    await writeFile(join(a, 'NOTES.md'), 'first draft\n');
+    await writeFile(join(a, 'SOURCES.md'), 'wire copy\n');
+    await sync(a, ann);
+    await sync(b, bob);
+    expect(await readFile(join(b, 'NOTES.md'), 'utf8')).toBe('first draft\n');
+    await writeFile(join(a, 'NOTES.md'), 'staged by hand\n');
+    await runGit(['add', 'NOTES.md'], { cwd: a }); // Debian git stages one version…
+    await writeFile(join(a, 'NOTES.md'), 'first draft\n'); // …and the file goes back to what was sent
+    await rm(join(a, 'SOURCES.md'));
+    await sync(a, ann);
+    await sync(b, bob);
+    expect(await readFile(join(b, 'NOTES.md'), 'utf8')).toBe('first draft\n');
+    await writeFile(join(a, 'NOTES.md'), 'second draft\n');
+    await sync(a, ann);
+    await sync(b, bob);
+    expect(await readFile(join(b, 'NOTES.md'), 'utf8')).toBe('second draft\n');
+    await expect(readFile(join(b, 'SOURCES.md'))).rejects.toMatchObject({ code: 'ENOENT' });
+    for (const dir of [a, b]) expect((await runGit(['status', '--porcelain'], { cwd: dir })).stdout).toBe('');
   });
 
   it('fetches, merges and pushes again when someone pushed first', async () => {

@@ -4,6 +4,7 @@ import git from 'isomorphic-git';
 import { WORKSPACE_LOCK_FILE_NAME, writeFileDurably } from '../../storage/index.js';
 import { durableGitFs } from './durable-git-fs.js';
 import type { GitSession } from './git-session.js';
+import { findWorkingTreeChanges, type WorkingTreeChanges } from './working-tree-changes.js';
 import { SyncError } from './sync-error.js';
 
 /** The branch a team workspace is shared on. */
@@ -135,22 +136,11 @@ export async function restoreSnapshot(session: GitSession, snapshot: RepositoryS
  */
 export async function commitWorkingTree(session: GitSession, parent: string | null, author: CommitAuthor, message: string): Promise<string | null> {
   const { fs, dir, cache } = session;
-  const rows = await git.statusMatrix({ fs, dir, cache, ref: parent ?? MAIN_REF });
-  const toAdd: string[] = [];
-  const toRemove: string[] = [];
-  let changed = false;
-  for (const [filepath, head, workdir, stage] of rows) {
-    if (workdir === 0) {
-      if (stage !== 0) toRemove.push(filepath);
-      if (head === 1) changed = true;
-      continue;
-    }
-    if (!((workdir === 1 && stage === 1) || (workdir === 2 && stage === 2))) toAdd.push(filepath);
-    if (workdir === 2) changed = true;
-  }
-  if (toAdd.length > 0) await git.add({ fs, dir, cache, filepath: toAdd });
-  for (const filepath of toRemove) await git.remove({ fs, dir, cache, filepath });
-  if (!changed && parent !== null) return parent;
+  const headTree = parent === null ? null : (await git.readCommit({ fs, dir, oid: parent, cache })).commit.tree;
+  const changes = (await findWorkingTreeChanges(session, headTree)) ?? (await changesByStatusMatrix(session, parent));
+  if (changes.toStage.length > 0) await git.add({ fs, dir, cache, filepath: changes.toStage });
+  for (const filepath of changes.toUnstage) await git.remove({ fs, dir, cache, filepath });
+  if (!changes.differsFromCommit && parent !== null) return parent;
   return git.commit({
     fs,
     dir,
@@ -160,6 +150,22 @@ export async function commitWorkingTree(session: GitSession, parent: string | nu
     parent: parent === null ? [] : [parent],
     noUpdateBranch: true,
   });
+}
+
+/** The same as `findWorkingTreeChanges`, through isomorphic-git's status matrix (any index, every file compared). */
+async function changesByStatusMatrix(session: GitSession, parent: string | null): Promise<WorkingTreeChanges> {
+  const rows = await git.statusMatrix({ fs: session.fs, dir: session.dir, cache: session.cache, ref: parent ?? MAIN_REF });
+  const changes: WorkingTreeChanges = { toStage: [], toUnstage: [], differsFromCommit: false };
+  for (const [filepath, head, workdir, stage] of rows) {
+    if (workdir === 0) {
+      if (stage !== 0) changes.toUnstage.push(filepath);
+      if (head === 1) changes.differsFromCommit = true;
+      continue;
+    }
+    if (!((workdir === 1 && stage === 1) || (workdir === 2 && stage === 2))) changes.toStage.push(filepath);
+    if (workdir === 2) changes.differsFromCommit = true;
+  }
+  return changes;
 }
 
 /** An author as git records it: the annotator's name, and their email when they gave one. */
