@@ -69,7 +69,11 @@ export interface FileMergeOptions {
 /** The file as merged (undefined: deleted), or the conflicts that stop it being merged. */
 export type FileMergeOutcome = { merged: true; content: Uint8Array | undefined } | { merged: false; conflicts: SyncConflict[] };
 
-const decoder = new TextDecoder('utf-8');
+/** The part of `TextDecoder` used here: present in Node and browsers, absent from the ES library. */
+interface TextDecoding {
+  decode(input: Uint8Array): string;
+}
+const decoder = new (globalThis as unknown as { TextDecoder: new (label: 'utf-8') => TextDecoding }).TextDecoder('utf-8');
 
 /** Merges one file both sides changed (the caller has already taken files changed on one side only). */
 export function mergeFileVersions(versions: FileVersions, options: FileMergeOptions): FileMergeOutcome {
