@@ -109,9 +109,12 @@ describe('corroborate share, join and sync', () => {
     expect(await run(baseEnv, 'share', '--workspace', team().root)).toMatchObject({ code: 2, stderr: expect.stringContaining('share needs --remote URL') });
     expect(await run(baseEnv, 'join', '--remote', team().remoteUrl)).toMatchObject({ code: 2, stderr: expect.stringContaining('join needs --workspace DIR') });
     expect(await run(baseEnv, 'sync', '--workspace', team().root, '--keep', 'both')).toMatchObject({ code: 2, stderr: expect.stringContaining('--keep takes mine or theirs.') });
-    expect(await run(baseEnv, 'sync', '--workspace', join(team().root, 'server'))).toMatchObject({
+    const alone = join(team().root, 'alone');
+    await (await openWorkbench({ workspaceDir: alone })).close();
+    expect(await run(baseEnv, 'sync', '--workspace', alone)).toMatchObject({
       code: 1,
-      stderr: `${join(team().root, 'server')} is not a team workspace yet: share it first, or join the team's workspace into a new folder.\n`,
+      stderr: `${alone} is not a team workspace yet: share it first, or join the team's workspace into a new folder.\n`,
     });
+    expect(await run(baseEnv, 'sync', '--workspace', join(team().root, 'server'))).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a Corroborate workspace') });
   });
 });

@@ -2,6 +2,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
 import { WORKSPACE_LOCK_FILE_NAME, writeFileDurably } from '../../storage/index.js';
+import { notAWorkspaceError, WORKSPACE_FILE } from '../../workspace/workspace-folder.js';
 import { durableGitFs } from './durable-git-fs.js';
 import type { GitSession } from './git-session.js';
 import { findWorkingTreeChanges, type WorkingTreeChanges } from './working-tree-changes.js';
@@ -74,8 +75,9 @@ export async function restoreGitignore(dir: string, undo: { previous: string | n
   else await writeFileDurably(path, undo.previous);
 }
 
-/** The URL of the team remote of the repository in `dir`; refuses a folder that is not shared. */
+/** The URL of the team remote of the workspace in `dir`; refuses a folder that is not a workspace, or not shared. */
 export async function teamRemoteUrl(dir: string): Promise<string> {
+  if (!(await stat(join(dir, WORKSPACE_FILE)).catch(() => null))) throw new SyncError('bad-folder', (await notAWorkspaceError(dir)).message);
   if (!(await isRepository(dir))) {
     throw new SyncError('not-shared', `${dir} is not a team workspace yet: share it first, or join the team's workspace into a new folder.`);
   }
