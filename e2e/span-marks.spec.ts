@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
-import { expectAllSaved, openArticle, selectWithFind } from './support/editor-steps.js';
+import { expectAllSaved, openArticle, selectWithFind, labelWithMouse } from './support/editor-steps.js';
 
 const HAMILTON = 'Hamilton offers words of support for Russell';
 const APOLOGY = 'Yesterday wasn’t my proudest day,';
@@ -188,13 +188,6 @@ test('two nested spans of one label show as two spans with their own ends, and t
   expect(await page.evaluate(() => window.getSelection()!.toString())).toBe(across);
 });
 
-/** Labels `phrase` (selected with the mouse) with the label key `key`, and waits until it is saved. */
-async function label(page: Page, phrase: string, key: string): Promise<void> {
-  expect(await selectWithMouse(page, phrase)).toBe(phrase);
-  await page.keyboard.press(key);
-  await expect(page.locator('.reader .annotation-focused')).toHaveText(phrase);
-  await expectAllSaved(page);
-}
 
 /** The badge after the annotation whose text is `phrase`, in `scope`. */
 async function badgeOf(page: Page, scope: Locator, phrase: string): Promise<Locator> {
@@ -204,8 +197,8 @@ async function badgeOf(page: Page, scope: Locator, phrase: string): Promise<Loca
 
 test('a linked span carries a badge with its links\' count and types; hovering names the other end; delete, undo and reverse show at once', async ({ page, workbench }) => {
   await openArticle(page, HAMILTON);
-  await label(page, CLAIM, '1');
-  await label(page, APOLOGY, '2');
+  await labelWithMouse(page, CLAIM, '1');
+  await labelWithMouse(page, APOLOGY, '2');
   const text = page.locator('.reader .article-text');
   await expect(text.locator('.link-badge')).toHaveCount(0);
   // Link with the keyboard: the claim (j from nothing focused), l, the quote (j), 3 = supports.
@@ -334,10 +327,10 @@ test('side by side, a link between the two articles is badged in both and drawn 
   await page.setViewportSize({ width: 1280, height: 800 });
   // A contradiction made with the keyboard: 30th lap (l), the other article, lap 32, 4.
   await openArticle(page, CRASH);
-  await label(page, '30th lap', '3');
+  await labelWithMouse(page, '30th lap', '3');
   await page.keyboard.press('l');
   await openArticle(page, ITALIAN);
-  await label(page, 'lap 32', '3');
+  await labelWithMouse(page, 'lap 32', '3');
   await page.keyboard.press('4');
   await expectAllSaved(page);
   const reader = page.locator('.reader');
