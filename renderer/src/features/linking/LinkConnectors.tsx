@@ -44,8 +44,10 @@ export function LinkConnectors({ leftDocumentId }: LinkConnectorsProps) {
     // resized, or the texts redrawn (sections drawn and dropped, spans painted, another article compared).
     document.addEventListener('scroll', schedule, { capture: true, passive: true });
     window.addEventListener('resize', schedule);
+    // Only the two panes' changes matter (not the save status, tooltips or the side panel).
     const redrawn = new MutationObserver(schedule);
-    redrawn.observe(document.body, { childList: true, subtree: true });
+    const panes = document.querySelectorAll('.reader, .compare-pane');
+    for (const pane of panes.length ? panes : [document.body]) redrawn.observe(pane, { childList: true, subtree: true });
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('scroll', schedule, { capture: true });
