@@ -169,8 +169,14 @@ async function buildDossier(page: Page, scratchDir: string, testInfo: TestInfo):
     const target = (await firstLink.locator('.link-target').boundingBox())!;
     const remove = (await firstLink.getByRole('button', { name: /^Delete same link to/ }).boundingBox())!;
     expect(remove.y).toBeLessThan(target.y + target.height);
-    // Linked spans marked in the text: once they carry a mark, the apology here shows 2 links of type
-    // same, and hovering the mark names the two other outlets. Checked at this point of the step.
+    // Linked spans are marked in the text: the apology's badge counts its 2 same links, and hovering
+    // it names the two other outlets (looking is not an action: the pointer only rests there).
+    const apologyId = await page.locator('.reader .annotation-focused[data-annotation-id]').first().getAttribute('data-annotation-id');
+    const apologyBadge = page.locator(`.reader .link-badge[data-linked-annotation="${apologyId}"]`);
+    await expect(apologyBadge).toHaveAttribute('data-count', '2');
+    await expect(apologyBadge.locator('.link-badge-type.link-type-same')).not.toHaveCount(0);
+    await apologyBadge.hover();
+    for (const outlet of [ARTICLE.seeingRed, ARTICLE.apology]) await expect(page.getByRole('tooltip')).toContainText(outlet.slice(0, 30));
     await act.click(views.getByRole('button', { name: 'Clusters' }), 'Clusters');
     const cluster = page.locator('.cluster-card');
     await expect(cluster).toHaveCount(1);
@@ -248,8 +254,20 @@ async function buildDossier(page: Page, scratchDir: string, testInfo: TestInfo):
     await expect(between).toHaveCount(1);
     await expect(between).toContainText(`“${lap.to.fact}” Contradicts “${lap.from.fact}”`);
     await expect(pane.locator('.annotation-focused')).toHaveText(lap.from.fact);
-    // Here, with 30th lap focused on the left and lap 32 shown beside it, goes the check of the
-    // connection drawn between the two linked spans.
+    // The two linked spans are badged in both panes and joined across the gutter between them.
+    await expect(page.locator('.reader .link-badge')).not.toHaveCount(0);
+    await expect(pane.locator('.link-badge')).not.toHaveCount(0);
+    await expect(page.locator('svg.link-connectors g[data-link-id]')).not.toHaveCount(0);
+    const ends = await page.evaluate(() => {
+      const path = document.querySelector('svg.link-connectors g[data-link-id] path')!.getBoundingClientRect();
+      const focusedOf = (root: string) => document.querySelector(`${root} .annotation-focused`)!.getBoundingClientRect();
+      return { path: { top: path.top, bottom: path.bottom }, left: focusedOf('.reader'), right: focusedOf('.compare-pane') };
+    });
+    // The connector spans the heights of the two spans it joins (give or take a line).
+    for (const span of [ends.left, ends.right]) {
+      expect(span.top + span.height / 2).toBeGreaterThan(ends.path.top - span.height);
+      expect(span.top + span.height / 2).toBeLessThan(ends.path.bottom + span.height);
+    }
     await checkScreen('contradiction side by side');
     await act.click(pane.getByRole('button', { name: 'Close' }), 'Close side by side');
     await expect(pane).toBeHidden();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
+import { expect, test } from './support/workbench-fixture.js';
+import { labelWithMouse } from './support/editor-steps.js';
 
 const APOLOGY = 'Yesterday wasn’t my proudest day,';
 
@@ -8,11 +9,6 @@ async function openArticle(page: Page, title: RegExp) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
-async function label(page: Page, text: string, key: string) {
-  expect(await selectWithMouse(page, text)).toBe(text);
-  await page.keyboard.press(key);
-  await expect(page.locator('.annotation-focused')).toHaveText(text);
-}
 
 const linksPanel = (page: Page) => page.getByRole('region', { name: 'Links' });
 const saved = (page: Page) => expect(page.locator('.save-status')).toHaveText('All changes saved');
@@ -21,7 +17,7 @@ test('the apology carried by three outlets becomes one cluster, with the apostro
   let clicks = 0;
   await openArticle(page, /Hamilton offers words of support/);
   clicks++;
-  await label(page, APOLOGY, '2');
+  await labelWithMouse(page, APOLOGY, '2');
   await linksPanel(page).getByRole('button', { name: 'Find in other articles' }).click();
   clicks++;
   const sightings = linksPanel(page).getByLabel('In other articles').getByRole('listitem');
@@ -65,11 +61,11 @@ test('the apology carried by three outlets becomes one cluster, with the apostro
 
 test('lap 30 against lap 32 across two articles, as a contradiction listed in the table', async ({ page, workbench }) => {
   await openArticle(page, /George Russell and Valtteri Bottas had a horrific crash/);
-  await label(page, '30th lap', '3');
+  await labelWithMouse(page, '30th lap', '3');
   await page.keyboard.press('l');
   await expect(page.locator('.link-status')).toContainText('Linking from “30th lap”');
   await openArticle(page, /seeing red after the Italian GP/);
-  await label(page, 'lap 32', '3');
+  await labelWithMouse(page, 'lap 32', '3');
   // The focused annotation is the new one; 4 is the fourth link type, contradicts.
   await page.keyboard.press('4');
   await saved(page);
@@ -97,8 +93,8 @@ test('lap 30 against lap 32 across two articles, as a contradiction listed in th
 
 test('linking with the keyboard alone inside one article, then delete with its links and undo', async ({ page, workbench }) => {
   await openArticle(page, /Hamilton offers words of support/);
-  await label(page, APOLOGY, '2');
-  await label(page, 'George Russell following', '1');
+  await labelWithMouse(page, APOLOGY, '2');
+  await labelWithMouse(page, 'George Russell following', '1');
   // Keyboard only from here: j/k move the focus, l starts a link, a number picks its type.
   await page.keyboard.press('Escape');
   await page.keyboard.press('j');
@@ -141,10 +137,10 @@ test('linking with the keyboard alone inside one article, then delete with its l
 test('two articles side by side: each scrolls on its own, links between them are listed and made by a click and a number key', async ({ page, workbench }) => {
   const straight = "Yesterday wasn't my proudest day,";
   await openArticle(page, /seeing red after the Italian GP/);
-  await label(page, straight, '2');
+  await labelWithMouse(page, straight, '2');
   await saved(page);
   await openArticle(page, /Hamilton offers words of support/);
-  await label(page, APOLOGY, '2');
+  await labelWithMouse(page, APOLOGY, '2');
   await page.keyboard.press('l');
 
   await page.getByRole('button', { name: 'Side by side' }).click();
@@ -180,10 +176,10 @@ test('two articles side by side: each scrolls on its own, links between them are
 
 test('link types are edited like labels, and a link carries a note', async ({ page, workbench }) => {
   await openArticle(page, /George Russell and Valtteri Bottas had a horrific crash/);
-  await label(page, '30th lap', '3');
+  await labelWithMouse(page, '30th lap', '3');
   await page.keyboard.press('l');
   await openArticle(page, /seeing red after the Italian GP/);
-  await label(page, 'lap 32', '3');
+  await labelWithMouse(page, 'lap 32', '3');
   await page.keyboard.press('4');
   await saved(page);
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
-import { expectAllSaved, openArticle } from './support/editor-steps.js';
+import { expectAllSaved, openArticle, labelWithMouse } from './support/editor-steps.js';
 
 const HAMILTON = 'Hamilton offers words of support for Russell';
 
@@ -105,17 +105,12 @@ async function statusOverText(page: Page): Promise<string[]> {
   });
 }
 
-async function label(page: Page, text: string, key: string) {
-  expect(await selectWithMouse(page, text)).toBe(text);
-  await page.keyboard.press(key);
-  await expect(page.locator('.annotation-focused')).toHaveText(text);
-}
 
 test('notices show under the article, never over its text, and go on the next edit or after a while', async ({ page, workbench }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openArticle(page, HAMILTON);
-  await label(page, APOLOGY, '2');
-  await label(page, 'George Russell following', '1');
+  await labelWithMouse(page, APOLOGY, '2');
+  await labelWithMouse(page, 'George Russell following', '1');
   await page.keyboard.press('l');
   await page.keyboard.press('j');
   await expect(page.locator('.annotation-focused')).toHaveText(APOLOGY);
@@ -150,7 +145,7 @@ test('notices show under the article, never over its text, and go on the next ed
 
 test('a long quoted text is cut at a word with an ellipsis, and the link status stays clear of the text', async ({ page, workbench }) => {
   await openArticle(page, HAMILTON);
-  await label(page, LONG_QUOTE, '2');
+  await labelWithMouse(page, LONG_QUOTE, '2');
   await page.keyboard.press('l');
   const status = page.locator('.link-status');
   await expect(status).toContainText('Linking from “');
@@ -186,7 +181,7 @@ test('the find bar never covers the article heading', async ({ page, workbench }
 
 test('the hover tooltip never covers the overlap chooser, and a selection does not look like a highlight', async ({ page, workbench }) => {
   await openArticle(page, HAMILTON);
-  await label(page, APOLOGY, '2');
+  await labelWithMouse(page, APOLOGY, '2');
   expect(await selectWithMouse(page, 'proudest')).toBe('proudest');
   await page.keyboard.press('3');
   await expect(page.locator('.article-text .annotation.label-fact')).toHaveText('proudest');

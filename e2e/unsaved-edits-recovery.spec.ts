@@ -17,7 +17,7 @@ test('an edit that could not be saved when the host stopped on a read-only disk 
   await mkdir(mountPoint);
   const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint], { encoding: 'utf8' });
   if (mounted.status !== 0) {
-    const reason = `a tmpfs cannot be mounted here (${(mounted.stderr || mounted.error?.message || 'mount failed').trim()}), so a read-only disk cannot be made; main/workspace/recovered-edits.test.ts covers the offer with a recovery file written directly`;
+    const reason = `a tmpfs cannot be mounted here (${(mounted.stderr || mounted.error?.message || 'mount failed').trim()}), so a read-only disk cannot be made; main/services/workspace/recovered-edits.test.ts covers the offer and Restore with a recovery file written directly`;
     console.log(`[unsaved-edits-recovery e2e] Skipped: ${reason}.`);
     test.skip(true, reason);
   }

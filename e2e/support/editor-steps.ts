@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { selectWithMouse } from './workbench-fixture.js';
 
 /** The side panel listing the open article's annotations. */
 export const annotationPanel = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
@@ -35,4 +36,15 @@ export async function selectWithFind(page: Page, phrase: string): Promise<string
 /** The text of the annotation that has the focus ring in the article. */
 export async function focusedText(page: Page): Promise<string> {
   return (await page.locator('.article-text .annotation-focused').allTextContents()).join('');
+}
+
+/**
+ * Labels `text` in the open article as a person does: selects it with the mouse, presses the label
+ * key `key`, and waits until the new annotation has the focus and is saved.
+ */
+export async function labelWithMouse(page: Page, text: string, key: string): Promise<void> {
+  expect(await selectWithMouse(page, text)).toBe(text);
+  await page.keyboard.press(key);
+  await expect(page.locator('.reader .annotation-focused')).toHaveText(text);
+  await expectAllSaved(page);
 }

@@ -26,6 +26,9 @@ export interface JsonStoreFile<T> {
 export const WORKSPACE_BACKUP_INTERVAL_MS = 0;
 export const ANNOTATION_BACKUP_INTERVAL_MS = 60_000;
 
+/** The keys every store file writes first, wherever they occur; the rest follow in code-unit order. */
+export const STORE_FILE_KEY_ORDER: readonly string[] = ['schemaVersion', 'id'];
+
 /**
  * A store file at `path` inside the workspace `workspaceDir`, validated with `schema`, holding
  * `defaults` until read, backed up at most every `minBackupIntervalMs`; with `createFolder`, its
@@ -43,7 +46,7 @@ export function jsonStoreFile<T>(
     createFolder,
     schema,
     versioning: { currentVersion: CURRENT_SCHEMA_VERSION },
-    keyOrder: ['schemaVersion', 'id'],
+    keyOrder: STORE_FILE_KEY_ORDER,
     backups: { workspaceDir, minIntervalMs: minBackupIntervalMs },
   });
   const writer = new CoalescingWriter<T>(file);

@@ -55,8 +55,10 @@ interface ReadIndex {
  * Every file is replaced whole by its writer (written aside, then renamed), so each read sees one
  * whole version of a file. Across files, a snapshot reads `workspace.json` and the link files,
  * then each document's text and annotation files, then `workspace.json` and the link files again:
- * when they changed meanwhile the read starts over (a few times, then fails saying so), so the
- * index, the links and the annotations all belong to one moment. Each annotation file must belong to its document and the text the index names.
+ * when the index changed meanwhile the read starts over (a few times, then fails saying so). When
+ * only the link files changed, the links as read first are kept if both ends of each are among the
+ * annotations read (links made meanwhile are left for the next read); otherwise it starts over. So
+ * the index and the annotations belong to one moment and no link dangles. Each annotation file must belong to its document and the text the index names.
  */
 export class ReadOnlyWorkspace {
   private constructor(
@@ -101,8 +103,11 @@ export class ReadOnlyWorkspace {
         options.onDocumentRead?.(documents.length, workspace.documents.length);
       }
       const after = await this.readIndexBytes();
-      const linksUnchanged = beforeLayers !== null || sameBytes(linkLayers.map((l) => l.bytes), (await this.readLinkFiles()).map((l) => l.bytes));
-      if (before.equals(after) && linksUnchanged) {
+      const linksFit =
+        beforeLayers !== null ||
+        sameBytes(linkLayers.map((l) => l.bytes), (await this.readLinkFiles()).map((l) => l.bytes)) ||
+        (inconsistency === null && everyEndRead(linkLayers.flatMap((l) => l.data.links), documents));
+      if (before.equals(after) && linksFit) {
         if (inconsistency !== null) throw new WorkspaceReadError(`${inconsistency} Run \`corroborate check\` on the workspace.`);
         const layers = beforeLayers ? [layerOfV1(beforeLayers, this.v1Owner)] : linkLayers.map((l) => l.data);
         return {
@@ -231,6 +236,12 @@ export class ReadOnlyWorkspace {
       return `${path}: ${error.reason}; its annotations would be missing.`;
     }
   }
+}
+
+/** Whether both ends of every link are among the annotations read (so no link of the snapshot dangles). */
+function everyEndRead(links: readonly Link[], documents: readonly DocumentSnapshot[]): boolean {
+  const read = new Set(documents.flatMap((d) => d.annotations.map((a) => `${d.meta.id}/${a.id}`)));
+  return links.every((l) => read.has(`${l.source.documentId}/${l.source.annotationId}`) && read.has(`${l.target.documentId}/${l.target.annotationId}`));
 }
 
 function sameBytes(a: readonly Buffer[], b: readonly Buffer[]): boolean {

@@ -14,6 +14,7 @@ import { useEdits } from './features/history/use-edits.js';
 import { useFileDrop } from './features/import/use-file-drop.js';
 import { useWorkbenchKeys } from './features/keyboard/use-workbench-keys.js';
 import { ComparePane } from './features/linking/ComparePane.js';
+import { LinkConnectors } from './features/linking/LinkConnectors.js';
 import { LinkOverview } from './features/linking/LinkOverview.js';
 import { LayeredArticle } from './features/team/LayeredArticle.js';
 import { LinkPrompt } from './features/linking/LinkPrompt.js';
@@ -118,10 +119,7 @@ export function App() {
     <div className={`workbench${drop.active ? ' drop-target-active' : ''}${comparing ? ' compare-open' : ''}`} {...drop.handlers}>
       <TopBar
         view={view}
-        onView={(next) => {
-          setView(next);
-          setNotice(null);
-        }}
+        onView={(next) => (setView(next), setNotice(null))}
         compareOpen={compareOpen}
         onToggleCompare={() => setCompareOpen((open) => !open)}
         edits={edits}
@@ -177,6 +175,7 @@ export function App() {
           onClose={() => setCompareOpen(false)}
         />
       )}
+      {comparing && <LinkConnectors leftDocumentId={opened.meta.id} />}
       <AnnotationSide
         labels={labels}
         pane={panes.active}

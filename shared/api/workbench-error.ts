@@ -6,6 +6,8 @@ export const WORKBENCH_ERROR_CODES = [
   'read-only',
   'storage',
   'unauthorised',
+  'unavailable',
+  'cancelled',
   'unknown-method',
   'internal',
 ] as const;

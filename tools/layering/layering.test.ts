@@ -81,6 +81,8 @@ describe('the layering check itself', () => {
       ['main/services/bench.ts', { files: ['e2e/support/host.ts'], modules: [] }],
       ['main/faces/shell/window.ts', { files: ['main/services/index.ts'], modules: ['electron'] }],
       ['main/services/index.test.ts', { files: ['main/faces/cli/stats.ts', 'tools/bench/run.ts'], modules: [] }],
+      ['main/services/sync/sync.test.ts', { files: ['tools/git-server/git-server-process.ts'], modules: [] }],
+      ['main/services/sync/sync.ts', { files: ['tools/git-server/git-server-process.ts'], modules: [] }],
     ]);
     expect(findLayerViolations(graph).map((v) => `${v.file} → ${v.imports}`)).toEqual([
       'main/storage/a.ts → main/workspace/store.ts',
@@ -90,6 +92,7 @@ describe('the layering check itself', () => {
       'shared/model/a.ts → node:fs',
       'main/services/bench.ts → e2e/support/host.ts',
       'main/services/index.test.ts → tools/bench/run.ts',
+      'main/services/sync/sync.ts → tools/git-server/git-server-process.ts',
     ]);
   });
 

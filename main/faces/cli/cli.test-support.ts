@@ -25,7 +25,12 @@ const REPOSITORY_ROOT = resolve(import.meta.dirname, '..', '..', '..');
  * as -1) and everything it printed.
  */
 export function runCliProcess(...argv: string[]): Promise<CliRun> {
-  const child = spawn(join(REPOSITORY_ROOT, 'node_modules', '.bin', 'tsx'), ['main/faces/cli/cli-command.ts', ...argv], { cwd: REPOSITORY_ROOT, stdio: 'pipe' });
+  return runCliProcessWithEnv(process.env, ...argv);
+}
+
+/** Like `runCliProcess`, with the environment `env` (the token and annotator variables, for instance). */
+export function runCliProcessWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {
+  const child = spawn(join(REPOSITORY_ROOT, 'node_modules', '.bin', 'tsx'), ['main/faces/cli/cli-command.ts', ...argv], { cwd: REPOSITORY_ROOT, env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -97,9 +97,12 @@ describe('a workspace that does not exist', () => {
     export: (ws) => ['--workspace', ws, '--format', 'jsonl', '--out', join(dir, 'export-out')],
     'import-annotations': (ws) => ['--workspace', ws, '--format', 'w3c', join(seedsDir, '000_68d59631ab4d7e7c.txt')],
     'import-workspace': (ws) => ['--workspace', ws, join(dir, 'corroborate-workspace.json')],
+    share: (ws) => ['--workspace', ws, '--remote', 'http://127.0.0.1:9/team.git', '--annotator', 'Ann'],
+    join: (ws) => ['--remote', 'http://127.0.0.1:9/team.git', '--workspace', ws],
+    sync: (ws) => ['--workspace', ws, '--annotator', 'Ann'],
   };
   /** The commands that write a new workspace, and so may create its folder. */
-  const creators = new Set(['import', 'import-workspace']);
+  const creators = new Set(['import', 'import-workspace', 'join']);
 
   it('is created only by commands that write; every other command says it is not there and exits 1', async () => {
     expect(Object.keys(argsOf).sort()).toEqual(CLI_COMMANDS.map((c) => c.name).sort());

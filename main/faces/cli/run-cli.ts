@@ -1,16 +1,30 @@
 import { checkCommand } from './check-command.js';
 import { UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 import { importCommand } from './import-command.js';
+import { joinCommand } from './join-command.js';
 import { exportCommand } from './export-command.js';
 import { importAnnotationsCommand } from './import-annotations-command.js';
 import { importWorkspaceCommand } from './import-workspace-command.js';
 import { restoreCommand } from './restore-command.js';
+import { shareCommand } from './share-command.js';
 import { statsCommand } from './stats-command.js';
+import { syncCommand } from './sync-command.js';
 
 export type { CliIo } from './cli-command-spec.js';
 
 /** Every command, in the order the help lists them. Adding a command is one module and one line here. */
-export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, statsCommand, checkCommand, restoreCommand, exportCommand, importAnnotationsCommand, importWorkspaceCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  importCommand,
+  statsCommand,
+  checkCommand,
+  restoreCommand,
+  exportCommand,
+  importAnnotationsCommand,
+  importWorkspaceCommand,
+  shareCommand,
+  joinCommand,
+  syncCommand,
+];
 
 /** The CLI's help text. */
 export const CLI_USAGE = `Usage: corroborate <command> [options]

@@ -49,6 +49,8 @@ const STATUS_OF: Record<WorkbenchErrorCode, number> = {
   'unknown-method': 404,
   conflict: 409,
   'read-only': 409,
+  cancelled: 409,
+  unavailable: 502,
   storage: 500,
   internal: 500,
 };

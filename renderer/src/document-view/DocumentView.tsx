@@ -5,9 +5,11 @@ import type { Annotation, TextRange } from '../../../shared/model/annotation.js'
 import type { Label } from '../../../shared/model/label-schema.js';
 import { annotationDecorations, annotationDecorationsKey, annotationsAt } from './annotation-decorations.js';
 import { AnnotationTooltip } from './AnnotationTooltip.js';
-import { overlayDecorations, overlayDecorationsKey, type OverlayRanges } from './overlay-decorations.js';
+import { overlayDecorations, overlayDecorationsKey, withoutLandedLabels, type OverlayRanges } from './overlay-decorations.js';
 import { isInDrawnText, lazySections, type LazySections } from './lazy-sections.js';
+import { linkBadgeKey, NO_LINK_MARKS, type LinkMarks } from './link-marks.js';
 import { TextLayout } from './text-layout.js';
+import './annotation-marks.css';
 
 /** The annotation in focus, and whether the view should scroll it into sight. */
 export interface FocusRequest {
@@ -47,6 +49,11 @@ export interface DocumentViewProps {
   annotations: readonly Annotation[];
   focus: FocusRequest;
   overlay: OverlayRanges;
+  /**
+   * The links of the annotations, by annotation id: a badge after each linked one, and the other
+   * ends named on hover. Only the annotations whose badge changes are painted again.
+   */
+  linkMarks?: LinkMarks;
   /** Filled with the view's handle while it is mounted. */
   handleRef: RefObject<DocumentViewHandle | null>;
   /** The person clicked one annotation (or plain text: null), at `at`. */
@@ -74,6 +81,7 @@ export function DocumentView(props: DocumentViewProps) {
   const layoutRef = useRef<TextLayout | null>(null);
   const lazyRef = useRef<LazySections | null>(null);
   const painted = useRef(new Map<string, Annotation>());
+  const paintedMarks = useRef<LinkMarks>(NO_LINK_MARKS);
   const altSelection = useRef(false);
   const [hover, setHover] = useState<HoverState | null>(null);
   const latest = useRef(props);
@@ -84,13 +92,19 @@ export function DocumentView(props: DocumentViewProps) {
     layoutRef.current = layout;
     const lazy = lazySections(layout, (view, tr) => view.dispatch(withDOMSelection(view, tr)));
     lazyRef.current = lazy;
-    const labelsById = () => new Map(latest.current.labels.map((l) => [l.id, l]));
+    let labelsRead: { labels: readonly Label[]; byId: ReadonlyMap<string, Label> } | null = null;
+    const labelsById = () => {
+      if (labelsRead?.labels !== latest.current.labels) labelsRead = { labels: latest.current.labels, byId: new Map(latest.current.labels.map((l) => [l.id, l])) };
+      return labelsRead.byId;
+    };
+    const linkMarks = () => latest.current.linkMarks ?? NO_LINK_MARKS;
+    paintedMarks.current = linkMarks();
     const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
     let hoverFrame = 0;
     const view = new EditorView(host.current!, {
       state: EditorState.create({
         doc: layout.doc,
-        plugins: [readOnly, lazy.plugin, annotationDecorations(layout, labelsById, latest.current.annotations), overlayDecorations(layout)],
+        plugins: [readOnly, lazy.plugin, annotationDecorations(layout, { labelsById, linkMarks }, latest.current.annotations), overlayDecorations(layout)],
       }),
       attributes: {
         class: 'article-text',
@@ -115,6 +129,8 @@ export function DocumentView(props: DocumentViewProps) {
           if (event.buttons) return false;
           cancelAnimationFrame(hoverFrame);
           hoverFrame = requestAnimationFrame(() => {
+            const badged = linkedAnnotationOfBadge(event.target);
+            if (badged) return setHover({ annotationIds: [badged], at: { x: event.clientX, y: event.clientY } });
             const found = view.posAtCoords({ left: event.clientX, top: event.clientY });
             const ids = found && found.inside >= 0 ? annotationsAt(view.state, found.pos) : [];
             setHover(ids.length ? { annotationIds: ids, at: { x: event.clientX, y: event.clientY } } : null);
@@ -132,8 +148,14 @@ export function DocumentView(props: DocumentViewProps) {
       handleDrop: () => true,
       // ProseMirror calls this for clicks only (a drag or Shift+click selects text instead).
       handleClick: (view, position, event) => {
-        const ids = annotationsAt(view.state, position);
+        // The badge after a linked annotation stands for it: clicking it focuses the annotation (its links show in the panel).
         const at = { x: event.clientX, y: event.clientY };
+        const badged = linkedAnnotationOfBadge(event.target);
+        if (badged) {
+          latest.current.onFocusAnnotation(badged, at);
+          return false;
+        }
+        const ids = annotationsAt(view.state, position);
         if (ids.length > 1) latest.current.onChooseAmong(ids, at);
         else latest.current.onFocusAnnotation(ids[0] ?? null, at);
         return false;
@@ -219,7 +241,14 @@ export function DocumentView(props: DocumentViewProps) {
     }
     for (const old of remove) before.delete(old.id);
     for (const annotation of add) before.set(annotation.id, annotation);
-    if (add.length || remove.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add, remove })));
+    if (!add.length && !remove.length) return;
+    const tr = view.state.tr.setMeta(annotationDecorationsKey, { add, remove });
+    // The unsaved labels these annotations are go in the same step (the overlay's list follows when
+    // the workbench learns the save is done).
+    const overlay = overlayDecorationsKey.getState(view.state)?.ranges;
+    const landed = overlay && withoutLandedLabels(overlay, add);
+    if (landed) tr.setMeta(overlayDecorationsKey, landed);
+    view.dispatch(withDOMSelection(view, tr));
   }, [props.annotations, props.text]);
 
   // A renamed label keeps its annotations; repaint them so their titles say the new name.
@@ -232,6 +261,20 @@ export function DocumentView(props: DocumentViewProps) {
     const all = [...painted.current.values()];
     view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: all, remove: all })));
   }, [props.labels]);
+
+  // Links made, deleted or reversed: repaint only the annotations whose badge is not the same any more.
+  useEffect(() => {
+    const view = viewRef.current;
+    const before = paintedMarks.current;
+    const after = props.linkMarks ?? NO_LINK_MARKS;
+    if (!view || before === after) return;
+    paintedMarks.current = after;
+    const changed = new Set<string>();
+    for (const [id, mark] of after) if (linkBadgeKey(mark) !== linkBadgeKey(before.get(id))) changed.add(id);
+    for (const id of before.keys()) if (!after.has(id)) changed.add(id);
+    const repaint = [...changed].flatMap((id) => painted.current.get(id) ?? []);
+    if (repaint.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: repaint, remove: repaint })));
+  }, [props.linkMarks, props.text]);
 
   useEffect(() => {
     const view = viewRef.current;
@@ -256,9 +299,15 @@ export function DocumentView(props: DocumentViewProps) {
   return (
     <>
       <div ref={host} className="document-view" onMouseLeave={() => setHover(null)} />
-      {hover && hovered.length > 0 && <AnnotationTooltip annotations={hovered} labels={props.labels} at={hover.at} />}
+      {hover && hovered.length > 0 && <AnnotationTooltip annotations={hovered} labels={props.labels} linkMarks={props.linkMarks ?? NO_LINK_MARKS} at={hover.at} />}
     </>
   );
+}
+
+/** The annotation a link badge stands for, when `target` is (inside) one. */
+function linkedAnnotationOfBadge(target: EventTarget | null): string | null {
+  const badge = target instanceof Element ? target.closest<HTMLElement>('.link-badge') : null;
+  return badge?.dataset.linkedAnnotation ?? null;
 }
 
 /**

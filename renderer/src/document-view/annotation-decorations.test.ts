@@ -5,8 +5,9 @@ import type { Annotation } from '../../../shared/model/annotation.js';
 import { testAnnotation } from '../../../shared/model/annotation.test-support.js';
 import { defaultLabels } from '../../../shared/model/label-schema.js';
 import { fragmentAt } from '../../../shared/text/text-quote.js';
-import { annotationDecorations, annotationDecorationsKey, annotationsAt, type AnnotationDecorationSpec } from './annotation-decorations.js';
+import { annotationDecorations, annotationDecorationsKey, annotationsAt, type AnnotationDecorationSpec, type AnnotationPaintSources } from './annotation-decorations.js';
 import { lazySections, lazySectionsKey } from './lazy-sections.js';
+import { NO_LINK_MARKS, type LinkMarks } from './link-marks.js';
 import { TextLayout } from './text-layout.js';
 
 // 100 paragraphs in 25 sections: the first few are drawn when the article opens, the rest are not.
@@ -14,6 +15,7 @@ const text = Array.from({ length: 100 }, (_, i) => `Paragraph ${i} says somethin
 const layout = new TextLayout(text, { paragraphs: 4, characters: 10_000 });
 const initiallyDrawn = lazySectionsKey.getState(EditorState.create({ doc: layout.doc, plugins: [lazySections(layout, () => {}).plugin] }))!.drawn;
 const labels = new Map(defaultLabels.map((l) => [l.id, l]));
+const plain: AnnotationPaintSources = { labelsById: () => labels, linkMarks: () => NO_LINK_MARKS };
 
 function annotation(id: string, ranges: [number, number][]): Annotation {
   return testAnnotation(id, ranges.map(([start, end]) => fragmentAt(text, { start, end })));
@@ -40,16 +42,27 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('focus' as const), id: fc.option(idArbitrary) }),
 );
 
-/** The colour decorations a state should hold: one per fragment of every annotation touching a drawn section. */
+/** Whether an annotation touches a drawn section. */
+function touchesDrawn(a: Annotation, drawn: ReadonlySet<number>): boolean {
+  return a.fragments.some((f) => {
+    const r = layout.rangeAt(f.start, f.end)!;
+    for (let s = layout.sectionAt(r.from); s <= layout.sectionAt(r.to - 1); s++) if (drawn.has(s)) return true;
+    return false;
+  });
+}
+
+/**
+ * The decorations a state should hold, as `id:kind:from-to`: for every fragment of every annotation
+ * touching a drawn section, its colour, an opening bracket at its start and a closing one at its end.
+ */
 function expectedDecorations(annotations: ReadonlyMap<string, Annotation>, drawn: ReadonlySet<number>): string[] {
   const expected: string[] = [];
   for (const a of annotations.values()) {
-    const ranges = a.fragments.map((f) => layout.rangeAt(f.start, f.end)!);
-    const touches = ranges.some((r) => {
-      for (let s = layout.sectionAt(r.from); s <= layout.sectionAt(r.to - 1); s++) if (drawn.has(s)) return true;
-      return false;
-    });
-    if (touches) for (const r of ranges) expected.push(`${a.id}:${r.from}-${r.to}`);
+    if (!touchesDrawn(a, drawn)) continue;
+    for (const f of a.fragments) {
+      const r = layout.rangeAt(f.start, f.end)!;
+      expected.push(`${a.id}:colour:${r.from}-${r.to}`, `${a.id}:start:${r.from}-${r.from}`, `${a.id}:end:${r.to}-${r.to}`);
+    }
   }
   return expected.sort();
 }
@@ -57,8 +70,11 @@ function expectedDecorations(annotations: ReadonlyMap<string, Annotation>, drawn
 function paintedDecorations(state: EditorState): string[] {
   return annotationDecorationsKey
     .getState(state)!
-    .decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => !spec.focus)
-    .map((d) => `${(d.spec as AnnotationDecorationSpec).annotationId}:${d.from}-${d.to}`)
+    .decorations.find(undefined, undefined, () => true)
+    .map((d) => {
+      const spec = d.spec as AnnotationDecorationSpec;
+      return `${spec.annotationId}:${spec.edge ?? 'colour'}:${d.from}-${d.to}`;
+    })
     .sort();
 }
 
@@ -75,7 +91,7 @@ describe('annotation decorations over lazily drawn sections', () => {
         const lazy = lazySections(layout, () => {});
         let state = EditorState.create({
           doc: layout.doc,
-          plugins: [lazy.plugin, annotationDecorations(layout, () => labels, [...first.values()])],
+          plugins: [lazy.plugin, annotationDecorations(layout, plain, [...first.values()])],
         });
         const model = new Map(first);
         let focus: string | null = null;
@@ -100,8 +116,14 @@ describe('annotation decorations over lazily drawn sections', () => {
           state = state.apply(tr);
           const drawn = lazySectionsKey.getState(state)!.drawn;
           expect(paintedDecorations(state)).toEqual(expectedDecorations(model, drawn));
-          const rings = annotationDecorationsKey.getState(state)!.decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => spec.focus === true);
-          expect(new Set(rings.map((d) => (d.spec as AnnotationDecorationSpec).annotationId))).toEqual(new Set(focus ? [focus] : []));
+          // The ring follows the focused annotation wherever it is drawn: one piece per fragment.
+          const rings = annotationDecorationsKey.getState(state)!.decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => spec.focused === true);
+          // (A focused annotation deleted has no ring; added again under its id, it has it again.)
+          const focused = focus === null ? undefined : model.get(focus);
+          const ringed = focused && touchesDrawn(focused, drawn) ? focused : null;
+          expect(rings.map((d) => `${(d.spec as AnnotationDecorationSpec).annotationId}:${d.from}-${d.to}`).sort()).toEqual(
+            ringed ? ringed.fragments.map((f) => layout.rangeAt(f.start, f.end)!).map((r) => `${ringed.id}:${r.from}-${r.to}`).sort() : [],
+          );
         }
       }),
       { numRuns: 200 },
@@ -111,8 +133,91 @@ describe('annotation decorations over lazily drawn sections', () => {
   it('tells which annotations are under a position in a drawn section, innermost first', () => {
     const outer = annotation('outer', [[0, 40]]);
     const inner = annotation('inner', [[10, 19]]);
-    const state = EditorState.create({ doc: layout.doc, plugins: [lazySections(layout, () => {}).plugin, annotationDecorations(layout, () => labels, [outer, inner])] });
+    const state = EditorState.create({ doc: layout.doc, plugins: [lazySections(layout, () => {}).plugin, annotationDecorations(layout, plain, [outer, inner])] });
     expect(annotationsAt(state, layout.positionAt(12))).toEqual(['inner', 'outer']);
     expect(annotationsAt(state, layout.positionAt(30))).toEqual(['outer']);
+  });
+
+  it('gives each of two nested spans of one label its own element, its own brackets, and opens and closes them in nesting order', () => {
+    // "Paragraph 0 says something": the outer span, and "Paragraph" inside it, both claims.
+    const outer = testAnnotation('outer', [fragmentAt(text, { start: 0, end: 26 })]);
+    const inner = testAnnotation('inner', [fragmentAt(text, { start: 0, end: 9 })]);
+    const tail = testAnnotation('tail', [fragmentAt(text, { start: 12, end: 26 })]);
+    const state = EditorState.create({ doc: layout.doc, plugins: [lazySections(layout, () => {}).plugin, annotationDecorations(layout, plain, [outer, inner, tail])] });
+    const set = annotationDecorationsKey.getState(state)!.decorations;
+    const colours = set.find(undefined, undefined, (spec: AnnotationDecorationSpec) => !spec.edge);
+    // An element of its own (nodeName): ProseMirror would otherwise merge overlapping spans' attributes into one element.
+    for (const d of colours) expect((d as unknown as { type: { attrs: Record<string, string> } }).type.attrs).toMatchObject({ nodeName: 'span', class: 'annotation label-claim' });
+    expect(new Set(colours.map((d) => (d.spec as AnnotationDecorationSpec).annotationId))).toEqual(new Set(['outer', 'inner', 'tail']));
+
+    const at = (position: number) =>
+      set
+        .find(position, position, (spec: AnnotationDecorationSpec) => spec.edge !== undefined)
+        .filter((d) => d.from === position)
+        .sort((a, b) => (a.spec as { side: number }).side - (b.spec as { side: number }).side)
+        .map((d) => `${(d.spec as AnnotationDecorationSpec).edge === 'start' ? '[' : ']'}${(d.spec as AnnotationDecorationSpec).annotationId}`);
+    // Both open at 0: the outer first. Inner closes before tail opens. Both outer and tail close at 26: the shorter first.
+    expect(at(layout.positionAt(0))).toEqual(['[outer', '[inner']);
+    expect(at(layout.positionAt(9, -1))).toEqual([']inner']);
+    expect(at(layout.positionAt(26, -1))).toEqual([']tail', ']outer']);
+    const touching = testAnnotation('touching', [fragmentAt(text, { start: 26, end: 31 })]);
+    const next = state.apply(state.tr.setMeta(annotationDecorationsKey, { add: [touching], remove: [] }));
+    const atEnd = annotationDecorationsKey
+      .getState(next)!
+      .decorations.find(layout.positionAt(26, -1), layout.positionAt(26, -1), (spec: AnnotationDecorationSpec) => spec.edge !== undefined)
+      .sort((a, b) => (a.spec as { side: number }).side - (b.spec as { side: number }).side)
+      .map((d) => `${(d.spec as AnnotationDecorationSpec).edge}:${(d.spec as AnnotationDecorationSpec).annotationId}`);
+    expect(atEnd).toEqual(['end:tail', 'end:outer', 'start:touching']);
+  });
+
+  it('draws the focused annotation\'s brackets in the ring\'s colour and moves both with the focus', () => {
+    const a = annotation('a', [[0, 9]]);
+    const b = annotation('b', [[10, 11], [12, 26]]);
+    let state = EditorState.create({ doc: layout.doc, plugins: [lazySections(layout, () => {}).plugin, annotationDecorations(layout, plain, [a, b])] });
+    const ringedEdges = () =>
+      annotationDecorationsKey
+        .getState(state)!
+        .decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => spec.drawing?.focused === true)
+        .map((d) => `${(d.spec as AnnotationDecorationSpec).annotationId}:${(d.spec as AnnotationDecorationSpec).edge}`)
+        .sort();
+    const colours = () =>
+      annotationDecorationsKey
+        .getState(state)!
+        .decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => !spec.edge)
+        .map((d) => `${(d.spec as AnnotationDecorationSpec).annotationId}:${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`)
+        .sort();
+    expect(ringedEdges()).toEqual([]);
+    state = state.apply(state.tr.setMeta(annotationDecorationsKey, { focus: a }));
+    expect(ringedEdges()).toEqual(['a:end', 'a:start']);
+    // The ring is a class of the annotation's own elements, not elements of its own: focusing
+    // changes no element wrapping the text.
+    expect(colours()).toEqual(['a:annotation label-claim annotation-focused', 'b:annotation label-claim', 'b:annotation label-claim']);
+    state = state.apply(state.tr.setMeta(annotationDecorationsKey, { focus: b }));
+    expect(ringedEdges()).toEqual(['b:end', 'b:end', 'b:start', 'b:start']);
+    expect(paintedDecorations(state)).toEqual(expectedDecorations(new Map([['a', a], ['b', b]]), lazySectionsKey.getState(state)!.drawn));
+  });
+
+  it('puts the link badge on the last fragment\'s closing bracket, and repaints an annotation when its links change', () => {
+    const linked = annotation('linked', [[0, 9], [12, 26]]);
+    const other = annotation('other', [[32, 36]]);
+    let marks: LinkMarks = new Map([['linked', { count: 1, types: [{ id: 'supports', colour: '#22c55e' }], readings: [] }]]);
+    const sources: AnnotationPaintSources = { labelsById: () => labels, linkMarks: () => marks };
+    let state = EditorState.create({ doc: layout.doc, plugins: [lazySections(layout, () => {}).plugin, annotationDecorations(layout, sources, [linked, other])] });
+    const badges = () =>
+      annotationDecorationsKey
+        .getState(state)!
+        .decorations.find(undefined, undefined, (spec: AnnotationDecorationSpec) => spec.drawing?.mark !== undefined)
+        .map((d) => `${(d.spec as AnnotationDecorationSpec).annotationId}@${layout.offsetAt(d.from)}:${(d.spec as AnnotationDecorationSpec).drawing!.mark!.count}`);
+    expect(badges()).toEqual(['linked@26:1']);
+    marks = new Map([
+      ['linked', { count: 2, types: [{ id: 'supports', colour: '#22c55e' }, { id: 'same', colour: '#6366f1' }], readings: [] }],
+      ['other', { count: 1, types: [{ id: 'same', colour: '#6366f1' }], readings: [] }],
+    ]);
+    state = state.apply(state.tr.setMeta(annotationDecorationsKey, { add: [linked, other], remove: [linked, other] }));
+    expect(badges().sort()).toEqual(['linked@26:2', 'other@36:1']);
+    marks = NO_LINK_MARKS;
+    state = state.apply(state.tr.setMeta(annotationDecorationsKey, { add: [linked], remove: [linked] }));
+    expect(badges()).toEqual(['other@36:1']);
+    expect(paintedDecorations(state)).toEqual(expectedDecorations(new Map([['linked', linked], ['other', other]]), lazySectionsKey.getState(state)!.drawn));
   });
 });

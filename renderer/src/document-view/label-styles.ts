@@ -3,8 +3,9 @@ import type { Label } from '../../../shared/model/label-schema.js';
 const sheet = typeof CSSStyleSheet === 'undefined' ? null : new CSSStyleSheet();
 
 /**
- * Gives every label its colour: highlight background and underline in the article, and the chip in
- * the side panel. Uses a constructed stylesheet, which the strict CSP allows (no inline styles).
+ * Gives every label its colour: highlight background and underline in the article, the brackets at
+ * its spans' ends, and the chip in the side panel. Uses a constructed stylesheet, which the strict
+ * CSP allows (no inline styles).
  */
 export function applyLabelStyles(labels: readonly Label[]): void {
   if (!sheet) return;
@@ -12,6 +13,7 @@ export function applyLabelStyles(labels: readonly Label[]): void {
     const { r, g, b } = rgb(label.colour);
     return [
       `.annotation.label-${label.id} { background-color: rgba(${r}, ${g}, ${b}, 0.28); box-shadow: inset 0 -2px 0 rgb(${r}, ${g}, ${b}); }`,
+      `.annotation-edge.label-${label.id}:not(.annotation-edge-focused) { border-color: rgb(${r}, ${g}, ${b}); }`,
       `.label-chip.label-${label.id} { background-color: rgb(${r}, ${g}, ${b}); color: ${readableTextOn(r, g, b)}; text-shadow: none; }`,
       `.label-swatch.label-${label.id} { border-color: rgb(${r}, ${g}, ${b}); }`,
     ].join('\n');

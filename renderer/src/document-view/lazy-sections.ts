@@ -345,7 +345,7 @@ export function isInDrawnText(node: Node): boolean {
 }
 
 /** The nearest ancestor of `element` that scrolls, or null (the document scrolls). */
-function scrollContainer(element: HTMLElement): HTMLElement | null {
+export function scrollContainer(element: HTMLElement): HTMLElement | null {
   for (let node = element.parentElement; node; node = node.parentElement) {
     const { overflowY } = getComputedStyle(node);
     if (overflowY === 'auto' || overflowY === 'scroll' || overflowY === 'overlay') return node;

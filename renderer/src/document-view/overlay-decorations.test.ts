@@ -3,7 +3,9 @@ import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { findAllInText } from '../../../shared/text/find-text.js';
 import { lazySections, lazySectionsKey } from './lazy-sections.js';
-import { overlayDecorations, overlayDecorationsKey, type OverlayRanges, type OverlaySpec } from './overlay-decorations.js';
+import { testAnnotation } from '../../../shared/model/annotation.test-support.js';
+import { fragmentAt } from '../../../shared/text/text-quote.js';
+import { overlayDecorations, overlayDecorationsKey, withoutLandedLabels, type OverlayRanges, type OverlaySpec } from './overlay-decorations.js';
 import { TextLayout } from './text-layout.js';
 
 // 120 paragraphs in 30 sections; "needle" appears in every paragraph, twice in some, and once across a line end.
@@ -57,5 +59,19 @@ describe('search hits over lazily drawn sections', () => {
     const ranges: OverlayRanges = { searchHits: [], currentHit: -1, pending: [{ start: far.start, end: far.start + 4 }], saving: [{ labelId: 'claim', ranges: [{ start: 0, end: 4 }] }] };
     state = state.apply(state.tr.setMeta(overlayDecorationsKey, ranges));
     expect(overlayDecorationsKey.getState(state)!.decorations.find()).toHaveLength(2);
+  });
+
+  it('takes away the unsaved labels that painted annotations now show, and only those', () => {
+    const unsaved = [
+      { labelId: 'claim', ranges: [{ start: 0, end: 4 }] },
+      { labelId: 'quote', ranges: [{ start: 10, end: 16 }, { start: 20, end: 24 }] },
+    ];
+    const ranges: OverlayRanges = { searchHits: [], currentHit: -1, pending: [], saving: unsaved };
+    const quote = { ...testAnnotation('q', [fragmentAt(text, { start: 10, end: 16 }), fragmentAt(text, { start: 20, end: 24 })]), labelId: 'quote' };
+    expect(withoutLandedLabels(ranges, [quote])).toEqual({ ...ranges, saving: [unsaved[0]] });
+    // Another label, or other ranges, is another annotation: nothing landed.
+    expect(withoutLandedLabels(ranges, [{ ...quote, labelId: 'fact' }])).toBeNull();
+    expect(withoutLandedLabels(ranges, [{ ...testAnnotation('c', [fragmentAt(text, { start: 0, end: 5 })]), labelId: 'claim' }])).toBeNull();
+    expect(withoutLandedLabels({ ...ranges, saving: [] }, [quote])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import type { TextRange } from '../../../shared/model/annotation.js';
+import type { Annotation, TextRange } from '../../../shared/model/annotation.js';
 import { drawnSections, lazySectionsKey } from './lazy-sections.js';
 import type { TextLayout } from './text-layout.js';
 
@@ -48,7 +48,8 @@ export function overlayDecorations(layout: TextLayout): Plugin<OverlayState> {
     const decorations: Decoration[] = [];
     const paint = (range: TextRange, className: string, spec: OverlaySpec = { overlay: true }) => {
       const at = layout.rangeAt(range.start, range.end);
-      if (at) decorations.push(Decoration.inline(at.from, at.to, { class: className }, spec));
+      // An element of its own: merged into an annotation's element, a label class would mark that annotation.
+      if (at) decorations.push(Decoration.inline(at.from, at.to, { nodeName: 'span', class: className }, spec));
     };
     // Hits are in text order: for each drawn section, the hits that reach into it (a hit crossing
     // into the next drawn section is painted once).
@@ -96,4 +97,23 @@ function firstEndingAfter(ranges: readonly TextRange[], offset: number): number 
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The ranges without the unsaved labels that `painted` annotations now show (same label, same
+ * ranges), or null when none of them landed. The article view takes them away in the transaction
+ * that paints the annotations, so the element of the unsaved label becomes the annotation's own
+ * element (a save landing changes attributes, never which elements wrap the text under the pointer).
+ */
+export function withoutLandedLabels(ranges: OverlayRanges, painted: readonly Annotation[]): OverlayRanges | null {
+  if (ranges.saving.length === 0 || painted.length === 0) return null;
+  const shows = (unsaved: OverlayRanges['saving'][number]) =>
+    painted.some(
+      (a) =>
+        a.labelId === unsaved.labelId &&
+        a.fragments.length === unsaved.ranges.length &&
+        a.fragments.every((f, i) => f.start === unsaved.ranges[i]!.start && f.end === unsaved.ranges[i]!.end),
+    );
+  const saving = ranges.saving.filter((unsaved) => !shows(unsaved));
+  return saving.length === ranges.saving.length ? null : { ...ranges, saving };
 }

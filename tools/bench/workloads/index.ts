@@ -6,6 +6,7 @@ import { durableSaveWorkload } from './w4-durable-save.js';
 import { exportWorkload } from './w5-export.js';
 import { quoteSearchWorkload } from './w6-quote-search.js';
 import { reanchorWorkload } from './w7-reanchor.js';
+import { teamSyncWorkload } from './w8-team-sync.js';
 
 /** Every workload, in docs/PERFORMANCE.md order. */
-export const BENCH_WORKLOADS: readonly Workload[] = [launchWorkload, openLongWorkload, labelAddWorkload, durableSaveWorkload, exportWorkload, quoteSearchWorkload, reanchorWorkload];
+export const BENCH_WORKLOADS: readonly Workload[] = [launchWorkload, openLongWorkload, labelAddWorkload, durableSaveWorkload, exportWorkload, quoteSearchWorkload, reanchorWorkload, teamSyncWorkload];

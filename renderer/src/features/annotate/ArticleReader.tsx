@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
+import { useLinkMarks } from '../../client/use-link-marks.js';
 import { DocumentView, type DocumentViewHandle, type ScreenPoint } from '../../document-view/DocumentView.js';
 import type { OverlayRanges } from '../../document-view/overlay-decorations.js';
 import { DocumentDetails } from '../import/DocumentDetails.js';
@@ -22,6 +23,7 @@ export interface ArticleReaderProps {
 
 /** The open article: its title and details, annotations that lost their place, and the annotatable text. */
 export function ArticleReader({ opened, labels, readOnly, annotating, overlay, view, onAnnotationClick }: ArticleReaderProps) {
+  const linkMarks = useLinkMarks(opened.meta.id);
   return (
     <article aria-labelledby="article-title">
       <h1 id="article-title" className="article-heading">
@@ -40,6 +42,7 @@ export function ArticleReader({ opened, labels, readOnly, annotating, overlay, v
         annotations={annotating.placed}
         focus={annotating.focus}
         overlay={overlay}
+        linkMarks={linkMarks}
         handleRef={view}
         onFocusAnnotation={onAnnotationClick}
         onChooseAmong={annotating.openChooser}

@@ -3,6 +3,7 @@ import type { Annotation } from '../../../../shared/model/annotation.js';
 import type { ResolvedLink } from '../../../../shared/model/link.js';
 import { excerpt } from '../../../../shared/text/excerpt.js';
 import { useDocumentLinks } from '../../client/use-document-links.js';
+import { useLinkMarks } from '../../client/use-link-marks.js';
 import { useWorkbenchState } from '../../client/workbench-context.js';
 import { DocumentView, type ScreenPoint } from '../../document-view/DocumentView.js';
 import type { OverlayRanges } from '../../document-view/overlay-decorations.js';
@@ -43,6 +44,7 @@ export function ComparePane(props: ComparePaneProps) {
   const others = documents.filter((d) => d.id !== leftDocumentId);
   const documentLinks = useDocumentLinks(documentId);
   const leftLinks = useDocumentLinks(leftDocumentId);
+  const linkMarks = useLinkMarks(documentId);
   const labels = workspace?.labels ?? [];
   const linkTypes = workspace?.linkTypes ?? [];
   const overlay = useMemo<OverlayRanges>(
@@ -133,6 +135,7 @@ export function ComparePane(props: ComparePaneProps) {
             annotations={annotating.placed}
             focus={annotating.focus}
             overlay={overlay}
+            linkMarks={linkMarks}
             handleRef={pane.view}
             onFocusAnnotation={props.onAnnotationClick}
             onChooseAmong={annotating.openChooser}
