@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import { compareInDocumentOrder } from '../../shared/model/document-order.js';
@@ -6,16 +6,19 @@ import { repointLinks } from '../../shared/model/repoint-links.js';
 import type { Annotation } from '../../shared/model/annotation.js';
 import { ownerIdentity, type AnnotatorIdentity } from '../../shared/model/annotator.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
-import { WorkspaceFileSchema, type LinkLayerFile, type WorkspaceFile } from '../../shared/model/workspace.js';
+import { WorkspaceFileSchema, type AnnotationFile, type LinkLayerFile, type WorkspaceFile } from '../../shared/model/workspace.js';
 import { contentHash } from '../../shared/text/content-hash.js';
-import { BackupRotation, StoreFileError, WorkspaceLock, writeFileDurably, type BackupEntry, type SaveStatus } from '../storage/index.js';
+import { BackupRotation, WorkspaceLock, type BackupEntry, type SaveStatus } from '../storage/index.js';
 import { jsonStoreFile, WORKSPACE_BACKUP_INTERVAL_MS, type JsonStoreFile } from '../storage/json-store-file.js';
+import { EditGate } from './edit-gate.js';
 import { FailedSaveRetry } from './failed-save-retry.js';
+import { StoreProblems } from './store-problems.js';
+import { StoredTexts } from './stored-texts.js';
 import { removeFilesBeforeLayers, upgradeToLayersOnOpen } from './layer-migration.js';
 import { MyLayerFiles, relativeName } from './my-layer-files.js';
-import { ReadOnlyWorkspaceError, type CommittedDocument, type OpenStoreOptions, type StoreProblem, type UnsavedFile } from './store-types.js';
+import type { CommittedDocument, OpenStoreOptions, StoreProblem, UnsavedFile } from './store-types.js';
 import { emptyWorkspace, notAWorkspaceError, refuseForeignFolder, WORKSPACE_FILE, WorkspaceOpenError } from './workspace-folder.js';
-import { WORKSPACE_LAYOUT, workspaceFileKind, workspacePath } from './workspace-layout.js';
+import { WORKSPACE_LAYOUT, workspaceFileKind } from './workspace-layout.js';
 
 /**
  * A workspace folder on disk: `workspace.json` (label schema, link types, document index) and one text
@@ -29,9 +32,10 @@ import { WORKSPACE_LAYOUT, workspaceFileKind, workspacePath } from './workspace-
  * (or that document) read-only until it is restored from a backup.
  */
 export class WorkspaceStore {
-  private readonly texts = new Map<string, string>();
-  private readonly problemsByFile = new Map<string, StoreProblem>();
+  private readonly texts: StoredTexts;
+  private readonly fileProblems: StoreProblems;
   private readonly saves = new FailedSaveRetry(() => [this.workspaceFile, ...this.layer.files]);
+  private readonly gate = new EditGate();
   /** The files of the layer this store edits. */
   private layer: MyLayerFiles;
 
@@ -45,6 +49,8 @@ export class WorkspaceStore {
     annotator: AnnotatorIdentity,
   ) {
     this.layer = new MyLayerFiles(dir, annotator, (file) => this.readFile(file));
+    this.texts = new StoredTexts(dir);
+    this.fileProblems = new StoreProblems(dir);
   }
 
   /**
@@ -73,10 +79,10 @@ export class WorkspaceStore {
       const store = new WorkspaceStore(dir, lock, workspaceFile, !hasWorkspaceFile, annotator);
       await store.readFile(workspaceFile);
       await store.readFile(store.layer.linkFile);
-      if (upgradeFailure !== null) store.problemsByFile.set(WORKSPACE_FILE, { file: WORKSPACE_FILE, kind: 'invalid', message: upgradeFailure });
+      if (upgradeFailure !== null) store.fileProblems.record({ file: WORKSPACE_FILE, kind: 'invalid', message: upgradeFailure });
       if (!hasWorkspaceFile) await workspaceFile.db.write();
       // Annotation files from before layers that could not be upgraded are kept, and named.
-      else if (!store.readOnlyReason) for (const problem of await removeFilesBeforeLayers(dir).catch(() => [])) store.problemsByFile.set(problem.file, problem);
+      else if (!store.readOnlyReason) for (const problem of await removeFilesBeforeLayers(dir).catch(() => [])) store.fileProblems.record(problem);
       return store;
     } catch (error) {
       await lock.release().catch(() => undefined);
@@ -101,8 +107,9 @@ export class WorkspaceStore {
 
   /** Applies `change` to my links and cluster names and saves them durably (with my current name and email). */
   async updateLinkLayer(change: (layer: Pick<LinkLayerFile, 'links' | 'clusterNames'>) => void): Promise<void> {
+    await this.gate.pass();
     const { linkFile } = this.layer;
-    this.refuseIfReadOnly(WORKSPACE_LAYOUT.links(this.annotator.id));
+    this.fileProblems.refuseIfReadOnly(WORKSPACE_LAYOUT.links(this.annotator.id));
     change(linkFile.db.data);
     linkFile.db.data.annotator = { ...this.annotator };
     await this.save(linkFile);
@@ -120,7 +127,7 @@ export class WorkspaceStore {
     }
     if (annotator.id === this.annotator.id) this.layer.annotator = { ...annotator };
     else {
-      for (const file of this.layer.files) this.problemsByFile.delete(relativeName(this.dir, file));
+      for (const file of this.layer.files) this.fileProblems.clear(relativeName(this.dir, file));
       this.layer = new MyLayerFiles(this.dir, { ...annotator }, (file) => this.readFile(file));
       await this.readFile(this.layer.linkFile);
     }
@@ -130,13 +137,12 @@ export class WorkspaceStore {
 
   /** Files that could not be used, each with what is wrong. */
   get problems(): StoreProblem[] {
-    return [...this.problemsByFile.values()];
+    return this.fileProblems.all;
   }
 
   /** Why every edit is refused, or null when the workspace can be edited. */
   get readOnlyReason(): string | null {
-    const problem = this.problemsByFile.get(WORKSPACE_FILE);
-    return problem ? problem.message : null;
+    return this.fileProblems.readOnlyReason;
   }
 
   /** Where saving stands across every file: failed if any write failed, saving if any is in flight. */
@@ -153,22 +159,15 @@ export class WorkspaceStore {
 
   /** Applies `change` to the workspace file and saves it durably. */
   async updateWorkspace(change: (workspace: WorkspaceFile) => void): Promise<void> {
-    this.refuseIfReadOnly(WORKSPACE_FILE);
+    await this.gate.pass();
+    this.fileProblems.refuseIfReadOnly(WORKSPACE_FILE);
     change(this.workspaceFile.db.data);
     await this.save(this.workspaceFile);
   }
 
-  /** Stores a new document: its text file, an empty annotation file, then its index entry. */
+  /** Stores a new document without annotations: its text file, an empty annotation file, then its index entry. */
   async addDocument(meta: DocumentMeta, text: string): Promise<void> {
-    this.refuseIfReadOnly(WORKSPACE_FILE);
-    if (contentHash(text) !== meta.contentHash) throw new Error(`content hash mismatch for ${meta.id}`);
-    await writeFileDurably(this.textPath(meta.id), text);
-    this.texts.set(meta.id, text);
-    const file = await this.layer.annotationFile(meta.id, meta.contentHash);
-    await this.save(file);
-    await this.updateWorkspace((workspace) => {
-      workspace.documents.push(meta);
-    });
+    await this.commitDocuments([{ meta, text, annotations: [] }]);
   }
 
   /**
@@ -180,7 +179,7 @@ export class WorkspaceStore {
    * document's files stay on disk, unlisted.
    */
   async commitDocuments(documents: readonly CommittedDocument[]): Promise<void> {
-    this.refuseIfReadOnly(WORKSPACE_FILE);
+    this.fileProblems.refuseIfReadOnly(WORKSPACE_FILE);
     const listed = new Set(this.workspaceFile.db.data.documents.map((d) => d.id));
     for (const { meta, text, replaces } of documents) {
       if (listed.has(meta.id)) throw new Error(`document ${meta.id} is already in the workspace`);
@@ -191,8 +190,7 @@ export class WorkspaceStore {
     try {
       for (const { meta, text, annotations } of documents) {
         written.push(meta.id);
-        await writeFileDurably(this.textPath(meta.id), text);
-        this.texts.set(meta.id, text);
+        await this.texts.write(meta.id, text);
         const file = await this.layer.annotationFile(meta.id, meta.contentHash);
         file.db.data.annotations = [...annotations].sort(compareInDocumentOrder);
         await this.save(file);
@@ -239,11 +237,7 @@ export class WorkspaceStore {
 
   /** The stored text of a document. */
   async readText(documentId: string): Promise<string> {
-    const cached = this.texts.get(documentId);
-    if (cached !== undefined) return cached;
-    const text = await readFile(this.textPath(documentId), 'utf8');
-    this.texts.set(documentId, text);
-    return text;
+    return this.texts.read(documentId);
   }
 
   /** The annotations of a document, in document order (none when its file could not be read). */
@@ -262,7 +256,7 @@ export class WorkspaceStore {
 
   /** Why a document's annotations cannot be edited, or null. */
   documentReadOnlyReason(documentId: string): string | null {
-    return this.readOnlyReason ?? this.problemsByFile.get(this.layer.annotationFileName(documentId))?.message ?? null;
+    return this.fileProblems.reasonFor(this.layer.annotationFileName(documentId));
   }
 
   /**
@@ -271,9 +265,13 @@ export class WorkspaceStore {
    * and the error is thrown so the UI can say the edit is not saved yet.
    */
   async updateAnnotations(documentId: string, change: (current: Annotation[]) => Annotation[]): Promise<void> {
-    const meta = this.requireDocument(documentId);
-    this.refuseIfReadOnly(this.layer.annotationFileName(documentId));
-    const file = await this.layer.annotationFile(documentId, meta.contentHash);
+    let file: JsonStoreFile<AnnotationFile>;
+    do {
+      await this.gate.pass();
+      const meta = this.requireDocument(documentId);
+      this.fileProblems.refuseIfReadOnly(this.layer.annotationFileName(documentId));
+      file = await this.layer.annotationFile(documentId, meta.contentHash);
+    } while (this.gate.closed); // files read again meanwhile: take the new one
     const next = change(file.db.data.annotations);
     const foreign = next.find((a) => a.annotator !== this.annotator.id);
     if (foreign) {
@@ -303,14 +301,28 @@ export class WorkspaceStore {
     const good = (await backups.list()).find((b) => b.valid && b.kind === 'version');
     if (!good) throw new WorkspaceOpenError(`There is no valid backup of ${file} to restore.`);
     await backups.restore(good.name);
-    this.problemsByFile.delete(file);
-    if (file === WORKSPACE_FILE) await this.readFile(this.workspaceFile);
-    else if (kind.kind === 'links') await this.readFile(this.layer.linkFile);
-    else if (kind.kind === 'annotations') {
-      await this.layer.forget(kind.documentId);
-      await this.readAnnotations(kind.documentId);
-    }
+    await this.readAgain(file);
+    if (kind.kind === 'annotations') await this.readAnnotations(kind.documentId);
     return good;
+  }
+
+  /**
+   * Runs `work`, which changes the workspace's files on disk (a team sync bringing in others' work),
+   * with every edit held back until it ends: saves in flight land first, and `work` is refused while
+   * an edit could not be saved (its files on disk would not hold it). `work` resolves to the files it
+   * changed (relative paths), which are then read again, so the store holds what is on disk.
+   */
+  async whileFilesChange<T>(work: () => Promise<{ result: T; changed: readonly string[] }>): Promise<T> {
+    return this.gate.exclusive(
+      () => this.flush(),
+      async () => {
+        const unsaved = this.unsavedFiles()[0];
+        if (unsaved) throw new WorkbenchError('storage', `${unsaved.file} holds edits that are not saved yet (${unsaved.error}); try again once they are.`);
+        const { result, changed } = await work();
+        for (const file of changed) await this.readAgain(file);
+        return result;
+      },
+    );
   }
 
   /** Waits until every write has landed (or failed). */
@@ -351,19 +363,18 @@ export class WorkspaceStore {
     return this.saves.save(file);
   }
 
-  private async readFile<T>(file: JsonStoreFile<T>): Promise<void> {
-    try {
-      await file.db.read();
-    } catch (error) {
-      if (!(error instanceof StoreFileError)) throw error;
-      const name = relativeName(this.dir, file);
-      this.problemsByFile.set(name, { file: name, kind: error.kind, message: error.message });
-    }
+  /** Drops what is held of `file` (relative path) and reads it again when next needed (the store's own files at once). */
+  private async readAgain(file: string): Promise<void> {
+    const kind = workspaceFileKind(file);
+    this.fileProblems.clear(file);
+    if (file === WORKSPACE_FILE) await this.readFile(this.workspaceFile);
+    else if (kind.kind === 'links' && kind.annotator === this.annotator.id) await this.readFile(this.layer.linkFile);
+    else if (kind.kind === 'annotations' && kind.annotator === this.annotator.id) await this.layer.forget(kind.documentId);
+    else this.texts.forgetFile(file);
   }
 
-  private refuseIfReadOnly(file: string): void {
-    const reason = this.readOnlyReason ?? this.problemsByFile.get(file)?.message;
-    if (reason) throw new ReadOnlyWorkspaceError(`This workspace is open read-only: ${reason}`);
+  private readFile<T>(file: JsonStoreFile<T>): Promise<void> {
+    return this.fileProblems.read(file);
   }
 
   /** The document's metadata; a refusal (`not-found`, for people) when it is not in the workspace. */
@@ -376,18 +387,10 @@ export class WorkspaceStore {
   /** Removes the files of a document the index does not list (an import that did not commit). */
   private async discardUnlistedDocument(documentId: string): Promise<void> {
     if (this.findDocument(documentId)) return;
-    this.texts.delete(documentId);
-    this.problemsByFile.delete(this.layer.annotationFileName(documentId));
+    this.fileProblems.clear(this.layer.annotationFileName(documentId));
     const file = await this.layer.forget(documentId);
     await file?.writer.flush().catch(() => undefined);
-    await Promise.all([
-      rm(this.textPath(documentId), { force: true }),
-      rm(join(this.dir, this.layer.annotationFileName(documentId)), { force: true }),
-    ]).catch(() => undefined);
-  }
-
-  private textPath(documentId: string): string {
-    return workspacePath(this.dir, WORKSPACE_LAYOUT.text(documentId));
+    await Promise.all([this.texts.remove(documentId), rm(join(this.dir, this.layer.annotationFileName(documentId)), { force: true })]).catch(() => undefined);
   }
 
   private backupsOf(file: string): BackupRotation {
