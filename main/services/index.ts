@@ -10,6 +10,8 @@ import { importsService, type AddArticleResult } from './imports/imports-service
 import { labelsService } from './labels/labels-service.js';
 import { linksService } from './links/links-service.js';
 import type { ServiceContext } from './service-context.js';
+import { environmentCredentials, type GitCredentials } from './sync/git-credentials.js';
+import { TeamSync } from './sync/team-sync-service.js';
 import { teamService, type IdentitySettings } from './team/team-service.js';
 import { workspaceService } from './workspace/workspace-service.js';
 
@@ -32,17 +34,21 @@ export interface WorkbenchServiceOptions {
   maxImportBytes?: number;
   /** Where recovery files of unsaved edits are kept (`recoveryDirOf`); none are offered when absent. */
   recoveryDir?: string;
+  /** Where the team's git token comes from; the environment's `CORROBORATE_GIT_TOKEN` when absent. */
+  gitCredentials?: GitCredentials;
 }
 
 /**
  * Every service of one open workspace, one domain each (workspace, documents, annotations, links,
- * labels, imports, exports, team), composed into the contract's API; plus what the CLI and tests use
+ * labels, imports, exports, team, team sync), composed into the contract's API; plus what the CLI and tests use
  * beyond the contract (adding one article, waiting for an export job).
  */
 export type WorkbenchService = WorkbenchApi & {
   addArticle: ReturnType<typeof importsService>['addArticle'];
   /** The export job runner (the CLI waits for its jobs). */
   exports: ExportService;
+  /** Team sync in the background (stopped when the workspace closes). */
+  teamSync: TeamSync;
 };
 
 /**
@@ -54,6 +60,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
   const editing = new AnnotationEditing(store, { now: context.now });
   const exports = new ExportService(store, context.now);
   const imports = importsService(context, options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES);
+  const teamSync = new TeamSync(store, options.gitCredentials ?? environmentCredentials(process.env), context.now);
   const facts = { isDefault: options.isDefault, samplesDir: options.samplesDir, recoveryDir: options.recoveryDir ?? null };
   const api = {
     ...workspaceService(context, facts, imports),
@@ -64,6 +71,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
     ...imports,
     ...exportsService(exports),
     ...teamService(context, options.identity ?? { source: 'none', file: null }),
+    ...teamSync.api(),
   } satisfies WorkbenchApi;
-  return { ...api, exports };
+  return { ...api, exports, teamSync };
 }

@@ -13,6 +13,7 @@ import { resolveIdentity, UserIdentityFile, userIdentityPath } from '../workspac
 /** Who edits, for the faces that need it without opening a workspace (see `resolveIdentity`). */
 export { resolveIdentity };
 import { WorkspaceStore } from '../workspace/workspace-store.js';
+import { environmentCredentials, type GitCredentials } from './sync/git-credentials.js';
 
 /** Where to open a workbench; every field optional. */
 export interface OpenWorkbenchOptions {
@@ -35,6 +36,8 @@ export interface OpenWorkbenchOptions {
    */
   annotator?: string | undefined;
   email?: string | undefined;
+  /** Where the team's git token comes from (the desktop app's keychain); the environment's when absent. */
+  gitCredentials?: GitCredentials | undefined;
 }
 
 /** An open workspace: the store and the services that serve the contract over it. */
@@ -73,6 +76,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
     samplesDir: options.samplesDir ?? sampleArticlesDir(env),
     maxImportBytes,
     identity: { source, file: new UserIdentityFile(userIdentityPath(env)) },
+    gitCredentials: options.gitCredentials ?? environmentCredentials(env),
   });
   if (isDefault && store.created && !store.readOnlyReason) await service.addSampleArticles();
   return {
@@ -81,6 +85,9 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
     api: withReadableStoreErrors(service),
     workspaceDir,
     isDefault,
-    close: () => shutDownWorkspace(store, recoveryDir),
+    close: async () => {
+      await service.teamSync.stop();
+      return shutDownWorkspace(store, recoveryDir);
+    },
   };
 }

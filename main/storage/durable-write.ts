@@ -13,12 +13,13 @@ export const TEMP_SUFFIX = '.tmp';
  * renames it over the target and fsyncs the directory so the rename itself is durable. Every byte
  * is checked written (`writeAllBytes`), so a short write on a full disk fails instead of renaming
  * a truncated file over the good one.
- * On failure the temp file is removed and the target is left as it was.
+ * On failure the temp file is removed and the target is left as it was. `mode` sets the new file's
+ * permissions (0o644 unless given; 0o600 for a secret).
  */
-export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-  const handle = await open(temp, 'wx', 0o644);
+  const handle = await open(temp, 'wx', options.mode ?? 0o644);
   try {
     await writeAllBytes(handle, data, path);
     await handle.sync();

@@ -1,8 +1,8 @@
 import type { CommitAuthor } from '../../services/sync/team-repository.js';
+import { TOKEN_VARIABLE } from '../../services/sync/git-credentials.js';
 import { UsageError, type CliIo } from './cli-command-spec.js';
 
-/** The environment variable the token of the team's git server is read from (never an argument, so it stays out of shell history). */
-export const TOKEN_VARIABLE = 'CORROBORATE_GIT_TOKEN';
+export { TOKEN_VARIABLE };
 /** The environment variable naming the annotator when `--annotator` is not given. */
 export const ANNOTATOR_VARIABLE = 'CORROBORATE_ANNOTATOR';
 

@@ -8,14 +8,16 @@ export interface WorkspaceMenuActions {
   openWorkspace(): void;
   /** File → Open recent → a folder: open that workspace. */
   openRecent(dir: string): void;
+  /** Team → Sync now: starts a team sync (the window shows how it goes). */
+  syncNow(): void;
 }
 
 /** Menu item ids, for the e2e spec (which clicks them as a person would) and for rebuilding. */
-export const MENU_IDS = { openWorkspace: 'open-workspace', openRecent: 'open-recent' } as const;
+export const MENU_IDS = { openWorkspace: 'open-workspace', openRecent: 'open-recent', syncNow: 'sync-now' } as const;
 
 /**
  * The application menu: File (Open workspace…, Open recent with the last five workspaces, Quit),
- * Edit, View and Help. Built again whenever the recent list changes.
+ * Edit, View, Team (Sync now) and Help. Built again whenever the recent list changes.
  */
 export function installAppMenu(actions: WorkspaceMenuActions, recentWorkspaces: readonly string[]): void {
   const isMac = process.platform === 'darwin';
@@ -52,6 +54,7 @@ export function installAppMenu(actions: WorkspaceMenuActions, recentWorkspaces: 
         { role: 'togglefullscreen' },
       ],
     },
+    { label: 'Team', submenu: [{ id: MENU_IDS.syncNow, label: 'Sync now', accelerator: 'CmdOrCtrl+Shift+Y', click: () => actions.syncNow() }] },
     { role: 'help', submenu: [{ label: 'About Corroborate', click: () => app.showAboutPanel() }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { app, BrowserWindow, dialog, screen, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, screen, type MessageBoxOptions } from 'electron';
 import { DesktopWorkspace, type LeavingHooks } from '../desktop/desktop-workspace.js';
 import { RecentWorkspaces } from '../desktop/recent-workspaces.js';
 import { MINIMUM_WINDOW_SIZE, placeOnDisplays, WindowStateFile, type ScreenRect, type WindowPlacement } from '../desktop/window-state.js';
@@ -17,6 +17,7 @@ import { windowTitle } from '../desktop/window-title.js';
 import { builtRendererDir } from '../host/renderer-files.js';
 import { appDataDir } from '../../services/workspace/workspace-upkeep.js';
 import { openWorkbench } from '../../services/open-workbench.js';
+import { savedCredentials, type SecretCipher } from '../../services/sync/git-credentials.js';
 import { installAppMenu } from './app-menu.js';
 import { APP_URL, registerAppScheme, serveRendererOnAppScheme } from './app-protocol.js';
 import { registerIpcHandlers } from './ipc-handlers.js';
@@ -37,6 +38,13 @@ const appData = appDataDir();
 app.setPath('userData', appData);
 const windowState = new WindowStateFile(appData);
 const recents = new RecentWorkspaces(appData);
+// Team tokens, one per git server, encrypted with the system's keychain (never in a workspace).
+const keychain: SecretCipher = {
+  isAvailable: () => safeStorage.isEncryptionAvailable(),
+  encrypt: (plain) => safeStorage.encryptString(plain),
+  decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed)),
+};
+const gitCredentials = savedCredentials(join(appData, 'git-tokens.json'), keychain, process.env);
 
 let mainWindow: BrowserWindow | null = null;
 let desktop: DesktopWorkspace | null = null;
@@ -77,7 +85,7 @@ async function start(): Promise<void> {
 }
 
 function openDesktopWorkspace(dir: string | undefined) {
-  return openWorkbench({ workspaceDir: dir, holder: 'desktop app' });
+  return openWorkbench({ workspaceDir: dir, holder: 'desktop app', gitCredentials });
 }
 
 function createWindow(placement: WindowPlacement): BrowserWindow {
@@ -147,7 +155,14 @@ function setActivity(value: string | null): void {
 
 async function refreshMenu(): Promise<void> {
   if (!desktop) return;
-  installAppMenu({ openWorkspace: () => void chooseWorkspace(), openRecent: (dir) => void openWorkspaceFolder(dir, true) }, await desktop.recentWorkspaces());
+  installAppMenu(
+    {
+      openWorkspace: () => void chooseWorkspace(),
+      openRecent: (dir) => void openWorkspaceFolder(dir, true),
+      syncNow: () => void desktop?.api.startSync().catch((error: unknown) => reportProblem((error as Error).message)),
+    },
+    await desktop.recentWorkspaces(),
+  );
 }
 
 /** File → Open workspace…: the system's folder picker, then the chosen folder. */

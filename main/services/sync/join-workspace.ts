@@ -1,11 +1,10 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
-import type { WorkspaceLockHolder } from '../../storage/index.js';
 import { WORKSPACE_FILE } from '../../workspace/workspace-folder.js';
 import { openGitSession, refuseCredentialsInUrl } from './git-session.js';
 import { SyncError } from './sync-error.js';
-import { withWorkspaceLock } from './sync-lock.js';
+import { withWorkspaceLock, type SyncLockHolder } from './sync-lock.js';
 import { resolveOrNull, MAIN_REF, TEAM_BRANCH, TEAM_REMOTE } from './team-repository.js';
 
 /** What joining a team workspace needs. */
@@ -21,7 +20,7 @@ export interface JoinOptions {
   signal?: AbortSignal | undefined;
   /** isomorphic-git's progress (objects received, files written). */
   onProgress?: ((progress: { phase: string; loaded: number; total: number }) => void) | undefined;
-  holder?: WorkspaceLockHolder | undefined;
+  holder?: SyncLockHolder | undefined;
 }
 
 /** What joining did. */

@@ -1,12 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
-import type { WorkspaceLockHolder } from '../../storage/index.js';
 import { refuseForeignFolder, WORKSPACE_FILE, WorkspaceOpenError } from '../../workspace/workspace-folder.js';
 import { durableGitFs } from './durable-git-fs.js';
 import { openGitSession, refuseCredentialsInUrl } from './git-session.js';
 import { SyncError } from './sync-error.js';
-import { withWorkspaceLock } from './sync-lock.js';
+import { withWorkspaceLock, type SyncLockHolder } from './sync-lock.js';
 import {
   commitWorkingTree,
   ensureGitignore,
@@ -34,7 +33,7 @@ export interface ShareOptions {
   /** Who commits the workspace as it is. */
   author: CommitAuthor;
   signal?: AbortSignal | undefined;
-  holder?: WorkspaceLockHolder | undefined;
+  holder?: SyncLockHolder | undefined;
 }
 
 /** What sharing did. */

@@ -4,12 +4,12 @@ import git from 'isomorphic-git';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { ConflictSide } from '../../../shared/sync/merge-json.js';
 import type { SettledConflict, SyncConflict } from '../../../shared/sync/merge-file.js';
-import { writeFileDurably, type WorkspaceLockHolder } from '../../storage/index.js';
+import { writeFileDurably } from '../../storage/index.js';
 import { openGitSession, type GitSession } from './git-session.js';
 import { diffTrees, mergeTrees, readBlobBytes, treeOf, type TreeDifference } from './merge-trees.js';
 import { clearPendingConflicts, readPendingConflicts, savePendingConflicts } from './pending-conflicts.js';
 import { SyncError, describeServer, isRejectedAsBehind } from './sync-error.js';
-import { withWorkspaceLock } from './sync-lock.js';
+import { withWorkspaceLock, type SyncLockHolder } from './sync-lock.js';
 import {
   commitIdentity,
   commitWorkingTree,
@@ -51,8 +51,8 @@ export interface SyncOptions {
   signal?: AbortSignal | undefined;
   /** Told each step as it starts (awaited). */
   onProgress?: ((progress: SyncProgress) => void | Promise<void>) | undefined;
-  /** Who holds the workspace's lock while syncing (default `cli`). */
-  holder?: WorkspaceLockHolder | undefined;
+  /** Who holds the workspace's lock while syncing (default `cli`; `LOCK_HELD_BY_CALLER` from the app, which holds it). */
+  holder?: SyncLockHolder | undefined;
 }
 
 /** How a sync ended: done, or stopped at conflicts (nothing merged or sent; they are kept for a choice). */

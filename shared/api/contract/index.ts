@@ -5,12 +5,14 @@ import { exportsContract } from './exports.js';
 import { importsContract } from './imports.js';
 import { labelsContract } from './labels.js';
 import { linksContract } from './links.js';
+import { syncContract } from './sync.js';
 import { teamContract } from './team.js';
 import { workspaceContract } from './workspace.js';
 
 export type { MethodSpec } from './ids.js';
 export * from './annotations.js';
 export * from './documents.js';
+export * from './sync.js';
 export * from './team.js';
 export * from './workspace.js';
 
@@ -29,6 +31,7 @@ export const workbenchContract = {
   ...importsContract,
   ...exportsContract,
   ...teamContract,
+  ...syncContract,
 };
 
 
