@@ -127,6 +127,7 @@ export function App() {
         onSnapWords={setSnapWords}
         onOpenDialog={(kind) => void openDialog(kind)}
         saveState={saves.state}
+        onTeamFilesChanged={() => void article.reload(opened?.meta.id)}
       />
       <div className="sidebar">
         <WorkspaceSearch

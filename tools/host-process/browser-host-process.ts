@@ -28,6 +28,8 @@ export interface BrowserHostOptions {
   appDataDir?: string;
   /** The name and email saved in the app-data folder before the host starts (`TEST_EDITOR` when absent); null saves none. */
   identity?: AnnotatorProfile | null;
+  /** More environment for the host (a team's `CORROBORATE_GIT_TOKEN`). */
+  env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -45,7 +47,8 @@ export async function startBrowserHostProcess(options: BrowserHostOptions): Prom
     await writeFile(join(appDataDir, 'identity.json'), `${JSON.stringify({ schemaVersion: 1, ...identity })}\n`);
   }
   const { CORROBORATE_ANNOTATOR: _, CORROBORATE_ANNOTATOR_EMAIL: __, ...inherited } = process.env;
-  const env = { ...inherited, CORROBORATE_APP_DATA: appDataDir };
+  const { CORROBORATE_GIT_TOKEN: ___, ...withoutToken } = inherited;
+  const env = { ...withoutToken, ...options.env, CORROBORATE_APP_DATA: appDataDir };
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdoutLines: string[] = [];
   let stderr = '';

@@ -26,5 +26,6 @@ export const SHORTCUTS: readonly ShortcutDescription[] = [
   { keys: '1–4 (while linking)', does: 'Link as same, paraphrase, supports or contradicts' },
   { keys: 's (in the link prompt)', does: 'Swap the two ends of a one-way link before choosing its type' },
   { keys: 'Escape', does: 'Close popups; then clear the selection, the pieces, a link being made, the focus (one per press)' },
+  { keys: 'Ctrl/Cmd + Shift + Y', does: 'Sync a team workspace: send your work, bring in the team’s' },
   { keys: '?', does: 'Show this list' },
 ];

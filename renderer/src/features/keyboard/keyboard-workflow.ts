@@ -78,7 +78,7 @@ export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkf
     else workflow.undo();
     return;
   }
-  if (mod && key === 'y' && !inField) {
+  if (mod && key === 'y' && !event.shiftKey && !inField) {
     event.preventDefault();
     workflow.redo();
     return;

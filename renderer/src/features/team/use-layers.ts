@@ -24,7 +24,8 @@ export interface Layers {
 /**
  * The layer chooser's state for the open article: which annotators there are, which layer is
  * chosen, and that layer (or every layer) read from the services. Another annotator's layer is
- * read again when the article or my identity changes; mine is what the cache holds.
+ * read again when the article, my identity or the workspace (after a sync) changes; mine is what
+ * the cache holds.
  */
 export function useLayers(documentId: string | null, notice: (message: string) => void): Layers {
   const cache = useCache();
@@ -35,6 +36,8 @@ export function useLayers(documentId: string | null, notice: (message: string) =
   const [error, setError] = useState<string | null>(null);
   // My annotations changing (an edit) reads the compared layers again.
   const mine = useWorkbenchState((state) => (documentId ? state.opened.get(documentId)?.annotations : undefined));
+  // The workspace read again (a sync brought in the team's work) may name new annotators.
+  const workspace = useWorkbenchState((state) => state.workspace);
 
   useEffect(() => {
     let current = true;
@@ -42,7 +45,7 @@ export function useLayers(documentId: string | null, notice: (message: string) =
     return () => {
       current = false;
     };
-  }, [cache, identity.revision]);
+  }, [cache, identity.revision, workspace]);
 
   useEffect(() => {
     if (!documentId || choice.kind === 'mine') return setShown(null);

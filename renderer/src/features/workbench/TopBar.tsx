@@ -1,6 +1,7 @@
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { useWorkbenchState } from '../../client/workbench-context.js';
 import { ExportButton } from '../export/ExportDialog.js';
+import { TeamSyncButton } from '../sync/TeamSyncButton.js';
 import { IdentityButton } from '../team/IdentityButton.js';
 import type { Edits } from '../history/use-edits.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
@@ -26,10 +27,13 @@ export interface TopBarProps {
   /** Opens a dialog: import, labels, link types or the shortcut list. */
   onOpenDialog(kind: 'import' | 'labels' | 'link-types' | 'help'): void;
   saveState: SaveState;
+  /** The team's work changed the workspace's files (a sync, or a join): read them again. */
+  onTeamFilesChanged(): void;
 }
 
 /**
- * The workbench's top bar: the workspace, the views, side by side, import and export, the labels
+ * The workbench's top bar: the workspace, the views, side by side, import and export, who I am,
+ * team sync, the labels
  * with their keys, the editing toolbar (undo, redo, word snapping, the label and link type editors,
  * the shortcut list) and whether everything is saved.
  */
@@ -88,6 +92,7 @@ export function TopBar(props: TopBarProps) {
             ?
           </button>
         </div>
+        <TeamSyncButton onFilesChanged={props.onTeamFilesChanged} />
         <SaveStatus state={props.saveState} />
       </div>
     </header>
