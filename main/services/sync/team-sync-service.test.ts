@@ -1,12 +1,15 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TeamSyncStatus } from '../../../shared/api/contract/index.js';
+import { annotatorIdOf } from '../../../shared/model/annotator.js';
 import type { Label } from '../../../shared/model/label-schema.js';
 import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
 import { environmentCredentials, savedCredentials, type SecretCipher } from './git-credentials.js';
+import { shareWorkspace } from './share-workspace.js';
 import { runGit, TEAM_TOKEN, useTeamServer } from './sync.test-support.js';
+import { takeOverForSharing } from '../team/take-over-for-sharing.js';
 
 // The app's team sync, as the renderer drives it: each annotator's workspace stays open (its lock
 // held, as in the app) while it shares, joins and syncs through a real git server.
@@ -196,6 +199,40 @@ function testKeychain(available = true): SecretCipher {
     },
   };
 }
+
+describe('whose the work of a shared workspace is', () => {
+  it('is the sharer’s when shared from the command line, and nobody takes over the owner’s layer of a team workspace', { timeout: 120_000 }, async () => {
+    const dir = join(team().root, 'solo');
+    const env = { CORROBORATE_APP_DATA: join(team().root, 'solo-app-data') };
+    const solo = await openWorkbench({ workspaceDir: dir, env, holder: 'cli' });
+    await solo.api.addSampleArticles();
+    const document = (await solo.api.listDocuments())[0]!;
+    const made = await solo.api.createAnnotation({ documentId: document.id, labelId: 'claim', ranges: [{ start: 0, end: 8 }] });
+    await solo.close();
+    expect(await readdir(join(dir, 'annotations', document.id))).toEqual(['owner.json']);
+
+    expect(await takeOverForSharing(dir, { name: 'Ann', email: 'ann@example.org' })).toBe(1);
+    await shareWorkspace({ dir, remoteUrl: team().remoteUrl, token: TEAM_TOKEN, author: { name: 'Ann', email: 'ann@example.org' } });
+    const ann = annotatorIdOf({ name: 'Ann', email: 'ann@example.org' });
+    const shared = (await runGit(['--git-dir', team().bareRepo, 'ls-tree', '-r', '--name-only', 'main'])).stdout;
+    expect(shared).toContain(`annotations/${document.id}/${ann}.json`);
+    expect(shared).not.toContain('owner.json');
+
+    // A teammate who worked as nobody in a team workspace, then says who they are, keeps the owner's layer apart.
+    const cy = await openAs('Cy', 'cy');
+    await cy.api.joinTeamWorkspace({ remoteUrl: team().remoteUrl });
+    await settled(cy);
+    await cy.close();
+    open.splice(open.indexOf(cy), 1);
+    const cyEnv = { CORROBORATE_APP_DATA: join(team().root, 'cy-nobody-app-data') };
+    const nobody = await openWorkbench({ workspaceDir: join(team().root, 'cy'), env: cyEnv, holder: 'desktop app' });
+    open.push(nobody);
+    await writeFile(join(team().root, 'cy', 'links', 'owner.json'), JSON.stringify({ schemaVersion: 2, annotator: { id: 'owner', name: 'Owner', email: '' }, links: [], clusterNames: [] }));
+    await nobody.api.setMyIdentity({ name: 'Cy', email: 'cy@example.org' });
+    expect(await readdir(join(team().root, 'cy', 'links'))).toContain('owner.json');
+    expect((await nobody.api.listLayers({ documentId: document.id })).find((l) => l.annotator.name === 'Ann')!.annotations.map((a) => a.id)).toEqual([made.id]);
+  });
+});
 
 describe('the desktop app’s saved tokens', () => {
   it('keeps one token per server encrypted, readable only by the user; the environment variable wins', async () => {

@@ -4,6 +4,7 @@ import { AnnotatorProfileSchema, CURATED_ANNOTATOR, identityOf, initialsOf, OWNE
 import type { IdentitySource, UserIdentityFile } from '../../workspace/user-identity.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import type { ServiceContext } from '../service-context.js';
+import { isRepository } from '../sync/team-repository.js';
 import { adoptOwnerLayer } from './adopt-owner-layer.js';
 import { annotatorsOf, layerAnnotations, layersOf } from './layer-queries.js';
 
@@ -50,8 +51,9 @@ export function teamService({ store }: ServiceContext, settings: IdentitySetting
       const wasOwner = store.annotator.id === OWNER_ANNOTATOR;
       await store.switchAnnotator(identity);
       source = 'settings';
-      // Saying who I am for the first time: what I did as the owner is mine, and stays editable.
-      if (wasOwner && !store.readOnlyReason) await adoptOwnerLayer(store);
+      // Saying who I am for the first time: what I did as the owner is mine, and stays editable. Not
+      // in a team workspace: there the owner's layer came from someone else's machine, not mine.
+      if (wasOwner && !store.readOnlyReason && !(await isRepository(store.dir))) await adoptOwnerLayer(store);
       return myIdentity();
     },
 
