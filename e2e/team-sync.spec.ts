@@ -98,8 +98,21 @@ test('two annotators on two hosts share, join, annotate the same article, sync a
   await anaTeam.getByRole('button', { name: 'Close' }).click();
   await expect(anaTeam).toBeHidden();
 
-  // Ana marks the apology as a quote, and syncs it.
+  // Ana marks the apology as a quote. Her first sync hangs at the server (it stalls pushes): the
+  // dialog shows the step, and Cancel leaves everything as it was; with the server well, it goes through.
   await labelWithMouse(ana, APOLOGY, '2');
+  const port = server.port;
+  await server.kill();
+  server = await startGitServer({ root: join(scratchDir, 'server'), token: TOKEN, port, stallPush: 'before-receiving' });
+  await ana.locator('body').press('Control+Shift+Y');
+  await server.waitForLine((line) => line.startsWith('stalled'));
+  await syncStatus(ana).click();
+  await expect(anaTeam.getByRole('status')).toContainText('Syncing: pushing');
+  await anaTeam.getByRole('button', { name: 'Cancel' }).click();
+  await expect(anaTeam.getByRole('alert')).toHaveText('The sync was cancelled; the workspace is as it was before.', { timeout: 60_000 });
+  await anaTeam.getByRole('button', { name: 'Close' }).click();
+  await server.kill();
+  server = await startGitServer({ root: join(scratchDir, 'server'), token: TOKEN, port });
   await syncByKeyboard(ana, /^Synced: your changes sent, nothing new from the team\.$/);
 
   // Bob starts with an empty workspace of his own and joins the team's from the dialog.
