@@ -1,4 +1,3 @@
-import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -6,6 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { gitServerUnavailableReason, startGitServer, type GitServerProcess } from '../tools/git-server/git-server-process.js';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
+import { shoot } from './support/screen-checks.js';
 import { expectAllSaved, labelWithMouse, openArticle } from './support/editor-steps.js';
 import { expect, test } from './support/workbench-fixture.js';
 
@@ -63,13 +63,15 @@ async function syncByKeyboard(page: Page, outcome: RegExp): Promise<void> {
   await expect(syncStatus(page)).toHaveText('Synced just now');
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  if (process.env.SHOTS_DIR) {
-    await mkdir(process.env.SHOTS_DIR, { recursive: true });
-    await copyFile(path, join(process.env.SHOTS_DIR, `${name}.png`));
-  }
+
+/** Joins the team's workspace into the page's empty one from the team dialog, and closes it once joined. */
+async function joinFromDialog(page: Page, remoteUrl: string): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Team…' }).click();
+  const team = page.getByRole('dialog', { name: 'Team workspace' });
+  await team.getByLabel('Address of the team’s repository').fill(remoteUrl);
+  await team.getByRole('button', { name: 'Join' }).click();
+  await expect(team.getByText(`Shared through ${remoteUrl}.`)).toBeVisible({ timeout: 60_000 });
+  await team.getByRole('button', { name: 'Close' }).click();
 }
 
 test('two annotators on two hosts share, join, annotate the same article, sync and see each other’s layer in compare', async ({ browser, scratchDir }) => {
@@ -117,12 +119,7 @@ test('two annotators on two hosts share, join, annotate the same article, sync a
 
   // Bob starts with an empty workspace of his own and joins the team's from the dialog.
   const bob = await annotatorPage(browser, scratchDir, BOB, 'bob', 'empty');
-  await bob.getByRole('banner').getByRole('button', { name: 'Team…' }).click();
-  const bobTeam = bob.getByRole('dialog', { name: 'Team workspace' });
-  await bobTeam.getByLabel('Address of the team’s repository').fill(remoteUrl);
-  await bobTeam.getByRole('button', { name: 'Join' }).click();
-  await expect(bobTeam.getByText(`Shared through ${remoteUrl}.`)).toBeVisible({ timeout: 60_000 });
-  await bobTeam.getByRole('button', { name: 'Close' }).click();
+  await joinFromDialog(bob, remoteUrl);
   await expect(bob.getByRole('navigation', { name: 'Articles' }).getByText(HAMILTON)).toBeVisible();
 
   // Bob marks the same apology (as a claim) and more of the same article, and syncs.
@@ -175,12 +172,7 @@ test('a label colour both changed is shown with both versions and settled by cho
   await expect(anaTeam.getByText(`Shared through ${remoteUrl}.`)).toBeVisible({ timeout: 60_000 });
   await anaTeam.getByRole('button', { name: 'Close' }).click();
   const bob = await annotatorPage(browser, scratchDir, BOB, 'bob', 'empty');
-  await bob.getByRole('banner').getByRole('button', { name: 'Team…' }).click();
-  const bobTeam = bob.getByRole('dialog', { name: 'Team workspace' });
-  await bobTeam.getByLabel('Address of the team’s repository').fill(remoteUrl);
-  await bobTeam.getByRole('button', { name: 'Join' }).click();
-  await expect(bobTeam.getByText(`Shared through ${remoteUrl}.`)).toBeVisible({ timeout: 60_000 });
-  await bobTeam.getByRole('button', { name: 'Close' }).click();
+  await joinFromDialog(bob, remoteUrl);
 
   const recolourClaim = async (page: Page, colour: string) => {
     await page.getByRole('button', { name: 'Edit labels' }).click();

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { FieldConflictSchema, FileConflictSchema } from '../../../shared/api/contract/sync.js';
 import type { SyncConflict } from '../../../shared/sync/merge-file.js';
 import { writeFileDurably } from '../../storage/index.js';
 
@@ -11,30 +12,9 @@ import { writeFileDurably } from '../../storage/index.js';
  */
 const PENDING_FILE = join('.git', 'corroborate', 'conflicts.json');
 
-const JsonValueSchema: z.ZodType<unknown> = z.unknown();
 const PathStepSchema = z.union([z.string(), z.object({ id: z.string() })]);
-const ConflictSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('field'),
-    id: z.string(),
-    file: z.string(),
-    path: z.array(PathStepSchema),
-    where: z.string(),
-    base: JsonValueSchema,
-    ours: JsonValueSchema,
-    theirs: JsonValueSchema,
-    absent: z.array(z.enum(['base', 'ours', 'theirs'])),
-  }),
-  z.object({
-    kind: z.literal('file'),
-    id: z.string(),
-    file: z.string(),
-    reason: z.string(),
-    base: z.string().nullable(),
-    ours: z.string().nullable(),
-    theirs: z.string().nullable(),
-  }),
-]);
+// As the app shows them, plus the path the merge finds the value by again.
+const ConflictSchema = z.discriminatedUnion('kind', [FieldConflictSchema.extend({ path: z.array(PathStepSchema) }), FileConflictSchema]);
 const PendingFileSchema = z.object({ version: z.literal(1), conflicts: z.array(ConflictSchema) });
 
 /** The conflicts waiting in the workspace `dir` for a choice (none when the last sync finished). */

@@ -7,33 +7,36 @@ const RemoteUrlSchema = z.string().trim().min(1, 'Type the address of the teamâ€
 /** A value of a JSON file as a conflict shows it (null also when absent: see `absent`). */
 const JsonValueSchema = z.json();
 
-/** One thing both sides of a sync changed differently, with every version, waiting for a choice. */
-export const SyncConflictSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('field'),
-    /** Names the conflict among those of one sync. */
-    id: z.string(),
-    /** The file, relative to the workspace. */
-    file: z.string(),
-    /** The value's place as people read it (`labels[id=claim].colour`). */
-    where: z.string(),
-    base: JsonValueSchema,
-    ours: JsonValueSchema,
-    theirs: JsonValueSchema,
-    /** Which versions are absent (deleted, or never there). */
-    absent: z.array(z.enum(['base', 'ours', 'theirs'])),
-  }),
-  z.object({
-    kind: z.literal('file'),
-    id: z.string(),
-    file: z.string(),
-    /** Why the file could not be merged field by field. */
-    reason: z.string(),
-    base: z.string().nullable(),
-    ours: z.string().nullable(),
-    theirs: z.string().nullable(),
-  }),
-]);
+/** A value of one JSON file both sides of a sync changed differently, with every version. */
+export const FieldConflictSchema = z.object({
+  kind: z.literal('field'),
+  /** Names the conflict among those of one sync. */
+  id: z.string(),
+  /** The file, relative to the workspace. */
+  file: z.string(),
+  /** The value's place as people read it (`labels[id=claim].colour`). */
+  where: z.string(),
+  base: JsonValueSchema,
+  ours: JsonValueSchema,
+  theirs: JsonValueSchema,
+  /** Which versions are absent (deleted, or never there). */
+  absent: z.array(z.enum(['base', 'ours', 'theirs'])),
+});
+
+/** A whole file both sides changed where no field-by-field merge applies, with every version's text. */
+export const FileConflictSchema = z.object({
+  kind: z.literal('file'),
+  id: z.string(),
+  file: z.string(),
+  /** Why the file could not be merged field by field. */
+  reason: z.string(),
+  base: z.string().nullable(),
+  ours: z.string().nullable(),
+  theirs: z.string().nullable(),
+});
+
+/** One thing both sides of a sync changed differently, waiting for a choice. */
+export const SyncConflictSchema = z.discriminatedUnion('kind', [FieldConflictSchema, FileConflictSchema]);
 /** A conflict of a sync. */
 export type SyncConflictView = z.infer<typeof SyncConflictSchema>;
 
