@@ -7,6 +7,7 @@ import { annotatorIdOf } from '../../../shared/model/annotator.js';
 import type { Label } from '../../../shared/model/label-schema.js';
 import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
 import { environmentCredentials, savedCredentials, type SecretCipher } from './git-credentials.js';
+import { TeamSync } from './team-sync-service.js';
 import { shareWorkspace } from './share-workspace.js';
 import { runGit, TEAM_TOKEN, useTeamServer } from './sync.test-support.js';
 import { takeOverForSharing } from '../team/take-over-for-sharing.js';
@@ -154,6 +155,27 @@ describe('team sync in the open app', () => {
     expect(refused).toMatchObject({ remoteUrl: null, canJoin: true, last: { kind: 'failed', failure: 'wrong-token' } });
     expect(refused.last!.message).toMatch(/refused the token in CORROBORATE_GIT_TOKEN/);
     expect(await wrong.api.listDocuments()).toEqual([]);
+  });
+
+  it('syncs by itself every so many minutes once turned on, bringing the team’s work in', { timeout: 120_000 }, async () => {
+    const { ann, bob } = await annAndBob();
+    const document = (await ann.api.listDocuments())[0]!;
+    const made = await ann.api.createAnnotation({ documentId: document.id, labelId: 'fact', ranges: [{ start: 2, end: 6 }] });
+    await syncNow(ann);
+    // Bob's own service with a minute of 50 ms: the timer is the app's, only shorter.
+    const fast = new TeamSync(bob.store, environmentCredentials({ CORROBORATE_GIT_TOKEN: TEAM_TOKEN }), () => new Date(), 50);
+    try {
+      await fast.api().setAutoSync({ minutes: 1 });
+      let status = await fast.status();
+      while (status.last?.operation !== 'sync') {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        status = await fast.status();
+      }
+      expect(status.last).toMatchObject({ kind: 'done', message: expect.stringContaining('from the team') });
+      expect((await bob.api.listLayers({ documentId: document.id })).find((l) => l.annotator.name === 'Ann')!.annotations.map((a) => a.id)).toContain(made.id);
+    } finally {
+      await fast.stop();
+    }
   });
 
   it('refuses what cannot be done, and keeps automatic syncing on this machine only', { timeout: 120_000 }, async () => {

@@ -52,10 +52,17 @@ export class TeamSync {
   #timer: NodeJS.Timeout | null = null;
   #stopped = false;
 
+  /**
+   * @param store the open workspace (its lock held by this process)
+   * @param credentials where the token comes from
+   * @param now the clock for the status's times
+   * @param minuteMs how long a minute of the automatic-sync interval is (tests shorten it)
+   */
   constructor(
     private readonly store: WorkspaceStore,
     private readonly credentials: GitCredentials,
     private readonly now: () => Date,
+    private readonly minuteMs = 60_000,
   ) {
     void this.scheduleAutoSync();
   }
@@ -231,7 +238,7 @@ export class TeamSync {
         if (waiting.length === 0 && !this.#activity && !this.#stopped) return this.api().startSync().catch(() => undefined);
         return undefined;
       });
-    }, minutes * 60_000);
+    }, minutes * this.minuteMs);
     this.#timer.unref();
   }
 }
