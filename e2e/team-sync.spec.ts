@@ -96,7 +96,11 @@ test('two annotators on two hosts share, join, annotate the same article, sync a
   await anaTeam.getByText('How a new team member joins').click();
   await expect(anaTeam.getByRole('listitem').filter({ hasText: remoteUrl })).toBeVisible();
   await shoot(ana, 'team-shared-1280x800');
+  expect(await anaTeam.evaluate((dialog) => dialog.scrollWidth - dialog.clientWidth), 'nothing in the dialog runs past its edge').toBe(0);
   expect(await violationsOf(ana, AXE_RULES), 'the team dialog of a shared workspace').toEqual([]);
+  await ana.setViewportSize({ width: 1920, height: 1080 });
+  await shoot(ana, 'team-shared-1920x1080');
+  await ana.setViewportSize({ width: 1280, height: 800 });
   await anaTeam.getByRole('button', { name: 'Close' }).click();
   await expect(anaTeam).toBeHidden();
 
