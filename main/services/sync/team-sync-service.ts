@@ -150,7 +150,7 @@ export class TeamSync {
     void this.scheduleAutoSync();
   }
 
-  private async author(): Promise<CommitAuthor> {
+  private author(): CommitAuthor {
     const { name, email } = this.store.annotator;
     return { name, email: email || undefined };
   }
@@ -161,7 +161,7 @@ export class TeamSync {
       dir: this.store.dir,
       token: await this.credentials.token(remoteUrl),
       tokenName: await this.tokenName(remoteUrl),
-      author: await this.author(),
+      author: this.author(),
       signal,
       holder: LOCK_HELD_BY_CALLER,
       onProgress: (progress) => report(progress.phase, progress.detail ? { loaded: progress.detail.loaded, total: progress.detail.total } : undefined),
@@ -187,7 +187,7 @@ export class TeamSync {
     report('sending');
     const token = await this.credentials.token(remoteUrl);
     await this.store.whileFilesChange(async () => ({
-      result: await shareWorkspace({ dir: this.store.dir, remoteUrl, token, tokenName: await this.tokenName(remoteUrl), author: await this.author(), signal, holder: LOCK_HELD_BY_CALLER }),
+      result: await shareWorkspace({ dir: this.store.dir, remoteUrl, token, tokenName: await this.tokenName(remoteUrl), author: this.author(), signal, holder: LOCK_HELD_BY_CALLER }),
       changed: [],
     }));
     return { message: `Shared with ${remoteUrl}: your team joins it with this address.`, received: 0 };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SyncConflictsDialog } from './SyncConflictsDialog.js';
 import { TeamSyncDialog } from './TeamSyncDialog.js';
 import { syncSummary, useTeamSync } from './use-team-sync.js';
@@ -21,17 +21,18 @@ export function TeamSyncButton({ onFilesChanged }: { onFilesChanged(): void }) {
     else if (conflicts > 0) setDialog('conflicts');
     else if (!status.activity) controls.sync();
   };
-  const primaryRef = { current: primary };
+  const latestPrimary = useRef(primary);
+  latestPrimary.current = primary;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'y') {
         event.preventDefault();
-        primaryRef.current();
+        latestPrimary.current();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
   if (!status) return null;
   const summary = syncSummary(status, new Date());
   const attention = conflicts > 0 || status.offline || status.last?.kind === 'failed';
