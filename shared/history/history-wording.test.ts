@@ -7,6 +7,7 @@ const layer = (counts: Partial<LayerChange>): LayerChange => ({ annotator: { id:
 const example = (change: Partial<QuotedAnnotationChange>): QuotedAnnotationChange => ({
   change: 'changed',
   annotationId: 'a1',
+  labelId: 'fact',
   label: 'Fact',
   quote: 'We are ready 👍🏽',
   what: [],

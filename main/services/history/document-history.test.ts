@@ -57,6 +57,7 @@ const bobLayer = { id: annotatorIdOf(BOB), name: 'Bob Stone' };
 const quoted = (change: 'added' | 'removed' | 'changed', annotationId: string, label: string, quote: string, present: boolean) => ({
   change,
   annotationId,
+  labelId: label.toLowerCase(),
   label,
   quote,
   what: [],

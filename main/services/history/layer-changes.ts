@@ -89,6 +89,7 @@ export function describeLayerChange(difference: LayerDifference, context: LayerC
   const quoted = (annotation: Annotation, change: QuotedAnnotationChange['change']): QuotedAnnotationChange => ({
     change,
     annotationId: annotation.id,
+    labelId: annotation.labelId,
     label: context.labelName(annotation.labelId),
     quote: quoteOf(annotation),
     what: [],

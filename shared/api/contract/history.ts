@@ -10,6 +10,8 @@ export type AnnotationChangeKind = z.infer<typeof AnnotationChangeKindSchema>;
 export const QuotedAnnotationChangeSchema = z.object({
   change: z.enum(['added', 'removed', 'changed']),
   annotationId: z.string(),
+  /** Its label's id (after the change). */
+  labelId: z.string(),
   /** Its label's name as the workspace names it now (the label's id when the label is gone). */
   label: z.string(),
   /** Its text (pieces joined by " … "), shortened to a line. For a removed annotation, the text it had. */
