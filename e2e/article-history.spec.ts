@@ -1,14 +1,13 @@
-import { execFile } from 'node:child_process';
-import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { openWorkbench, type OpenWorkbench } from '../main/services/open-workbench.js';
 import { annotatorIdOf } from '../shared/model/annotator.js';
+import { asAnnotator, commitAll, git, type Committer } from '../main/services/history/history.test-support.js';
 import { ensureGitignore } from '../main/services/sync/team-repository.js';
 import { startBrowserHostProcess, TEST_EDITOR, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { gitServerUnavailableReason } from '../tools/git-server/git-server-process.js';
 import { violationsOf } from './support/axe-rules.js';
+import { shoot } from './support/screenshots.js';
 import { expectAllSaved, focusedText, openArticle } from './support/editor-steps.js';
 import { pageWidth } from './support/screen-checks.js';
 import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
@@ -34,16 +33,6 @@ test.afterEach(async () => {
   host = null;
 });
 
-/** A screenshot for people to look at, kept with the test's results (and in SHOTS_DIR when set). */
-async function shoot(page: Page, name: string): Promise<void> {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  if (process.env.SHOTS_DIR) {
-    await mkdir(process.env.SHOTS_DIR, { recursive: true });
-    await copyFile(path, join(process.env.SHOTS_DIR, `${name}.png`));
-  }
-}
-
 /** Waits until the element `selector` is on screen and the topmost thing at its middle (nothing covers it). */
 async function expectUncovered(page: Page, selector: string): Promise<void> {
   await expect
@@ -59,49 +48,38 @@ async function expectUncovered(page: Page, selector: string): Promise<void> {
     .toBe('uncovered');
 }
 
-/** Debian's git in the workspace, committing as `who` at `when` (so each commit has its own author and time). */
-async function commitAll(dir: string, who: { name: string; email: string }, when: Date, message: string): Promise<void> {
-  const time = when.toISOString();
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_AUTHOR_DATE: time, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: time };
-  await promisify(execFile)('git', ['add', '-A'], { cwd: dir, env });
-  await promisify(execFile)('git', ['commit', '-q', '-m', message], { cwd: dir, env });
-}
-
 /** Edits the Hamilton article as `who` (their own app data, as on their own computer). */
-async function edit(dir: string, scratch: string, who: { name: string; email: string }, work: (api: OpenWorkbench['api'], documentId: string, range: (phrase: string) => { start: number; end: number }) => Promise<unknown>): Promise<void> {
-  const workbench = await openWorkbench({ workspaceDir: dir, annotator: who.name, email: who.email, env: { CORROBORATE_APP_DATA: join(scratch, `${who.name}-app-data`) } });
-  try {
-    const documentId = (await workbench.api.listDocuments()).find((d) => d.title === HAMILTON)!.id;
-    const { text } = await workbench.api.openDocument({ documentId });
-    await work(workbench.api, documentId, (phrase) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length }));
-  } finally {
-    await workbench.close();
-  }
+function edit(dir: string, who: Committer, work: (api: OpenWorkbench['api'], documentId: string, range: (phrase: string) => { start: number; end: number }) => Promise<unknown>): Promise<unknown> {
+  return asAnnotator(dir, who, async ({ api }) => {
+    const documentId = (await api.listDocuments()).find((d) => d.title === HAMILTON)!.id;
+    const { text } = await api.openDocument({ documentId });
+    return work(api, documentId, (phrase) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length }));
+  });
 }
 
 /** Four commits: Bob shares his annotations (3 days ago), Ana adds hers (2 hours ago), Bob removes one and notes another (1 hour ago), I add mine and set the outlet (10 minutes ago). */
 async function teamWorkspace(scratch: string): Promise<string> {
   const dir = join(scratch, 'team-ws');
-  const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+  const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
   const ids: Record<string, string> = {};
-  const first = await openWorkbench({ workspaceDir: dir, annotator: BOB.name, email: BOB.email, env: { CORROBORATE_APP_DATA: join(scratch, `${BOB.name}-app-data`) } });
+  const first = await openWorkbench({ workspaceDir: dir, annotator: BOB.name, email: BOB.email, env: { CORROBORATE_APP_DATA: join(scratch, 'app-data') } });
   await first.api.addSampleArticles();
   await first.close();
-  await edit(dir, scratch, BOB, async (api, documentId, range) => {
+  await edit(dir, BOB, async (api, documentId, range) => {
     ids.apology = (await api.createAnnotation({ documentId, labelId: 'quote', ranges: [range(APOLOGY)] })).id;
     ids.bobsClaim = (await api.createAnnotation({ documentId, labelId: 'claim', ranges: [range(BOBS_CLAIM)] })).id;
   });
-  await promisify(execFile)('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+  await git(dir, ['init', '-q', '-b', 'main']);
   await ensureGitignore(dir);
   await commitAll(dir, BOB, ago(3 * 24 * 60), 'Share the workspace');
-  await edit(dir, scratch, ANA, (api, documentId, range) => api.createAnnotation({ documentId, labelId: 'fact', ranges: [range(ANAS_FACT)] }));
+  await edit(dir, ANA, (api, documentId, range) => api.createAnnotation({ documentId, labelId: 'fact', ranges: [range(ANAS_FACT)] }));
   await commitAll(dir, ANA, ago(120), 'Changes by Ana López');
-  await edit(dir, scratch, BOB, async (api, documentId) => {
+  await edit(dir, BOB, async (api, documentId) => {
     await api.deleteAnnotation({ documentId, annotationId: ids.bobsClaim! });
     await api.updateAnnotation({ documentId, annotationId: ids.apology!, note: 'Said after the race' });
   });
   await commitAll(dir, BOB, ago(60), 'Changes by Bob Stone');
-  await edit(dir, scratch, TEST_EDITOR, async (api, documentId, range) => {
+  await edit(dir, TEST_EDITOR, async (api, documentId, range) => {
     await api.createAnnotation({ documentId, labelId: 'claim', ranges: [range(MY_CLAIM)] });
     await api.updateDocumentMeta({ documentId, outlet: 'Motorsport Weekly' });
   });

@@ -1,24 +1,18 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest';
 import { gitServerUnavailableReason } from '../../../tools/git-server/git-server-process.js';
 import { GitObjectStore } from './git-object-store.js';
+import { gitOutput } from './history.test-support.js';
 
 // The object reader against Debian's git, which wrote the objects: every object of a repository,
 // loose, then packed with deltas by offset (what `git repack` writes), then with deltas by id (what
 // a pack without offsets holds), reads back byte for byte as `git cat-file` shows it.
 
-const run = promisify(execFile);
 let dir = '';
-
-async function git(args: string[], options: { time?: string } = {}): Promise<Buffer> {
-  const when = options.time ? { GIT_AUTHOR_DATE: options.time, GIT_COMMITTER_DATE: options.time } : {};
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Ann', GIT_AUTHOR_EMAIL: 'ann@example.org', GIT_COMMITTER_NAME: 'Ann', GIT_COMMITTER_EMAIL: 'ann@example.org', ...when };
-  return (await run('git', args, { cwd: dir, env, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 })).stdout;
-}
+const ann = { name: 'Ann', email: 'ann@example.org' };
+const git = (args: string[], time?: string) => gitOutput(dir, args, time ? { as: { who: ann, time } } : {});
 
 /** Every object of the repository with its type and content, as `git cat-file --batch` shows them. */
 async function allObjects(): Promise<{ oid: string; type: string; content: Buffer }[]> {
@@ -51,7 +45,8 @@ async function differences(): Promise<string[]> {
 /** How many objects of the repository's pack are stored as deltas, as `git verify-pack` counts them. */
 async function deltaCount(): Promise<number> {
   const pack = (await git(['rev-parse', '--git-path', 'objects/pack'])).toString('utf8').trim();
-  const listed = (await run('sh', ['-c', `git verify-pack -v ${pack}/*.idx`], { cwd: dir })).stdout;
+  const [index] = (await readdir(join(dir, pack))).filter((name) => name.endsWith('.idx'));
+  const listed = (await git(['verify-pack', '-v', join(pack, index!)])).toString('utf8');
   return listed.split('\n').filter((line) => /^[0-9a-f]{40} (blob|tree|commit) +\d+ \d+ \d+ \d+ [0-9a-f]{40}$/.test(line)).length;
 }
 
@@ -71,7 +66,7 @@ beforeAll(async () => {
     await writeFile(join(dir, 'layer.json'), `${JSON.stringify({ annotations }, null, 2)}\n`);
     await writeFile(join(dir, `file-${version % 7}.txt`), `${'line of text\n'.repeat(200)}version ${version}\n`);
     await git(['add', '-A']);
-    await git(['commit', '-q', '-m', `Version ${version}`], { time: `2024-05-01T10:${String(version).padStart(2, '0')}:00Z` });
+    await git(['commit', '-q', '-m', `Version ${version}`], `2024-05-01T10:${String(version).padStart(2, '0')}:00Z`);
   }
 }, 120_000);
 

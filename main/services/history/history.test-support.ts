@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { annotatorIdOf } from '../../../shared/model/annotator.js';
 import { contentHash } from '../../../shared/text/content-hash.js';
 import { WORKSPACE_LAYOUT, workspacePath } from '../../workspace/workspace-layout.js';
@@ -33,13 +32,43 @@ export const READY = 'We are ready 👍🏽';
 /** The claim Zoë marks across a line break (stored as LF once imported). */
 export const ACROSS = 'on the coast\nThe mayor said';
 
-/** Runs Debian's git in `cwd`, as `who` at `time` when given. */
-export async function git(cwd: string, args: string[], who?: Committer, time?: string): Promise<string> {
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
-  if (who && time) {
+/** How `gitOutput` runs git. */
+export interface GitRunOptions {
+  /** Who commits (author and committer), and when (ISO 8601). */
+  as?: { who: Committer; time: string };
+  /** What git reads on its standard input. */
+  input?: string | Buffer;
+}
+
+/**
+ * Runs Debian's git in `cwd` (no user or system configuration) and resolves to what it printed;
+ * rejects with what it said when it fails.
+ */
+export function gitOutput(cwd: string, args: string[], options: GitRunOptions = {}): Promise<Buffer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  if (options.as) {
+    const { who, time } = options.as;
     Object.assign(env, { GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_AUTHOR_DATE: time, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: time });
   }
-  return (await promisify(execFile)('git', args, { cwd, env })).stdout.trim();
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let said = '';
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${args.join(' ')} failed (${code}): ${said}`))));
+    if (options.input !== undefined) {
+      // A git that fails early closes its input: its exit code and message say why, not the broken pipe.
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(options.input);
+    }
+  });
+}
+
+/** Runs Debian's git in `cwd`, as `who` at `time` when given; resolves to what it printed, trimmed. */
+export async function git(cwd: string, args: string[], who?: Committer, time?: string): Promise<string> {
+  return (await gitOutput(cwd, args, who && time ? { as: { who, time } } : {})).toString('utf8').trim();
 }
 
 /** Commits everything in the workspace `dir` as `who` at `time` (ISO 8601); resolves to the short commit id. */

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WORKSPACE_GITIGNORE } from '../sync/team-repository.js';
+import { git, gitOutput } from './history.test-support.js';
 
 // A large team workspace's repository, made with Debian's git: what the history has to read through
 // on a team that has worked for a while.
@@ -94,7 +94,7 @@ export async function writeLargeHistory(dir: string, size: LargeHistorySize): Pr
     }
   }
   await git(dir, ['init', '-q', '-b', 'main']);
-  await git(dir, ['fast-import', '--quiet'], stream.join(''));
+  await gitOutput(dir, ['fast-import', '--quiet'], { input: stream.join('') });
   // Packed as a clone receives it: `fast-import` keeps every first delta it made.
   await git(dir, ['repack', '-adfq']);
   await git(dir, ['checkout', '-q', '-f', 'main']);
@@ -107,7 +107,7 @@ export async function unpackObjects(dir: string): Promise<void> {
   const aside = join(dir, '.git', 'packs-aside');
   await rename(packs, aside);
   await mkdir(packs);
-  for (const name of (await readdir(aside)).filter((n) => n.endsWith('.pack'))) await git(dir, ['unpack-objects', '-q'], await readFile(join(aside, name)));
+  for (const name of (await readdir(aside)).filter((n) => n.endsWith('.pack'))) await gitOutput(dir, ['unpack-objects', '-q'], { input: await readFile(join(aside, name)) });
   await rm(aside, { recursive: true });
 }
 
@@ -116,18 +116,6 @@ interface StoredLayerAnnotation {
   id: string;
   labelId: string;
   start: number;
-}
-
-/** Runs Debian's git in `cwd` with `input` on its standard input. */
-function git(cwd: string, args: string[], input?: string | Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')} failed: ${stderr}`))));
-    child.stdin.end(input ?? '');
-  });
 }
 
 function layerFileText(documentId: string, annotator: string, annotations: readonly StoredLayerAnnotation[]): string {
