@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { gitServerUnavailableReason, startGitServer, type GitServerProcess } from '../tools/git-server/git-server-process.js';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
-import { shoot } from './support/screen-checks.js';
+import { shoot } from './support/screenshots.js';
 import { expectAllSaved, labelWithMouse, openArticle } from './support/editor-steps.js';
 import { expect, test } from './support/workbench-fixture.js';
 

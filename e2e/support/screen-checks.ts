@@ -1,6 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 /** How wide the page is against the window: the page fits when `scrollWidth <= innerWidth`. */
 export async function pageWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
@@ -90,12 +88,3 @@ export async function textCoveredBy(page: Page, roots: string = READING_TEXT, op
   );
 }
 
-/** A screenshot for people to look at, kept with the test's results (and copied into SHOTS_DIR when set). */
-export async function shoot(page: Page, name: string): Promise<void> {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  if (process.env.SHOTS_DIR) {
-    await mkdir(process.env.SHOTS_DIR, { recursive: true });
-    await copyFile(path, join(process.env.SHOTS_DIR, `${name}.png`));
-  }
-}

@@ -5,6 +5,7 @@ import { annotationsService } from './annotations/annotations-service.js';
 import { documentsService } from './documents/documents-service.js';
 import { ExportService } from './exports/export-service.js';
 import { exportsService } from './exports/exports-service.js';
+import { historyService } from './history/history-service.js';
 import { DEFAULT_MAX_IMPORT_BYTES } from './imports/import-size-limit.js';
 import { importsService, type AddArticleResult } from './imports/imports-service.js';
 import { labelsService } from './labels/labels-service.js';
@@ -40,7 +41,8 @@ export interface WorkbenchServiceOptions {
 
 /**
  * Every service of one open workspace, one domain each (workspace, documents, annotations, links,
- * labels, imports, exports, team, team sync), composed into the contract's API; plus what the CLI and tests use
+ * labels, imports, exports, team, team sync, history), composed into the contract's API; plus what the
+ * CLI and tests use
  * beyond the contract (adding one article, waiting for an export job).
  */
 export type WorkbenchService = WorkbenchApi & {
@@ -72,6 +74,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
     ...exportsService(exports),
     ...teamService(context, options.identity ?? { source: 'none', file: null }),
     ...teamSync.api(),
+    ...historyService(context),
   } satisfies WorkbenchApi;
   return { ...api, exports, teamSync };
 }

@@ -127,6 +127,11 @@ export class ReadOnlyWorkspace {
     );
   }
 
+  /** `workspace.json` as it is on disk (labels, link types, the document index), checked; its problem named when it cannot be used. */
+  async readIndex(): Promise<WorkspaceFile> {
+    return this.decodeIndex(await this.readIndexBytes()).workspace;
+  }
+
   private async readIndexBytes(): Promise<Buffer> {
     const path = join(this.dir, WORKSPACE_FILE);
     try {

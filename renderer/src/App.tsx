@@ -148,7 +148,7 @@ export function App() {
           <RecoveredEditsOffer workspace={workspace} onResolved={(message) => void article.reload().then(() => setNotice(message))} />
           {view !== 'articles' && <LinkOverview view={view} track={saves.track} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />}
           {view !== 'articles' ? null : opened ? (
-            <LayeredArticle opened={opened} labels={labels} notice={setNotice}>
+            <LayeredArticle opened={opened} labels={labels} notice={setNotice} onFocusMine={(id) => annotating.focusOn(id, true)}>
               <ArticleReader {...{ opened, labels, annotating, overlay }} readOnly={workspace.readOnly} view={viewHandle} onAnnotationClick={clickIn(panes.main)} />
             </LayeredArticle>
           ) : (

@@ -3,6 +3,7 @@ import { UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 import { importCommand } from './import-command.js';
 import { joinCommand } from './join-command.js';
 import { exportCommand } from './export-command.js';
+import { historyCommand } from './history-command.js';
 import { importAnnotationsCommand } from './import-annotations-command.js';
 import { importWorkspaceCommand } from './import-workspace-command.js';
 import { restoreCommand } from './restore-command.js';
@@ -24,6 +25,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   shareCommand,
   joinCommand,
   syncCommand,
+  historyCommand,
 ];
 
 /** The CLI's help text. */

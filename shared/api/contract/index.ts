@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { annotationsContract } from './annotations.js';
 import { documentsContract } from './documents.js';
 import { exportsContract } from './exports.js';
+import { historyContract } from './history.js';
 import { importsContract } from './imports.js';
 import { labelsContract } from './labels.js';
 import { linksContract } from './links.js';
@@ -13,6 +14,7 @@ export type { MethodSpec } from './ids.js';
 export * from './annotations.js';
 export * from './documents.js';
 export * from './sync.js';
+export * from './history.js';
 export * from './team.js';
 export * from './workspace.js';
 
@@ -32,6 +34,7 @@ export const workbenchContract = {
   ...exportsContract,
   ...teamContract,
   ...syncContract,
+  ...historyContract,
 };
 
 

@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
+import { ArticleHistory } from '../article-history/ArticleHistory.js';
+import { useArticleHistory } from '../article-history/use-article-history.js';
 import { LayerChooser } from './LayerChooser.js';
 import { ReadOnlyLayerReader } from './ReadOnlyLayerReader.js';
 import { useLayers } from './use-layers.js';
@@ -11,19 +13,48 @@ export interface LayeredArticleProps {
   labels: readonly Label[];
   /** Tells the person why a key did nothing. */
   notice(message: string): void;
+  /** Focuses one of my annotations in my layer (from the history). */
+  onFocusMine(annotationId: string): void;
   /** The article in my layer: the annotation surface, as always. */
   children: ReactNode;
 }
 
 /**
  * The open article in the layer chosen above it: my layer (the annotation surface, `children`),
- * another annotator's (read-only), or every layer compared.
+ * another annotator's (read-only), or every layer compared; and, when asked for, its history, whose
+ * annotations are shown in their annotator's layer.
  */
-export function LayeredArticle({ opened, labels, notice, children }: LayeredArticleProps) {
+export function LayeredArticle({ opened, labels, notice, onFocusMine, children }: LayeredArticleProps) {
   const layers = useLayers(opened.meta.id, notice);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const history = useArticleHistory(opened.meta.id, historyOpen);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const myId = layers.annotators.find((a) => a.isMe)?.id ?? null;
+  const showAnnotation = (annotator: string, annotationId: string) => {
+    if (annotator !== myId) return layers.reveal(annotator, annotationId);
+    if (layers.choice.kind !== 'mine') layers.choose({ kind: 'mine' });
+    onFocusMine(annotationId);
+  };
+  const closeHistory = () => {
+    setHistoryOpen(false);
+    toggle.current?.focus();
+  };
   return (
     <>
-      <LayerChooser layers={layers} />
+      <div className="article-tools">
+        <LayerChooser layers={layers} />
+        <button
+          ref={toggle}
+          type="button"
+          className="history-toggle"
+          aria-expanded={historyOpen}
+          aria-controls={historyOpen ? 'article-history' : undefined}
+          onClick={() => setHistoryOpen((open) => !open)}
+        >
+          History
+        </button>
+      </div>
+      {historyOpen && <ArticleHistory id="article-history" state={history} myId={myId} onShowAnnotation={showAnnotation} onClose={closeHistory} />}
       {layers.choice.kind === 'mine' ? children : <ReadOnlyLayerReader opened={opened} labels={labels} layers={layers} />}
     </>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { DocumentView, type DocumentViewHandle } from '../../document-view/DocumentView.js';
@@ -16,7 +16,10 @@ const NO_OVERLAY: OverlayRanges = { searchHits: [], currentHit: -1, pending: [],
 export function ReadOnlyLayerReader({ opened, labels, layers }: { opened: OpenedDocument; labels: readonly Label[]; layers: Layers }) {
   const view = useRef<DocumentViewHandle | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
-  const { choice, shown, notice } = layers;
+  const { choice, shown, notice, revealed } = layers;
+  // An annotation the history asked to show is picked and scrolled to once the layer is read.
+  const focus = useMemo(() => (revealed ? { annotationId: revealed, scroll: true } : NO_FOCUS), [revealed]);
+  useEffect(() => setPicked(revealed), [revealed]);
   const owner = choice.kind === 'annotator' ? (shown?.[0]?.annotator ?? layers.annotators.find((a) => a.id === choice.annotator)) : undefined;
   const whose = owner ? `${owner.name}’s layer` : 'The compared layers';
 
@@ -69,7 +72,7 @@ export function ReadOnlyLayerReader({ opened, labels, layers }: { opened: Opened
             text={opened.text}
             labels={labels}
             annotations={(shown?.[0]?.annotations ?? []).filter((a) => !a.orphaned)}
-            focus={NO_FOCUS}
+            focus={focus}
             overlay={NO_OVERLAY}
             handleRef={view}
             onFocusAnnotation={(id) => setPicked(id)}

@@ -11,6 +11,10 @@ export type LayerChoice = { kind: 'mine' } | { kind: 'annotator'; annotator: str
 export interface Layers {
   choice: LayerChoice;
   choose(choice: LayerChoice): void;
+  /** Shows another annotator's layer with one of their annotations picked and scrolled to (from the history). */
+  reveal(annotator: string, annotationId: string): void;
+  /** The annotation `reveal` asked to show, until another layer is chosen. */
+  revealed: string | null;
   /** Every annotator of the workspace (me first). */
   annotators: readonly Annotator[];
   /** The layers read for the choice (the one chosen, or every one when comparing); null while reading. */
@@ -30,7 +34,8 @@ export interface Layers {
 export function useLayers(documentId: string | null, notice: (message: string) => void): Layers {
   const cache = useCache();
   const [identity] = useMyIdentity();
-  const [choice, choose] = useState<LayerChoice>({ kind: 'mine' });
+  const [choice, setChoice] = useState<LayerChoice>({ kind: 'mine' });
+  const [revealed, setRevealed] = useState<string | null>(null);
   const [annotators, setAnnotators] = useState<readonly Annotator[]>([]);
   const [shown, setShown] = useState<readonly Layer[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +66,15 @@ export function useLayers(documentId: string | null, notice: (message: string) =
     };
   }, [cache, documentId, choice, identity.revision, mine]);
 
-  return { choice, choose, annotators, shown, error, notice };
+  const choose = (next: LayerChoice) => {
+    setRevealed(null);
+    setChoice(next);
+  };
+  const reveal = (annotator: string, annotationId: string) => {
+    setRevealed(annotationId);
+    setChoice((current) => (current.kind === 'annotator' && current.annotator === annotator ? current : { kind: 'annotator', annotator }));
+  };
+  return { choice, choose, reveal, revealed, annotators, shown, error, notice };
 }
 
 /** The keys that would change a layer: label hotkeys, and the keys that delete, resize, collect pieces or link. */
