@@ -1,4 +1,5 @@
 import { identityOf } from '../../../shared/model/annotator.js';
+import { refuseForeignFolder } from '../../workspace/workspace-folder.js';
 import { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { adoptOwnerLayer } from './adopt-owner-layer.js';
 import type { CommitAuthor } from '../sync/team-repository.js';
@@ -12,6 +13,8 @@ import { withWorkspaceLock } from '../sync/sync-lock.js';
  * teammate to say who they are would take it over. Resolves to how many annotations moved.
  */
 export async function takeOverForSharing(dir: string, sharer: CommitAuthor): Promise<number> {
+  // A folder that is no workspace is left to the share, which refuses it saying so.
+  if (!(await refuseForeignFolder(dir))) return 0;
   const annotator = identityOf({ name: sharer.name, email: sharer.email ?? '' });
   // The lock is taken the same way the share takes it, so a workspace open in the app is refused alike.
   await withWorkspaceLock(dir, 'cli', async () => undefined);
