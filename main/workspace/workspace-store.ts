@@ -2,17 +2,18 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import { compareInDocumentOrder } from '../../shared/model/document-order.js';
-import { repointLinks } from '../../shared/model/repoint-links.js';
+import { followNewVersion } from '../../shared/model/repoint-links.js';
+import { carryAssignees } from '../../shared/model/assignment.js';
 import type { Annotation } from '../../shared/model/annotation.js';
 import { ownerIdentity, type AnnotatorIdentity } from '../../shared/model/annotator.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
-import { WorkspaceFileSchema, type LinkLayerFile, type WorkspaceFile } from '../../shared/model/workspace.js';
+import { WorkspaceFileSchema, type WorkspaceFile } from '../../shared/model/workspace.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { BackupRotation, StoreFileError, WorkspaceLock, writeFileDurably, type BackupEntry, type SaveStatus } from '../storage/index.js';
 import { jsonStoreFile, WORKSPACE_BACKUP_INTERVAL_MS, type JsonStoreFile } from '../storage/json-store-file.js';
 import { FailedSaveRetry } from './failed-save-retry.js';
 import { removeFilesBeforeLayers, upgradeToLayersOnOpen } from './layer-migration.js';
-import { MyLayerFiles, relativeName } from './my-layer-files.js';
+import { MyLayerFiles, relativeName, type MyLinkLayer } from './my-layer-files.js';
 import { ReadOnlyWorkspaceError, type CommittedDocument, type OpenStoreOptions, type StoreProblem, type UnsavedFile } from './store-types.js';
 import { emptyWorkspace, notAWorkspaceError, refuseForeignFolder, WORKSPACE_FILE, WorkspaceOpenError } from './workspace-folder.js';
 import { WORKSPACE_LAYOUT, workspaceFileKind, workspacePath } from './workspace-layout.js';
@@ -94,13 +95,13 @@ export class WorkspaceStore {
     return this.layer.annotator;
   }
 
-  /** My links and cluster names (read-only view; change them through `updateLinkLayer`). */
-  get linkLayer(): Readonly<Pick<LinkLayerFile, 'links' | 'clusterNames'>> {
+  /** My links, cluster names and document statuses (read-only view; change them through `updateLinkLayer`). */
+  get linkLayer(): Readonly<MyLinkLayer> {
     return this.layer.linkFile.db.data;
   }
 
-  /** Applies `change` to my links and cluster names and saves them durably (with my current name and email). */
-  async updateLinkLayer(change: (layer: Pick<LinkLayerFile, 'links' | 'clusterNames'>) => void): Promise<void> {
+  /** Applies `change` to my links, cluster names and document statuses and saves them durably (with my current name and email). */
+  async updateLinkLayer(change: (layer: MyLinkLayer) => void): Promise<void> {
     const { linkFile } = this.layer;
     this.refuseIfReadOnly(WORKSPACE_LAYOUT.links(this.annotator.id));
     change(linkFile.db.data);
@@ -211,7 +212,7 @@ export class WorkspaceStore {
             continue;
           }
           replacedMetas.set(meta.id, workspace.documents[at]!);
-          workspace.documents[at] = meta;
+          workspace.documents[at] = carryAssignees(workspace.documents[at]!, meta);
         }
       });
     } catch (error) {
@@ -229,10 +230,10 @@ export class WorkspaceStore {
       }
       throw error;
     }
-    // My links follow the new versions (other layers keep theirs: they are their annotators' to change).
+    // My links and statuses follow the new versions (other layers keep theirs: they are their annotators' to change).
     if (replacedMetas.size > 0) {
       await this.updateLinkLayer((layer) => {
-        for (const [newId, old] of replacedMetas) repointLinks(layer.links, old.id, newId);
+        for (const [newId, old] of replacedMetas) followNewVersion(layer, old.id, newId);
       });
     }
   }

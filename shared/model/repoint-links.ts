@@ -1,3 +1,4 @@
+import { repointDocumentStatus, type DocumentStatusMap } from './assignment.js';
 import type { Link } from './link.js';
 
 /**
@@ -9,4 +10,13 @@ export function repointLinks(links: Link[], from: string, to: string): void {
     if (link.source.documentId === from) link.source.documentId = to;
     if (link.target.documentId === from) link.target.documentId = to;
   }
+}
+
+/**
+ * Moves an annotator's own work on document `from` to its new version `to` (in place): their links
+ * and their status of it.
+ */
+export function followNewVersion(layer: { links: Link[]; documentStatus?: DocumentStatusMap | undefined }, from: string, to: string): void {
+  repointLinks(layer.links, from, to);
+  repointDocumentStatus(layer.documentStatus, from, to);
 }
