@@ -1,5 +1,6 @@
 import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { WorkspaceStore } from '../workspace/workspace-store.js';
+import { assignmentsService } from './assignments/assignments-service.js';
 import { AnnotationEditing } from './annotations/annotation-editing.js';
 import { annotationsService } from './annotations/annotations-service.js';
 import { documentsService } from './documents/documents-service.js';
@@ -36,7 +37,7 @@ export interface WorkbenchServiceOptions {
 
 /**
  * Every service of one open workspace, one domain each (workspace, documents, annotations, links,
- * labels, imports, exports, team), composed into the contract's API; plus what the CLI and tests use
+ * labels, imports, exports, team, assignments), composed into the contract's API; plus what the CLI and tests use
  * beyond the contract (adding one article, waiting for an export job).
  */
 export type WorkbenchService = WorkbenchApi & {
@@ -64,6 +65,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
     ...imports,
     ...exportsService(exports),
     ...teamService(context, options.identity ?? { source: 'none', file: null }),
+    ...assignmentsService(context),
   } satisfies WorkbenchApi;
   return { ...api, exports };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { annotationsContract } from './annotations.js';
+import { assignmentsContract } from './assignments.js';
 import { documentsContract } from './documents.js';
 import { exportsContract } from './exports.js';
 import { importsContract } from './imports.js';
@@ -10,6 +11,7 @@ import { workspaceContract } from './workspace.js';
 
 export type { MethodSpec } from './ids.js';
 export * from './annotations.js';
+export * from './assignments.js';
 export * from './documents.js';
 export * from './team.js';
 export * from './workspace.js';
@@ -29,6 +31,7 @@ export const workbenchContract = {
   ...importsContract,
   ...exportsContract,
   ...teamContract,
+  ...assignmentsContract,
 };
 
 
