@@ -1,5 +1,6 @@
-import type { Annotator, AnnotatorTotals, DocumentProgress, TeamOverview } from '../../../shared/api/contract/index.js';
+import type { Annotator, DocumentProgress, TeamOverview } from '../../../shared/api/contract/index.js';
 import { assigneeIds, statusEntryOf, type DocumentStatusMap } from '../../../shared/model/assignment.js';
+import { progressTotals } from '../../../shared/model/team-progress.js';
 import { readLinkLayerFile } from '../../workspace/layer-reading.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { annotatorsOf, describeAnnotator, layerAnnotations, layersOf } from '../team/layer-queries.js';
@@ -39,23 +40,7 @@ export async function teamOverview(store: WorkspaceStore): Promise<TeamOverview>
       return { annotator: id, status: entry?.status ?? 'not-started', updatedAt: entry?.updatedAt ?? null, annotations: counts.get(meta.id)?.get(id) ?? 0 };
     }),
   }));
-  return { annotators, documents, totals: annotators.map((a, column) => totalsOf(a.id, column, documents)) };
-}
-
-/** One annotator's totals over the overview's rows (`column` is their place in each row's progress). */
-function totalsOf(annotator: string, column: number, documents: readonly DocumentProgress[]): AnnotatorTotals {
-  const totals: AnnotatorTotals = { annotator, assigned: 0, assignedDone: 0, assignedInProgress: 0, done: 0, annotations: 0 };
-  for (const row of documents) {
-    const progress = row.progress[column]!;
-    const assigned = row.assignees.includes(annotator);
-    totals.annotations += progress.annotations;
-    if (progress.status === 'done') totals.done++;
-    if (!assigned) continue;
-    totals.assigned++;
-    if (progress.status === 'done') totals.assignedDone++;
-    if (progress.status === 'in-progress') totals.assignedInProgress++;
-  }
-  return totals;
+  return { annotators, documents, totals: progressTotals(annotators.map((a) => a.id), documents) };
 }
 
 function meFirstThenByName(a: Annotator, b: Annotator): number {
