@@ -5,13 +5,14 @@ import { IdentityButton } from '../team/IdentityButton.js';
 import type { Edits } from '../history/use-edits.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 
-/** What the main area shows: the open article, the clusters of same/paraphrase links, or the contradictions. */
-export type WorkbenchView = 'articles' | 'clusters' | 'contradictions';
+/** What the main area shows: the open article, the clusters of same/paraphrase links, the contradictions, or the team's progress. */
+export type WorkbenchView = 'articles' | 'clusters' | 'contradictions' | 'team';
 
 const WORKBENCH_VIEWS: readonly { id: WorkbenchView; name: string }[] = [
   { id: 'articles', name: 'Article' },
   { id: 'clusters', name: 'Clusters' },
   { id: 'contradictions', name: 'Contradictions' },
+  { id: 'team', name: 'Team' },
 ];
 
 /** Props of the workbench's top bar. */
