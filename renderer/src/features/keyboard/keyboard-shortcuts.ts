@@ -5,7 +5,7 @@ export interface ShortcutDescription {
 }
 
 /** Keys with a fixed meaning in the article, which no label may use as its hotkey. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', '?', '[', ']', '{', '}', '+', '/', 'n', 'p']);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', '?', '[', ']', '{', '}', '+', '/', 'n', 'p', 'm']);
 
 /** The shortcuts of the annotating workflow (label hotkeys are added from the schema). */
 export const SHORTCUTS: readonly ShortcutDescription[] = [
@@ -26,5 +26,6 @@ export const SHORTCUTS: readonly ShortcutDescription[] = [
   { keys: '1–4 (while linking)', does: 'Link as same, paraphrase, supports or contradicts' },
   { keys: 's (in the link prompt)', does: 'Swap the two ends of a one-way link before choosing its type' },
   { keys: 'Escape', does: 'Close popups; then clear the selection, the pieces, a link being made, the focus (one per press)' },
+  { keys: 'm', does: 'Mark your status of the article: not started → in progress → done (and round again)' },
   { keys: '?', does: 'Show this list' },
 ];
