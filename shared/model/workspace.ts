@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from './annotation.js';
-import { DocumentStatusMapSchema } from './assignment.js';
+import { DocumentStatusMapSchema, type DocumentStatusMap } from './assignment.js';
 import { AnnotatorIdentitySchema, AnnotatorIdSchema } from './annotator.js';
 import { ContentHashSchema, DocumentMetaSchema, type DocumentMeta } from './document.js';
 import { LabelSchema, LinkTypeSchema, type Label, type LinkType } from './label-schema.js';
@@ -73,4 +73,6 @@ export interface WorkspaceSnapshot {
   links: Link[];
   /** Names and canonical texts given to link clusters (absent: none). */
   clusterNames?: ClusterName[];
+  /** Each annotator's document statuses, by annotator id (absent: not read). */
+  documentStatus?: Record<string, DocumentStatusMap>;
 }

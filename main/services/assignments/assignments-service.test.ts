@@ -5,7 +5,9 @@ import { annotatorIdOf } from '../../../shared/model/annotator.js';
 import { mergeFileVersions } from '../../../shared/sync/merge-file.js';
 import { contentHash } from '../../../shared/text/content-hash.js';
 import { makeTempDir } from '../../storage/test-support.js';
+import { ReadOnlyWorkspace } from '../../workspace/read-only-workspace.js';
 import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
+import { countWorkspace } from '../workspace/workspace-stats.js';
 import { workspaceMergeOptions } from '../sync/workspace-merge-rules.js';
 
 let root: string;
@@ -116,6 +118,12 @@ describe('assignment and status', () => {
       { annotator: bobId, assigned: 3, assignedDone: 1, assignedInProgress: 1, done: 1, annotations: 2 },
       { annotator: anaId, assigned: 2, assignedDone: 1, assignedInProgress: 0, done: 1, annotations: 1 },
     ]);
+
+    // Counting: the documents each annotator marked done, in the app and from what is saved (the CLI's `stats`).
+    const stats = await bob.api.getStats();
+    expect(stats.documentsDoneByAnnotator).toEqual({ [anaId]: 1, [bobId]: 1 });
+    const snapshot = await (await ReadOnlyWorkspace.open(workspaceDir)).readSnapshot({ texts: false });
+    expect(countWorkspace(snapshot, snapshot.documents.map((d) => d.annotations), snapshot.documents.map((d) => d.meta.id))).toEqual(stats);
 
     // Unassigning: a document assigned to nobody is stored as if never assigned.
     await bob.api.unassignDocuments({ documentIds: [second!, first!], annotators: [bobId] });
