@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { annotatorIdOf } from '../shared/model/annotator.js';
@@ -6,6 +6,7 @@ import { LinkLayerFileSchema, WorkspaceFileSchema } from '../shared/model/worksp
 import { openWorkbench } from '../main/services/open-workbench.js';
 import { startBrowserHostProcess, TEST_EDITOR, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
+import { shoot } from './support/screenshots.js';
 import { openArticle } from './support/editor-steps.js';
 import { pageWidth } from './support/screen-checks.js';
 import { expect, test } from './support/workbench-fixture.js';
@@ -24,16 +25,6 @@ test.afterEach(async () => {
   expect(await host?.stop()).toBe(0);
   host = null;
 });
-
-/** A screenshot for people to look at, kept with the test's results (and in SHOTS_DIR when set). */
-async function shoot(page: Page, name: string): Promise<void> {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  if (process.env.SHOTS_DIR) {
-    await mkdir(process.env.SHOTS_DIR, { recursive: true });
-    await copyFile(path, join(process.env.SHOTS_DIR, `${name}.png`));
-  }
-}
 
 const articleList = (page: Page) => page.getByRole('navigation', { name: 'Articles' });
 const listed = (page: Page, title: string) => articleList(page).getByRole('button', { name: new RegExp(title) });

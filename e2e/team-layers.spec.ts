@@ -1,10 +1,10 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { annotatorIdOf } from '../shared/model/annotator.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
 import { startBrowserHostProcess, TEST_EDITOR, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
+import { shoot } from './support/screenshots.js';
 import { expectAllSaved, openArticle } from './support/editor-steps.js';
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
 
@@ -20,16 +20,6 @@ test.afterEach(async () => {
   expect(await host?.stop()).toBe(0);
   host = null;
 });
-
-/** A screenshot for people to look at, kept with the test's results (and in SHOTS_DIR when set). */
-async function shoot(page: Page, name: string): Promise<void> {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  if (process.env.SHOTS_DIR) {
-    await mkdir(process.env.SHOTS_DIR, { recursive: true });
-    await copyFile(path, join(process.env.SHOTS_DIR, `${name}.png`));
-  }
-}
 
 test('on first launch the app asks who you are, by keyboard, and your annotations record it', async ({ page, scratchDir }) => {
   const appDataDir = join(scratchDir, 'appdata');
