@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { initialsOf } from '../../../../shared/model/annotator.js';
 import { WORK_STATUS_NAMES, WORK_STATUSES } from '../../../../shared/model/assignment.js';
+import { useWorkbenchState } from '../../client/workbench-context.js';
 import { AssignDialog } from './AssignDialog.js';
 import { useMyAssignments } from './my-assignments.js';
 import { annotatorLabel, useAnnotators } from './use-annotators.js';
@@ -22,6 +23,8 @@ export function ArticleWorkBar({ documentId, title, notice }: ArticleWorkBarProp
   const [{ me }, store] = useMyAssignments();
   const annotators = useAnnotators();
   const [assigning, setAssigning] = useState(false);
+  // A read-only workspace takes no changes: the controls say so rather than fail when used.
+  const readOnly = useWorkbenchState((state) => state.workspace?.readOnly ?? false);
   const { assignees, myStatus } = store.of(documentId);
   const others = assignees.filter((id) => id !== me);
   const fail = (failure: unknown) => notice((failure as Error).message);
@@ -38,6 +41,7 @@ export function ArticleWorkBar({ documentId, title, notice }: ArticleWorkBarProp
               name={`my-status-${documentId}`}
               value={status}
               checked={myStatus === status}
+              disabled={readOnly}
               onChange={() => void store.setMyStatus(documentId, status).catch(fail)}
             />
             {WORK_STATUS_NAMES[status]}
@@ -59,7 +63,7 @@ export function ArticleWorkBar({ documentId, title, notice }: ArticleWorkBarProp
             ))}
           </ul>
         )}
-        <button type="button" onClick={() => setAssigning(true)}>
+        <button type="button" onClick={() => setAssigning(true)} disabled={readOnly}>
           Assign…
         </button>
       </div>

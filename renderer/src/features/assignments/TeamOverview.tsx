@@ -34,6 +34,7 @@ export function TeamOverview({ onOpenArticle, notice }: TeamOverviewProps) {
   // Read once per workspace load (opening the view, a sync, another identity); my own changes since
   // (assignments, my statuses) are laid over it from the assignments store, so a click reads nothing.
   const workspace = useWorkbenchState((state) => state.workspace);
+  const readOnly = workspace?.readOnly ?? false;
   const [{ me, byDocument }, assignments] = useMyAssignments();
   const [read, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -98,10 +99,10 @@ export function TeamOverview({ onOpenArticle, notice }: TeamOverviewProps) {
               ))}
             </select>
           </label>
-          <button type="button" disabled={chosen.length === 0 || bulkAnnotator === ''} onClick={() => change(chosen, [bulkAnnotator], true)}>
+          <button type="button" disabled={readOnly || chosen.length === 0 || bulkAnnotator === ''} onClick={() => change(chosen, [bulkAnnotator], true)}>
             Assign
           </button>
-          <button type="button" disabled={chosen.length === 0 || bulkAnnotator === ''} onClick={() => change(chosen, [bulkAnnotator], false)}>
+          <button type="button" disabled={readOnly || chosen.length === 0 || bulkAnnotator === ''} onClick={() => change(chosen, [bulkAnnotator], false)}>
             Unassign
           </button>
         </span>
@@ -149,7 +150,7 @@ export function TeamOverview({ onOpenArticle, notice }: TeamOverviewProps) {
                     <td key={progress.annotator} className={assigned ? 'team-cell team-assigned' : 'team-cell'}>
                       {annotator.reserved !== 'curated' && (
                         <label className="team-assign" title={assigned ? `Assigned to ${annotator.name}: untick to take it back` : `Assign to ${annotator.name}`}>
-                          <input type="checkbox" checked={assigned} onChange={(e) => change([row.documentId], [progress.annotator], e.target.checked)} />
+                          <input type="checkbox" checked={assigned} disabled={readOnly} onChange={(e) => change([row.documentId], [progress.annotator], e.target.checked)} />
                           <span className="visually-hidden">
                             “{row.title}” assigned to {annotator.name}
                           </span>
