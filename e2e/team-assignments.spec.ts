@@ -6,9 +6,8 @@ import { LinkLayerFileSchema, WorkspaceFileSchema } from '../shared/model/worksp
 import { openWorkbench } from '../main/services/open-workbench.js';
 import { startBrowserHostProcess, TEST_EDITOR, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
-import { shoot } from './support/screenshots.js';
 import { openArticle } from './support/editor-steps.js';
-import { pageWidth } from './support/screen-checks.js';
+import { pageWidth, shoot } from './support/screen-checks.js';
 import { expect, test } from './support/workbench-fixture.js';
 
 const CRASH = 'George Russell and Valtteri Bottas had a horrific crash';

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { annotatorIdOf } from '../shared/model/annotator.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
 import { startBrowserHostProcess, TEST_EDITOR, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
-import { shoot } from './support/screenshots.js';
+import { shoot } from './support/screen-checks.js';
 import { expectAllSaved, openArticle } from './support/editor-steps.js';
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
 
@@ -20,6 +21,7 @@ test.afterEach(async () => {
   expect(await host?.stop()).toBe(0);
   host = null;
 });
+
 
 test('on first launch the app asks who you are, by keyboard, and your annotations record it', async ({ page, scratchDir }) => {
   const appDataDir = join(scratchDir, 'appdata');

@@ -1,4 +1,6 @@
-import type { Page } from '@playwright/test';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, type Page } from '@playwright/test';
 
 /** How wide the page is against the window: the page fits when `scrollWidth <= innerWidth`. */
 export async function pageWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
@@ -86,4 +88,14 @@ export async function textCoveredBy(page: Page, roots: string = READING_TEXT, op
     },
     { roots, opened: [...opened] },
   );
+}
+
+/** A screenshot for people to look at, kept with the test's results (and copied into SHOTS_DIR when set). */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  if (process.env.SHOTS_DIR) {
+    await mkdir(process.env.SHOTS_DIR, { recursive: true });
+    await copyFile(path, join(process.env.SHOTS_DIR, `${name}.png`));
+  }
 }

@@ -37,7 +37,7 @@ export interface WorkbenchServiceOptions {
 
 /**
  * Every service of one open workspace, one domain each (workspace, documents, annotations, links,
- * labels, imports, exports, team, assignments), composed into the contract's API; plus what the CLI and tests use
+ * labels, imports, exports, team), composed into the contract's API; plus what the CLI and tests use
  * beyond the contract (adding one article, waiting for an export job).
  */
 export type WorkbenchService = WorkbenchApi & {
@@ -59,13 +59,13 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
   const api = {
     ...workspaceService(context, facts, imports),
     ...documentsService(context),
+    ...assignmentsService(context),
     ...annotationsService(editing),
     ...linksService(context),
     ...labelsService(context, editing),
     ...imports,
     ...exportsService(exports),
     ...teamService(context, options.identity ?? { source: 'none', file: null }),
-    ...assignmentsService(context),
   } satisfies WorkbenchApi;
   return { ...api, exports };
 }

@@ -25,13 +25,13 @@ export * from './workspace.js';
 export const workbenchContract = {
   ...workspaceContract,
   ...documentsContract,
+  ...assignmentsContract,
   ...annotationsContract,
   ...linksContract,
   ...labelsContract,
   ...importsContract,
   ...exportsContract,
   ...teamContract,
-  ...assignmentsContract,
 };
 
 

@@ -22,10 +22,10 @@ export const SHORTCUTS: readonly ShortcutDescription[] = [
   { keys: 'Shift + Ctrl/Cmd + Z', does: 'Redo' },
   { keys: 'Ctrl/Cmd + F', does: 'Find in the article' },
   { keys: 'Ctrl/Cmd + Shift + F', does: 'Search all articles' },
+  { keys: 'm', does: 'Mark your status of the article: not started → in progress → done (and round again)' },
   { keys: 'l', does: 'Start a link from the focused annotation; click the other one (here, side by side or in another article), then press the link type’s number' },
   { keys: '1–4 (while linking)', does: 'Link as same, paraphrase, supports or contradicts' },
   { keys: 's (in the link prompt)', does: 'Swap the two ends of a one-way link before choosing its type' },
   { keys: 'Escape', does: 'Close popups; then clear the selection, the pieces, a link being made, the focus (one per press)' },
-  { keys: 'm', does: 'Mark your status of the article: not started → in progress → done (and round again)' },
   { keys: '?', does: 'Show this list' },
 ];
