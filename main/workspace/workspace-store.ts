@@ -7,13 +7,13 @@ import { carryAssignees } from '../../shared/model/assignment.js';
 import type { Annotation } from '../../shared/model/annotation.js';
 import { ownerIdentity, type AnnotatorIdentity } from '../../shared/model/annotator.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
-import { WorkspaceFileSchema, type WorkspaceFile } from '../../shared/model/workspace.js';
+import { WorkspaceFileSchema, type LinkLayerFile, type WorkspaceFile } from '../../shared/model/workspace.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { BackupRotation, StoreFileError, WorkspaceLock, writeFileDurably, type BackupEntry, type SaveStatus } from '../storage/index.js';
 import { jsonStoreFile, WORKSPACE_BACKUP_INTERVAL_MS, type JsonStoreFile } from '../storage/json-store-file.js';
 import { FailedSaveRetry } from './failed-save-retry.js';
 import { removeFilesBeforeLayers, upgradeToLayersOnOpen } from './layer-migration.js';
-import { MyLayerFiles, relativeName, type MyLinkLayer } from './my-layer-files.js';
+import { MyLayerFiles, relativeName } from './my-layer-files.js';
 import { ReadOnlyWorkspaceError, type CommittedDocument, type OpenStoreOptions, type StoreProblem, type UnsavedFile } from './store-types.js';
 import { emptyWorkspace, notAWorkspaceError, refuseForeignFolder, WORKSPACE_FILE, WorkspaceOpenError } from './workspace-folder.js';
 import { WORKSPACE_LAYOUT, workspaceFileKind, workspacePath } from './workspace-layout.js';
@@ -96,12 +96,12 @@ export class WorkspaceStore {
   }
 
   /** My links, cluster names and document statuses (read-only view; change them through `updateLinkLayer`). */
-  get linkLayer(): Readonly<MyLinkLayer> {
+  get linkLayer(): Readonly<Omit<LinkLayerFile, 'schemaVersion' | 'annotator'>> {
     return this.layer.linkFile.db.data;
   }
 
   /** Applies `change` to my links, cluster names and document statuses and saves them durably (with my current name and email). */
-  async updateLinkLayer(change: (layer: MyLinkLayer) => void): Promise<void> {
+  async updateLinkLayer(change: (layer: Omit<LinkLayerFile, 'schemaVersion' | 'annotator'>) => void): Promise<void> {
     const { linkFile } = this.layer;
     this.refuseIfReadOnly(WORKSPACE_LAYOUT.links(this.annotator.id));
     change(linkFile.db.data);
