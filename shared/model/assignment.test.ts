@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { carryAssignees, nextWorkStatus, statusOf } from './assignment.js';
+import { nextWorkStatus, statusOf } from './assignment.js';
+import { carryAssignees } from './new-version.js';
 import { DocumentMetaSchema } from './document.js';
 
 describe('document status and assignees', () => {

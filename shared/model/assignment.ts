@@ -74,14 +74,6 @@ export function assigneeIds(meta: { assignees?: readonly Assignee[] | undefined 
 }
 
 /**
- * A new version of a document keeps the assignees of the one it replaces (the same people are to
- * annotate it), unless it has its own.
- */
-export function carryAssignees<T extends { assignees?: Assignee[] | undefined }>(replaced: T, next: T): T {
-  return next.assignees === undefined && replaced.assignees !== undefined ? { ...next, assignees: replaced.assignees } : next;
-}
-
-/**
  * The document statuses of a layer once a document was replaced by a new version (`from` → `to`):
  * my status follows my work to the new version, as my links do (in place).
  */
