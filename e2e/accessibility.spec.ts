@@ -54,8 +54,8 @@ test('the main views have no serious or critical accessibility violations', asyn
   expect(await seriousViolations(page), 'label dialog').toEqual([]);
   await page.keyboard.press('Escape');
 
-  // The team overview: assignments and everyone's status.
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Team' }).click();
+  // The team's progress: assignments and everyone's status.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Progress' }).click();
   await expect(page.getByRole('region', { name: 'Articles by annotator' }).getByRole('table')).toBeVisible();
   expect(await seriousViolations(page), 'team overview').toEqual([]);
   expect(workbench.host.url).toContain('#token=');

@@ -29,7 +29,7 @@ const articleList = (page: Page) => page.getByRole('navigation', { name: 'Articl
 const listed = (page: Page, title: string) => articleList(page).getByRole('button', { name: new RegExp(title) });
 const teamTable = (page: Page) => page.getByRole('region', { name: 'Articles by annotator' }).getByRole('table');
 const teamRow = (page: Page, title: string) => teamTable(page).getByRole('row').filter({ hasText: title });
-const showView = (page: Page, name: 'Article' | 'Team') => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
+const showView = (page: Page, name: 'Article' | 'Progress') => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
 
 test('a team lead assigns articles, annotators work through their queue and mark their status, and the team overview shows who has done what', async ({ page, scratchDir }) => {
   test.setTimeout(120_000);
@@ -53,7 +53,7 @@ test('a team lead assigns articles, annotators work through their queue and mark
   await page.goto(host.url);
 
   // The team overview: Bob's statuses and counts are there before anything is assigned.
-  await showView(page, 'Team');
+  await showView(page, 'Progress');
   await expect(teamTable(page).getByRole('columnheader')).toHaveText(['Article', 'Editor (you)nothing assigned · 0 annotations', 'Bob Stonenothing assigned · 2 annotations']);
   await expect(teamRow(page, HAMILTON).getByRole('cell').nth(1)).toContainText('✓ Done2 annotations');
   await expect(teamRow(page, CRASH).getByRole('cell').nth(1)).toContainText('In progress0 annotations');
@@ -119,7 +119,7 @@ test('a team lead assigns articles, annotators work through their queue and mark
   await page.keyboard.press('Escape');
 
   const overviewShows = async () => {
-    await showView(page, 'Team');
+    await showView(page, 'Progress');
     await expect(teamTable(page).getByRole('columnheader')).toHaveText([
       'Article',
       'Editor (you)1 of 2 assigned done, 1 in progress · 0 annotations',
@@ -170,7 +170,7 @@ test('the overview of a larger team stays inside the window: the table scrolls w
   host = await startBrowserHostProcess({ workspaceDir });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(host.url);
-  await showView(page, 'Team');
+  await showView(page, 'Progress');
   await expect(teamTable(page).getByRole('columnheader')).toHaveCount(1 + team.length + 1);
   const region = page.getByRole('region', { name: 'Articles by annotator' });
   const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));

@@ -36,7 +36,7 @@ export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
         <p className="hint">
           {documents.some((d) => me !== null && byDocument.get(d.id)?.assignees.includes(me))
             ? 'Your queue is empty: you marked every article assigned to you done.'
-            : 'Your queue is empty: no article is assigned to you yet (assign them in the Team view).'}
+            : 'Your queue is empty: no article is assigned to you yet (articles are assigned in the Progress view, or with Assign… above an article).'}
         </p>
       )}
       <ul>

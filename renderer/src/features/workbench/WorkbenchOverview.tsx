@@ -18,10 +18,10 @@ export interface WorkbenchOverviewProps {
 
 /** The workspace at a glance, in place of the article: the clusters, the contradictions, or the team's progress. */
 export function WorkbenchOverview({ view, track, onOpenAnnotation, onOpenArticle, notice }: WorkbenchOverviewProps) {
-  if (view !== 'team') return <LinkOverview view={view} track={track} onOpenAnnotation={onOpenAnnotation} />;
+  if (view !== 'progress') return <LinkOverview view={view} track={track} onOpenAnnotation={onOpenAnnotation} />;
   return (
-    <section className="overview team-overview" aria-labelledby="team-title">
-      <h1 id="team-title">Team</h1>
+    <section className="overview team-overview" aria-labelledby="progress-title">
+      <h1 id="progress-title">Team progress</h1>
       <TeamOverview onOpenArticle={onOpenArticle} notice={notice} />
     </section>
   );
