@@ -16,7 +16,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test('the main views have no serious or critical accessibility violations', async ({ page, workbench }) => {
-  // Six full axe scans of a page holding an article: they take a while on a loaded machine.
+  // Seven full axe scans of a page holding an article: they take a while on a loaded machine.
   test.setTimeout(180_000);
   await openArticle(page, 'Hamilton offers words of support for Russell');
   expect(await seriousViolations(page), 'article view').toEqual([]);
@@ -52,6 +52,12 @@ test('the main views have no serious or critical accessibility violations', asyn
   await page.getByRole('button', { name: 'Edit labels' }).click();
   await expect(page.getByRole('dialog', { name: 'Labels' })).toBeVisible();
   expect(await seriousViolations(page), 'label dialog').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  // The team's progress: assignments and everyone's status.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Progress' }).click();
+  await expect(page.getByRole('region', { name: 'Articles by annotator' }).getByRole('table')).toBeVisible();
+  expect(await seriousViolations(page), 'team overview').toEqual([]);
   expect(workbench.host.url).toContain('#token=');
 });
 

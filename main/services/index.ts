@@ -1,5 +1,6 @@
 import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { WorkspaceStore } from '../workspace/workspace-store.js';
+import { assignmentsService } from './assignments/assignments-service.js';
 import { AnnotationEditing } from './annotations/annotation-editing.js';
 import { annotationsService } from './annotations/annotations-service.js';
 import { documentsService } from './documents/documents-service.js';
@@ -41,7 +42,7 @@ export interface WorkbenchServiceOptions {
 
 /**
  * Every service of one open workspace, one domain each (workspace, documents, annotations, links,
- * labels, imports, exports, team, team sync, history), composed into the contract's API; plus what the
+ * labels, imports, exports, team, team sync, history, assignments), composed into the contract's API; plus what the
  * CLI and tests use
  * beyond the contract (adding one article, waiting for an export job).
  */
@@ -67,6 +68,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
   const api = {
     ...workspaceService(context, facts, imports),
     ...documentsService(context),
+    ...assignmentsService(context),
     ...annotationsService(editing),
     ...linksService(context),
     ...labelsService(context, editing),

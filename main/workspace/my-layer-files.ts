@@ -7,6 +7,9 @@ import { jsonStoreFile, type JsonStoreFile } from '../storage/json-store-file.js
 import type { UnsavedFile } from './store-types.js';
 import { WORKSPACE_LAYOUT, workspaceFileKind, workspacePath } from './workspace-layout.js';
 
+/** What of my link file I change: my links, cluster names and document statuses (the file's version and my identity are the store's). */
+export type MyLinkLayer = Omit<LinkLayerFile, 'schemaVersion' | 'annotator'>;
+
 /** One file of a layer, as a store holds it. */
 export type LayerFile = JsonStoreFile<LinkLayerFile> | JsonStoreFile<AnnotationFile>;
 

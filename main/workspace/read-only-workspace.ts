@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import type { Annotation } from '../../shared/model/annotation.js';
 import { OWNER_ANNOTATOR } from '../../shared/model/annotator.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
-import type { ClusterName, Link } from '../../shared/model/link.js';
-import { CURRENT_SCHEMA_VERSION, WorkspaceFileSchema, type DocumentSnapshot, type WorkspaceFile, type WorkspaceSnapshot } from '../../shared/model/workspace.js';
+import type { Link } from '../../shared/model/link.js';
+import { CURRENT_SCHEMA_VERSION, WorkspaceFileSchema, type DocumentSnapshot, type LinkLayerFile, type WorkspaceFile, type WorkspaceSnapshot } from '../../shared/model/workspace.js';
 import { AnnotationFileV1Schema, annotationsOfV1, layerOfV1, SCHEMA_VERSION_BEFORE_LAYERS, WorkspaceFileV1Schema, type WorkspaceFileV1 } from '../../shared/model/workspace-v1.js';
 import { contentHash } from '../../shared/text/content-hash.js';
 import { JsonFileCodec, migrateWorkspaceFile, schemaVersionOf, StoreFileError } from '../storage/index.js';
@@ -117,6 +117,7 @@ export class ReadOnlyWorkspace {
           documents,
           links: layers.flatMap((l) => l.links),
           clusterNames: layers.flatMap((l) => l.clusterNames),
+          documentStatus: Object.fromEntries(linkLayers.map((l) => [l.data.annotator.id, l.data.documentStatus ?? {}])),
         };
       }
       lastInconsistency = inconsistency ?? '';
@@ -192,7 +193,7 @@ export class ReadOnlyWorkspace {
   }
 
   /** Every link file read (or the one of the layer read), with its bytes to notice a change. */
-  private async readLinkFiles(): Promise<{ bytes: Buffer; data: { links: Link[]; clusterNames: ClusterName[] } }[]> {
+  private async readLinkFiles(): Promise<{ bytes: Buffer; data: LinkLayerFile }[]> {
     const names =
       this.layer === ALL_LAYERS
         ? (await readdir(join(this.dir, WORKSPACE_LAYOUT.linksFolder)).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort()

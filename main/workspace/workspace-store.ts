@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import { compareInDocumentOrder } from '../../shared/model/document-order.js';
-import { repointLinks } from '../../shared/model/repoint-links.js';
+import { carryAssignees, followNewVersion } from '../../shared/model/new-version.js';
 import type { Annotation } from '../../shared/model/annotation.js';
 import { ownerIdentity, type AnnotatorIdentity } from '../../shared/model/annotator.js';
 import type { DocumentMeta } from '../../shared/model/document.js';
@@ -100,13 +100,13 @@ export class WorkspaceStore {
     return this.layer.annotator;
   }
 
-  /** My links and cluster names (read-only view; change them through `updateLinkLayer`). */
-  get linkLayer(): Readonly<Pick<LinkLayerFile, 'links' | 'clusterNames'>> {
+  /** My links, cluster names and document statuses (read-only view; change them through `updateLinkLayer`). */
+  get linkLayer(): Readonly<Omit<LinkLayerFile, 'schemaVersion' | 'annotator'>> {
     return this.layer.linkFile.db.data;
   }
 
-  /** Applies `change` to my links and cluster names and saves them durably (with my current name and email). */
-  async updateLinkLayer(change: (layer: Pick<LinkLayerFile, 'links' | 'clusterNames'>) => void): Promise<void> {
+  /** Applies `change` to my links, cluster names and document statuses and saves them durably (with my current name and email). */
+  async updateLinkLayer(change: (layer: Omit<LinkLayerFile, 'schemaVersion' | 'annotator'>) => void): Promise<void> {
     await this.gate.pass();
     const { linkFile } = this.layer;
     this.fileProblems.refuseIfReadOnly(WORKSPACE_LAYOUT.links(this.annotator.id));
@@ -209,7 +209,7 @@ export class WorkspaceStore {
             continue;
           }
           replacedMetas.set(meta.id, workspace.documents[at]!);
-          workspace.documents[at] = meta;
+          workspace.documents[at] = carryAssignees(workspace.documents[at]!, meta);
         }
       });
     } catch (error) {
@@ -227,10 +227,10 @@ export class WorkspaceStore {
       }
       throw error;
     }
-    // My links follow the new versions (other layers keep theirs: they are their annotators' to change).
+    // My links and statuses follow the new versions (other layers keep theirs: they are their annotators' to change).
     if (replacedMetas.size > 0) {
       await this.updateLinkLayer((layer) => {
-        for (const [newId, old] of replacedMetas) repointLinks(layer.links, old.id, newId);
+        for (const [newId, old] of replacedMetas) followNewVersion(layer, old.id, newId);
       });
     }
   }

@@ -15,7 +15,6 @@ import { useFileDrop } from './features/import/use-file-drop.js';
 import { useWorkbenchKeys } from './features/keyboard/use-workbench-keys.js';
 import { ComparePane } from './features/linking/ComparePane.js';
 import { LinkConnectors } from './features/linking/LinkConnectors.js';
-import { LinkOverview } from './features/linking/LinkOverview.js';
 import { LayeredArticle } from './features/team/LayeredArticle.js';
 import { LinkPrompt } from './features/linking/LinkPrompt.js';
 import { useLinking } from './features/linking/use-linking.js';
@@ -26,6 +25,7 @@ import { useNotice } from './features/workbench/use-notice.js';
 import { StatusLines } from './features/workbench/StatusLines.js';
 import { TopBar, type WorkbenchView } from './features/workbench/TopBar.js';
 import { WorkbenchDialogs, type WorkbenchDialog } from './features/workbench/WorkbenchDialogs.js';
+import { WorkbenchOverview } from './features/workbench/WorkbenchOverview.js';
 import { RecoveredEditsOffer } from './features/workbench/RecoveredEditsOffer.js';
 import { WorkspaceNotReady } from './features/workbench/WorkspaceNotReady.js';
 import { WorkspaceProblems } from './features/workbench/WorkspaceProblems.js';
@@ -146,7 +146,7 @@ export function App() {
         <div className="reader">
           <WorkspaceProblems workspace={workspace} onRestored={(message) => void article.reload().then(() => setNotice(message))} />
           <RecoveredEditsOffer workspace={workspace} onResolved={(message) => void article.reload().then(() => setNotice(message))} />
-          {view !== 'articles' && <LinkOverview view={view} track={saves.track} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} />}
+          {view !== 'articles' && <WorkbenchOverview {...{ view, track: saves.track, notice: setNotice }} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} onOpenArticle={(d) => void openArticle(d)} />}
           {view !== 'articles' ? null : opened ? (
             <LayeredArticle opened={opened} labels={labels} notice={setNotice} onFocusMine={(id) => annotating.focusOn(id, true)}>
               <ArticleReader {...{ opened, labels, annotating, overlay }} readOnly={workspace.readOnly} view={viewHandle} onAnnotationClick={clickIn(panes.main)} />

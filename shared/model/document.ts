@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssigneeSchema } from './assignment.js';
 
 /** What import did to a file's text before storing it, recorded once (docs/GUARANTEES.md T2). */
 export const TextNormalisationSchema = z.object({
@@ -38,6 +39,14 @@ export const DocumentMetaSchema = z.object({
   length: z.number().int().nonnegative(),
   normalisation: TextNormalisationSchema,
   importedAt: z.string(),
+  /**
+   * The annotators the document is assigned to (shared: anyone may assign), each once. Absent in
+   * documents never assigned, which read as assigned to nobody.
+   */
+  assignees: z
+    .array(AssigneeSchema)
+    .refine((list) => new Set(list.map((a) => a.id)).size === list.length, 'an annotator is assigned to a document at most once')
+    .optional(),
 });
 /** Everything known about a document except its text. */
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from './annotation.js';
+import { DocumentStatusMapSchema, type DocumentStatusMap } from './assignment.js';
 import { AnnotatorIdentitySchema, AnnotatorIdSchema } from './annotator.js';
 import { ContentHashSchema, DocumentMetaSchema, type DocumentMeta } from './document.js';
 import { LabelSchema, LinkTypeSchema, type Label, type LinkType } from './label-schema.js';
@@ -39,13 +40,16 @@ export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
 
 /**
  * `links/<annotator>.json`: one annotator's identity (name and email, as they last gave them), their
- * links (whose ends are annotations of their own layer) and the names they gave clusters.
+ * links (whose ends are annotations of their own layer), the names they gave clusters, and where
+ * they stand with each document.
  */
 export const LinkLayerFileSchema = z.object({
   schemaVersion: z.number().int().positive(),
   annotator: AnnotatorIdentitySchema,
   links: z.array(LinkSchema),
   clusterNames: z.array(ClusterNameSchema),
+  /** Their status of each document they marked (absent: none marked; every document not started). */
+  documentStatus: DocumentStatusMapSchema.optional(),
 });
 /** The contents of one annotator's link file. */
 export type LinkLayerFile = z.infer<typeof LinkLayerFileSchema>;
@@ -69,4 +73,6 @@ export interface WorkspaceSnapshot {
   links: Link[];
   /** Names and canonical texts given to link clusters (absent: none). */
   clusterNames?: ClusterName[];
+  /** Each annotator's document statuses, by annotator id (absent: not read). */
+  documentStatus?: Record<string, DocumentStatusMap>;
 }

@@ -46,6 +46,7 @@ describe('corroborate CLI', () => {
       links: 0,
       linksByType: { same: 0, paraphrase: 0, supports: 0, contradicts: 0 },
       annotationsByAnnotator: {},
+      documentsDoneByAnnotator: {},
     });
     expect((await run('stats', '--workspace', ws)).stdout).toContain('Documents:   5');
   });

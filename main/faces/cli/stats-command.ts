@@ -5,7 +5,8 @@ import { requireWorkspace, type CliCommand, type CliIo } from './cli-command-spe
 
 /**
  * `stats --workspace DIR [--json]`: counts documents, annotations by label and by annotator
- * (`annotationsByAnnotator`) and links by type, over every annotator's layer. It
+ * (`annotationsByAnnotator`), links by type, over every annotator's layer, and the documents each
+ * annotator marked done (`documentsDoneByAnnotator`). It
  * only reads (no lock), so it runs while the app or another process has the workspace open, and
  * counts what is saved on disk.
  */
@@ -19,7 +20,7 @@ async function runStats(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, json: { type: 'boolean' } } });
   const workspaceDir = requireWorkspace(values.workspace, 'stats');
   const snapshot = await (await ReadOnlyWorkspace.open(workspaceDir)).readSnapshot({ texts: false });
-  const stats = countWorkspace(snapshot, snapshot.documents.map((d) => d.annotations));
+  const stats = countWorkspace(snapshot, snapshot.documents.map((d) => d.annotations), snapshot.documents.map((d) => d.meta.id));
   if (values.json) {
     io.stdout(`${JSON.stringify(stats, null, 2)}\n`);
     return 0;
@@ -27,6 +28,7 @@ async function runStats(args: string[], io: CliIo): Promise<number> {
   io.stdout(`Documents:   ${stats.documents}\nAnnotations: ${stats.annotations}\n`);
   for (const [label, count] of Object.entries(stats.annotationsByLabel)) io.stdout(`  ${label}: ${count}\n`);
   for (const [annotator, count] of Object.entries(stats.annotationsByAnnotator)) io.stdout(`  by ${annotator}: ${count}\n`);
+  for (const [annotator, count] of Object.entries(stats.documentsDoneByAnnotator)) io.stdout(`Done by ${annotator}: ${count} of ${stats.documents} documents\n`);
   io.stdout(`Links:       ${stats.links}\n`);
   for (const [type, count] of Object.entries(stats.linksByType)) io.stdout(`  ${type}: ${count}\n`);
   return 0;

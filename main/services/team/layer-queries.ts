@@ -1,5 +1,6 @@
 import type { Annotation } from '../../../shared/model/annotation.js';
-import type { AnnotatorIdentity } from '../../../shared/model/annotator.js';
+import type { Annotator } from '../../../shared/api/contract/index.js';
+import { CURATED_ANNOTATOR, initialsOf, OWNER_ANNOTATOR, type AnnotatorIdentity } from '../../../shared/model/annotator.js';
 import { layersOfDocument, readAnnotatorIdentities, readLayerAnnotations } from '../../workspace/layer-reading.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 
@@ -24,4 +25,11 @@ export async function layersOf(store: WorkspaceStore, documentId: string): Promi
 export async function annotatorsOf(store: WorkspaceStore): Promise<AnnotatorIdentity[]> {
   const others = (await readAnnotatorIdentities(store.dir)).filter((a) => a.id !== store.annotator.id);
   return [...others, store.annotator].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** An annotator as lists show them: initials, whether it is me, whether the id is reserved. */
+export function describeAnnotator(store: WorkspaceStore, annotator: AnnotatorIdentity): Annotator {
+  const reserved = annotator.id === CURATED_ANNOTATOR ? 'curated' : annotator.id === OWNER_ANNOTATOR ? 'owner' : null;
+  const name = reserved === 'curated' && annotator.name === annotator.id ? 'Curated' : annotator.name;
+  return { ...annotator, name, initials: initialsOf(name), isMe: annotator.id === store.annotator.id, reserved };
 }

@@ -6,7 +6,7 @@ import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import type { ServiceContext } from '../service-context.js';
 import { isRepository } from '../sync/team-repository.js';
 import { adoptOwnerLayer } from './adopt-owner-layer.js';
-import { annotatorsOf, layerAnnotations, layersOf } from './layer-queries.js';
+import { annotatorsOf, describeAnnotator, layerAnnotations, layersOf } from './layer-queries.js';
 
 /** The team domain: who I am, the annotators of the workspace, and their layers. */
 export type TeamService = Pick<WorkbenchApi, 'getMyIdentity' | 'setMyIdentity' | 'listAnnotators' | 'openLayer' | 'listLayers'>;
@@ -30,7 +30,7 @@ export function teamService({ store }: ServiceContext, settings: IdentitySetting
     problem: settings.file && source === 'none' ? (await settings.file.read()).problem : null,
   });
   const layerOf = async (annotator: AnnotatorIdentity, documentId: string): Promise<Layer> => ({
-    annotator: describe(store, annotator),
+    annotator: describeAnnotator(store, annotator),
     editable: annotator.id === store.annotator.id && store.documentReadOnlyReason(documentId) === null,
     annotations: [...(await layerAnnotations(store, documentId, annotator.id))],
   });
@@ -58,7 +58,7 @@ export function teamService({ store }: ServiceContext, settings: IdentitySetting
     },
 
     async listAnnotators() {
-      return (await annotatorsOf(store)).map((a) => describe(store, a));
+      return (await annotatorsOf(store)).map((a) => describeAnnotator(store, a));
     },
 
     async openLayer({ documentId, annotator }) {
@@ -79,11 +79,4 @@ export function teamService({ store }: ServiceContext, settings: IdentitySetting
       return layers.sort((a, b) => Number(b.annotator.isMe) - Number(a.annotator.isMe) || a.annotator.id.localeCompare(b.annotator.id));
     },
   };
-}
-
-/** An annotator as lists show them: initials, whether it is me, whether the id is reserved. */
-function describe(store: WorkspaceStore, annotator: AnnotatorIdentity): Annotator {
-  const reserved = annotator.id === CURATED_ANNOTATOR ? 'curated' : annotator.id === OWNER_ANNOTATOR ? 'owner' : null;
-  const name = reserved === 'curated' && annotator.name === annotator.id ? 'Curated' : annotator.name;
-  return { ...annotator, name, initials: initialsOf(name), isMe: annotator.id === store.annotator.id, reserved };
 }

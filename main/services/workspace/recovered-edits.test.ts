@@ -108,4 +108,22 @@ describe('edits kept in a recovery file', () => {
     expect((await opened.api.openDocument({ documentId })).annotations).toHaveLength(1);
     await expect(opened.api.restoreRecoveredEdits({ id: offered!.id })).rejects.toThrow(/no longer there/);
   });
+
+  it('bring back my document statuses with my links, for the articles still listed', async () => {
+    const workspaceDir = join(root, 'ws');
+    const first = await openWorkbench({ workspaceDir, env });
+    await first.service.addSampleArticles();
+    const documentId = (await first.service.listDocuments())[0]!.id;
+    await first.service.setMyDocumentStatus({ documentId, status: 'in-progress' });
+    // Marked done while the disk refused every write: kept in the recovery file, with a status of an article gone since.
+    const linkFile = structuredClone({ schemaVersion: 2, annotator: first.store.annotator, ...first.store.linkLayer });
+    linkFile.documentStatus = { [documentId]: { status: 'done', updatedAt: '2025-03-01T10:00:00.000Z' }, 'gone-article': { status: 'done', updatedAt: '2025-03-01T10:00:00.000Z' } };
+    expect((await first.close()).messages).toEqual([]);
+    await writeRecoveryFile(recoveryDirOf(env), { workspaceDir, reason: 'EROFS', workspace: null, annotationFiles: [], linkFile });
+    opened = await openWorkbench({ workspaceDir, env });
+    const [offered] = (await opened.api.getWorkspace()).recoveredEdits;
+    await opened.api.restoreRecoveredEdits({ id: offered!.id });
+    expect(opened.store.linkLayer.documentStatus).toEqual({ [documentId]: { status: 'done', updatedAt: '2025-03-01T10:00:00.000Z' } });
+    expect((await opened.api.listMyAssignments()).documents[0]).toMatchObject({ documentId, myStatus: 'done' });
+  });
 });

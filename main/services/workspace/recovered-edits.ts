@@ -1,7 +1,8 @@
 import type { RecoveredEdits, RestoredEdits } from '../../../shared/api/recovery-schemas.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
-import type { LinkLayerFile, WorkspaceFile } from '../../../shared/model/workspace.js';
+import type { WorkspaceFile } from '../../../shared/model/workspace.js';
 import { assignToAnnotator } from '../../../shared/model/workspace-v1.js';
+import type { MyLinkLayer } from '../../workspace/my-layer-files.js';
 import { findRecoveryFiles, removeRecoveryFile, type FoundRecoveryFile } from '../../workspace/recovery-file.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 
@@ -40,7 +41,7 @@ export class RecoveredEditsOffer {
 
   /**
    * Saves the edits of recovery file `id` again: first the workspace's labels, link types and
-   * article details, then my links and cluster names, then each annotation file whose article is
+   * article details, then my links, cluster names and document statuses, then each annotation file whose article is
    * still in the workspace (all into my layer). The
    * recovery file is removed once everything is saved; if a save fails (the disk is still
    * read-only) it is kept, and the error says why.
@@ -107,8 +108,12 @@ function applyRecoveredWorkspace(current: WorkspaceFile, recovered: WorkspaceFil
   current.linkTypes = structuredClone(recovered.linkTypes);
 }
 
-/** Puts recovered links and cluster names into my layer; links between articles no longer listed are left out. */
-function applyRecoveredLinks(current: Pick<LinkLayerFile, 'links' | 'clusterNames'>, recovered: Pick<LinkLayerFile, 'links' | 'clusterNames'>, listed: ReadonlySet<string>): void {
+/**
+ * Puts recovered links, cluster names and document statuses into my layer; links between articles,
+ * and statuses of articles, no longer listed are left out.
+ */
+function applyRecoveredLinks(current: MyLinkLayer, recovered: MyLinkLayer, listed: ReadonlySet<string>): void {
   current.clusterNames = structuredClone(recovered.clusterNames);
+  if (recovered.documentStatus) current.documentStatus = Object.fromEntries(Object.entries(structuredClone(recovered.documentStatus)).filter(([id]) => listed.has(id)));
   current.links = structuredClone(recovered.links.filter((l) => listed.has(l.source.documentId) && listed.has(l.target.documentId)));
 }

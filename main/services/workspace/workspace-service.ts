@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
+import type { DocumentStatusMap } from '../../../shared/model/assignment.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import { importArticleFile } from '../../../shared/import/import-article-file.js';
 import { importPlainText } from '../../../shared/import/plain-text.js';
@@ -82,10 +83,14 @@ export function workspaceService(context: ServiceContext, facts: WorkspaceFacts,
         annotationsPerDocument.push(annotations);
       }
       const links = [...store.linkLayer.links];
+      const documentStatus: Record<string, DocumentStatusMap> = { [store.annotator.id]: store.linkLayer.documentStatus ?? {} };
       for (const { id } of await annotatorsOf(store)) {
-        if (id !== store.annotator.id) links.push(...((await readLinkLayerFile(store.dir, id).catch(() => null))?.links ?? []));
+        if (id === store.annotator.id) continue;
+        const file = await readLinkLayerFile(store.dir, id).catch(() => null);
+        links.push(...(file?.links ?? []));
+        documentStatus[id] = file?.documentStatus ?? {};
       }
-      return countWorkspace({ ...store.workspace, links }, annotationsPerDocument);
+      return countWorkspace({ ...store.workspace, links, documentStatus }, annotationsPerDocument, store.workspace.documents.map((d) => d.id));
     },
 
     async getSaveStatus() {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { annotationsContract } from './annotations.js';
+import { assignmentsContract } from './assignments.js';
 import { documentsContract } from './documents.js';
 import { exportsContract } from './exports.js';
 import { historyContract } from './history.js';
@@ -12,6 +13,7 @@ import { workspaceContract } from './workspace.js';
 
 export type { MethodSpec } from './ids.js';
 export * from './annotations.js';
+export * from './assignments.js';
 export * from './documents.js';
 export * from './sync.js';
 export * from './history.js';
@@ -27,6 +29,7 @@ export * from './workspace.js';
 export const workbenchContract = {
   ...workspaceContract,
   ...documentsContract,
+  ...assignmentsContract,
   ...annotationsContract,
   ...linksContract,
   ...labelsContract,

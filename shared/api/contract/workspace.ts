@@ -57,6 +57,8 @@ export const WorkspaceStatsSchema = z.object({
   linksByType: z.record(z.string(), z.number().int()),
   /** Annotations per annotator id, over every layer (`annotations` counts them all too). */
   annotationsByAnnotator: z.record(z.string(), z.number().int()),
+  /** Per annotator id, how many of the workspace's documents they marked done (annotators with none are left out). */
+  documentsDoneByAnnotator: z.record(z.string(), z.number().int()),
 });
 /** Counts over a whole workspace. */
 export type WorkspaceStats = z.infer<typeof WorkspaceStatsSchema>;

@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import type { DocumentSummary } from '../../../../shared/model/document.js';
+import { useMyAssignments } from '../assignments/my-assignments.js';
+import { myQueue } from '../assignments/my-queue.js';
+import { WorkStatusBadge } from '../assignments/WorkStatusBadge.js';
 
 /** Props of the article list. */
 export interface ArticleListProps {
@@ -7,14 +11,39 @@ export interface ArticleListProps {
   onOpen(documentId: string): void;
 }
 
-/** The workspace's articles: title, then outlet and date where known, and how many annotations. */
+/**
+ * The workspace's articles: title, then outlet and date where known, how many annotations, whether
+ * it is assigned to me and my status of it. "My queue" shows only the articles assigned to me that I
+ * have not marked done, in the same order.
+ */
 export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
+  const [{ me, byDocument }] = useMyAssignments();
+  const [queueOnly, setQueueOnly] = useState(false);
+  const queue = myQueue(documents, byDocument, me);
+  const shown = queueOnly ? queue : documents;
   return (
     <nav className="article-list" aria-label="Articles">
       <h2>Articles <span className="count">{documents.length}</span></h2>
+      <div className="article-filter" role="group" aria-label="Filter articles">
+        <button type="button" aria-pressed={!queueOnly} onClick={() => setQueueOnly(false)}>
+          All <span className="count">{documents.length}</span>
+        </button>
+        <button type="button" aria-pressed={queueOnly} onClick={() => setQueueOnly(true)} title="The articles assigned to you that you have not marked done">
+          My queue <span className="count">{queue.length}</span>
+        </button>
+      </div>
+      {queueOnly && queue.length === 0 && (
+        <p className="hint">
+          {documents.some((d) => me !== null && byDocument.get(d.id)?.assignees.includes(me))
+            ? 'Your queue is empty: you marked every article assigned to you done.'
+            : 'Your queue is empty: no article is assigned to you yet (articles are assigned in the Progress view, or with Assign… above an article).'}
+        </p>
+      )}
       <ul>
-        {documents.map((doc) => {
+        {shown.map((doc) => {
           const details = [doc.outlet, doc.date].filter(Boolean).join(' · ');
+          const assignment = byDocument.get(doc.id);
+          const mine = me !== null && assignment?.assignees.includes(me) === true;
           return (
             <li key={doc.id}>
               <button
@@ -32,6 +61,12 @@ export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
                     </span>
                   )}
                 </span>
+                {(mine || (assignment && assignment.myStatus !== 'not-started')) && (
+                  <span className="article-work">
+                    {mine && <span className="assigned-to-me">Assigned to you</span>}
+                    <WorkStatusBadge status={assignment?.myStatus ?? 'not-started'} quiet={!mine} />
+                  </span>
+                )}
               </button>
             </li>
           );

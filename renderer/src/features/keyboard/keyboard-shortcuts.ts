@@ -5,7 +5,7 @@ export interface ShortcutDescription {
 }
 
 /** Keys with a fixed meaning in the article, which no label may use as its hotkey. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', '?', '[', ']', '{', '}', '+', '/', 'n', 'p']);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', '?', '[', ']', '{', '}', '+', '/', 'n', 'p', 'm']);
 
 /** The shortcuts of the annotating workflow (label hotkeys are added from the schema). */
 export const SHORTCUTS: readonly ShortcutDescription[] = [
@@ -22,6 +22,7 @@ export const SHORTCUTS: readonly ShortcutDescription[] = [
   { keys: 'Shift + Ctrl/Cmd + Z', does: 'Redo' },
   { keys: 'Ctrl/Cmd + F', does: 'Find in the article' },
   { keys: 'Ctrl/Cmd + Shift + F', does: 'Search all articles' },
+  { keys: 'm', does: 'Mark your status of the article: not started → in progress → done (and round again)' },
   { keys: 'l', does: 'Start a link from the focused annotation; click the other one (here, side by side or in another article), then press the link type’s number' },
   { keys: '1–4 (while linking)', does: 'Link as same, paraphrase, supports or contradicts' },
   { keys: 's (in the link prompt)', does: 'Swap the two ends of a one-way link before choosing its type' },

@@ -42,6 +42,8 @@ export interface KeyboardWorkflow {
   focusWorkspaceSearch(): void;
   /** Shows the list of shortcuts. */
   showHelp(): void;
+  /** Moves my status of the article on: not started → in progress → done → not started. */
+  advanceMyStatus(): void;
   /**
    * Escape: closes the find bar if open; else clears, one thing per press, the selection, then the
    * collected pieces, then a link being made, then the focus.
@@ -119,6 +121,10 @@ export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkf
     case '/':
       event.preventDefault();
       workflow.openFind();
+      return;
+    case 'm':
+      event.preventDefault();
+      workflow.advanceMyStatus();
       return;
     case '+':
       event.preventDefault();

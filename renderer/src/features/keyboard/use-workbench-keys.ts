@@ -1,5 +1,7 @@
 import type { RefObject } from 'react';
+import { WORK_STATUS_NAMES } from '../../../../shared/model/assignment.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
+import { useMyAssignments, type MyAssignmentsStore } from '../assignments/my-assignments.js';
 import type { ArticleFind } from '../find/use-article-find.js';
 import type { Edits } from '../history/use-edits.js';
 import type { Linking } from '../linking/use-linking.js';
@@ -28,11 +30,12 @@ export interface WorkbenchKeys {
 /** Gives the workbench's keys (listed in keyboard-shortcuts.ts) their actions, in whichever pane they are pressed. */
 export function useWorkbenchKeys(keys: WorkbenchKeys): void {
   const { panes } = keys;
-  useKeyboardWorkflow({ main: paneWorkflow(keys, panes.main), compared: panes.compared && paneWorkflow(keys, panes.compared) });
+  const [, assignments] = useMyAssignments();
+  useKeyboardWorkflow({ main: paneWorkflow(keys, panes.main, assignments), compared: panes.compared && paneWorkflow(keys, panes.compared, assignments) });
 }
 
 /** The keyboard workflow of one article pane. */
-function paneWorkflow(keys: WorkbenchKeys, pane: ArticlePane): KeyboardWorkflow {
+function paneWorkflow(keys: WorkbenchKeys, pane: ArticlePane, assignments: MyAssignmentsStore): KeyboardWorkflow {
   const { annotating, view } = pane;
   const { find, edits, linking } = keys;
   const findHere = pane.kind === 'main';
@@ -60,6 +63,14 @@ function paneWorkflow(keys: WorkbenchKeys, pane: ArticlePane): KeyboardWorkflow 
     openFind: find.show,
     focusWorkspaceSearch: () => keys.workspaceSearch.current?.focus(),
     showHelp: keys.showHelp,
+    advanceMyStatus: () => {
+      const article = pane.opened?.meta;
+      if (!article) return;
+      assignments.advanceMyStatus(article.id).then(
+        (status) => keys.notice(`Your status of “${article.title}”: ${WORK_STATUS_NAMES[status].toLowerCase()}.`),
+        (failure: unknown) => keys.notice((failure as Error).message),
+      );
+    },
     escape: () => {
       if (findHere && find.open) return find.close();
       if (view.current?.selectedRange()) return view.current.collapseSelection();

@@ -3,6 +3,7 @@ import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { ArticleHistory } from '../article-history/ArticleHistory.js';
 import { useArticleHistory } from '../article-history/use-article-history.js';
+import { ArticleWorkBar } from '../assignments/ArticleWorkBar.js';
 import { LayerChooser } from './LayerChooser.js';
 import { ReadOnlyLayerReader } from './ReadOnlyLayerReader.js';
 import { useLayers } from './use-layers.js';
@@ -21,8 +22,9 @@ export interface LayeredArticleProps {
 
 /**
  * The open article in the layer chosen above it: my layer (the annotation surface, `children`),
- * another annotator's (read-only), or every layer compared; and, when asked for, its history, whose
- * annotations are shown in their annotator's layer.
+ * another annotator's (read-only), or every layer compared; above them, my status of the article
+ * and who it is assigned to; and, when asked for, its history, whose annotations are shown in
+ * their annotator's layer.
  */
 export function LayeredArticle({ opened, labels, notice, onFocusMine, children }: LayeredArticleProps) {
   const layers = useLayers(opened.meta.id, notice);
@@ -41,18 +43,21 @@ export function LayeredArticle({ opened, labels, notice, onFocusMine, children }
   };
   return (
     <>
-      <div className="article-tools">
-        <LayerChooser layers={layers} />
-        <button
-          ref={toggle}
-          type="button"
-          className="history-toggle"
-          aria-expanded={historyOpen}
-          aria-controls={historyOpen ? 'article-history' : undefined}
-          onClick={() => setHistoryOpen((open) => !open)}
-        >
-          History
-        </button>
+      <div className="article-team-bar">
+        <ArticleWorkBar documentId={opened.meta.id} title={opened.meta.title} notice={notice} />
+        <div className="article-tools">
+          <LayerChooser layers={layers} />
+          <button
+            ref={toggle}
+            type="button"
+            className="history-toggle"
+            aria-expanded={historyOpen}
+            aria-controls={historyOpen ? 'article-history' : undefined}
+            onClick={() => setHistoryOpen((open) => !open)}
+          >
+            History
+          </button>
+        </div>
       </div>
       {historyOpen && <ArticleHistory id="article-history" state={history} myId={myId} onShowAnnotation={showAnnotation} onClose={closeHistory} />}
       {layers.choice.kind === 'mine' ? children : <ReadOnlyLayerReader opened={opened} labels={labels} layers={layers} />}

@@ -1,0 +1,28 @@
+import { TeamOverview } from '../assignments/TeamOverview.js';
+import type { TrackSave } from '../history/use-edits.js';
+import { LinkOverview } from '../linking/LinkOverview.js';
+import type { WorkbenchView } from './TopBar.js';
+
+/** Props of the overview shown instead of the article. */
+export interface WorkbenchOverviewProps {
+  view: Exclude<WorkbenchView, 'articles'>;
+  /** Runs an edit (naming a cluster) through the save indicator. */
+  track: TrackSave;
+  /** Opens an article at an annotation. */
+  onOpenAnnotation(documentId: string, annotationId: string): void;
+  /** Opens an article. */
+  onOpenArticle(documentId: string): void;
+  /** Tells the person why something did not happen. */
+  notice(message: string): void;
+}
+
+/** The workspace at a glance, in place of the article: the clusters, the contradictions, or the team's progress. */
+export function WorkbenchOverview({ view, track, onOpenAnnotation, onOpenArticle, notice }: WorkbenchOverviewProps) {
+  if (view !== 'progress') return <LinkOverview view={view} track={track} onOpenAnnotation={onOpenAnnotation} />;
+  return (
+    <section className="overview team-overview" aria-labelledby="progress-title">
+      <h1 id="progress-title">Team progress</h1>
+      <TeamOverview onOpenArticle={onOpenArticle} notice={notice} />
+    </section>
+  );
+}
