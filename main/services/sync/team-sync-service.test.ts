@@ -62,6 +62,10 @@ async function annAndBob(): Promise<{ ann: OpenWorkbench; bob: OpenWorkbench }> 
   await bob.api.joinTeamWorkspace({ remoteUrl: team().remoteUrl });
   const joined = await settled(bob);
   expect(joined).toMatchObject({ remoteUrl: team().remoteUrl, canJoin: false, filesRevision: 1, last: { operation: 'join', kind: 'done' } });
+  // Each is named to the team before annotating anything: Bob's first sync makes him known (and assignable) to Ann.
+  await syncNow(bob);
+  await syncNow(ann);
+  expect((await ann.api.listAnnotators()).map((a) => a.name)).toEqual(expect.arrayContaining(['Ann', 'Bob']));
   return { ann, bob };
 }
 
@@ -80,7 +84,7 @@ describe('team sync in the open app', () => {
     const bobSynced = await syncNow(bob);
     expect(bobSynced.last).toMatchObject({ kind: 'done', received: expect.any(Number) });
     expect(bobSynced.last!.received).toBeGreaterThan(0);
-    expect(bobSynced.filesRevision).toBe(2);
+    expect(bobSynced.filesRevision).toBeGreaterThan(1);
     expect((await syncNow(ann)).last!.received).toBeGreaterThan(0);
 
     const layersAtAnn = await ann.api.listLayers({ documentId: first!.id });

@@ -185,6 +185,8 @@ export class TeamSync {
 
   private async share(remoteUrl: string, signal: AbortSignal, report: Report): Promise<Done> {
     report('sending');
+    // The team sees who shared it (and can assign them work) even before they annotate.
+    await this.store.updateLinkLayer(() => undefined);
     const token = await this.credentials.token(remoteUrl);
     await this.store.whileFilesChange(async () => ({
       result: await shareWorkspace({ dir: this.store.dir, remoteUrl, token, tokenName: await this.tokenName(remoteUrl), author: this.author(), signal, holder: LOCK_HELD_BY_CALLER }),
@@ -202,6 +204,8 @@ export class TeamSync {
       return { result: joined, changed: joined.files };
     });
     this.#filesRevision++;
+    // My link file names me to the team from my first sync on, so I can be assigned work before I annotate.
+    await this.store.updateLinkLayer(() => undefined);
     return { message: `Joined the team workspace at ${remoteUrl}.`, received: outcome.files.length };
   }
 
