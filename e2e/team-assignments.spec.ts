@@ -88,7 +88,7 @@ test('a team lead assigns articles, annotators work through their queue and mark
   await expect(workBar.getByRole('list', { name: 'Assigned to' })).toHaveText('you');
 
   // My queue: the articles assigned to me, in order.
-  await articleList(page).getByRole('button', { name: /^My queue/ }).click();
+  await page.getByRole('group', { name: 'Filter articles' }).getByRole('button', { name: /^My queue/ }).click();
   await expect(articleList(page).getByRole('listitem')).toHaveText([new RegExp(HAMILTON), new RegExp(APOLOGY)]);
   await expect(listed(page, HAMILTON)).toContainText('Assigned to you');
 
@@ -101,7 +101,7 @@ test('a team lead assigns articles, annotators work through their queue and mark
   await page.keyboard.press('ArrowRight');
   await expect(myStatus.getByRole('radio', { name: 'Done' })).toBeChecked();
   await expect(articleList(page).getByRole('listitem')).toHaveText([new RegExp(APOLOGY)]);
-  await expect(articleList(page).getByRole('button', { name: /^My queue/ })).toHaveText('My queue 1');
+  await expect(page.getByRole('group', { name: 'Filter articles' }).getByRole('button', { name: /^My queue/ })).toHaveText('My queue 1');
 
   // …and by its key from the article.
   await openArticle(page, APOLOGY);
@@ -138,7 +138,7 @@ test('a team lead assigns articles, annotators work through their queue and mark
 
   // Everything holds after a reload, and is where it belongs on disk.
   await page.reload();
-  await expect(articleList(page).getByRole('button', { name: /^My queue/ })).toHaveText('My queue 1');
+  await expect(page.getByRole('group', { name: 'Filter articles' }).getByRole('button', { name: /^My queue/ })).toHaveText('My queue 1');
   await expect(listed(page, HAMILTON)).toContainText('Done');
   await overviewShows();
   const index = WorkspaceFileSchema.parse(JSON.parse(await readFile(join(workspaceDir, 'workspace.json'), 'utf8')));

@@ -22,7 +22,7 @@ export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
   const queue = myQueue(documents, byDocument, me);
   const shown = queueOnly ? queue : documents;
   return (
-    <nav className="article-list" aria-label="Articles">
+    <div className="article-list">
       <h2>Articles <span className="count">{documents.length}</span></h2>
       <div className="article-filter" role="group" aria-label="Filter articles">
         <button type="button" aria-pressed={!queueOnly} onClick={() => setQueueOnly(false)}>
@@ -39,39 +39,42 @@ export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
             : 'Your queue is empty: no article is assigned to you yet (articles are assigned in the Progress view, or with Assign… above an article).'}
         </p>
       )}
-      <ul>
-        {shown.map((doc) => {
-          const details = [doc.outlet, doc.date].filter(Boolean).join(' · ');
-          const assignment = byDocument.get(doc.id);
-          const mine = me !== null && assignment?.assignees.includes(me) === true;
-          return (
-            <li key={doc.id}>
-              <button
-                type="button"
-                className="article-item"
-                aria-current={doc.id === openId ? 'page' : undefined}
-                onClick={() => onOpen(doc.id)}
-              >
-                <span className="article-title">{doc.title}</span>
-                <span className="article-details">
-                  {details && <span>{details}</span>}
-                  {doc.annotationCount !== null && (
-                    <span>
-                      {doc.annotationCount} {doc.annotationCount === 1 ? 'annotation' : 'annotations'}
+      {/* The filter stays outside the navigation, which holds only the articles. */}
+      <nav aria-label="Articles">
+        <ul>
+          {shown.map((doc) => {
+            const details = [doc.outlet, doc.date].filter(Boolean).join(' · ');
+            const assignment = byDocument.get(doc.id);
+            const mine = me !== null && assignment?.assignees.includes(me) === true;
+            return (
+              <li key={doc.id}>
+                <button
+                  type="button"
+                  className="article-item"
+                  aria-current={doc.id === openId ? 'page' : undefined}
+                  onClick={() => onOpen(doc.id)}
+                >
+                  <span className="article-title">{doc.title}</span>
+                  <span className="article-details">
+                    {details && <span>{details}</span>}
+                    {doc.annotationCount !== null && (
+                      <span>
+                        {doc.annotationCount} {doc.annotationCount === 1 ? 'annotation' : 'annotations'}
+                      </span>
+                    )}
+                  </span>
+                  {(mine || (assignment && assignment.myStatus !== 'not-started')) && (
+                    <span className="article-work">
+                      {mine && <span className="assigned-to-me">Assigned to you</span>}
+                      <WorkStatusBadge status={assignment?.myStatus ?? 'not-started'} quiet={!mine} />
                     </span>
                   )}
-                </span>
-                {(mine || (assignment && assignment.myStatus !== 'not-started')) && (
-                  <span className="article-work">
-                    {mine && <span className="assigned-to-me">Assigned to you</span>}
-                    <WorkStatusBadge status={assignment?.myStatus ?? 'not-started'} quiet={!mine} />
-                  </span>
-                )}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </div>
   );
 }
