@@ -22,7 +22,7 @@ export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
   const queue = myQueue(documents, byDocument, me);
   const shown = queueOnly ? queue : documents;
   return (
-    <div className="article-list">
+    <section className="article-list" aria-label="Article list">
       <h2>Articles <span className="count">{documents.length}</span></h2>
       <div className="article-filter" role="group" aria-label="Filter articles">
         <button type="button" aria-pressed={!queueOnly} onClick={() => setQueueOnly(false)}>
@@ -75,6 +75,6 @@ export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
           })}
         </ul>
       </nav>
-    </div>
+    </section>
   );
 }
