@@ -5,7 +5,8 @@ import { annotatorIdOf } from '../shared/model/annotator.js';
 import { asAnnotator, commitAll, git, type Committer } from '../main/services/history/history.test-support.js';
 import { ensureGitignore } from '../main/services/sync/team-repository.js';
 import { startBrowserHostProcess, TEST_EDITOR, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
-import { gitServerUnavailableReason } from '../tools/git-server/git-server-process.js';
+import { debianGitUnavailableReason } from '../tools/git-server/debian-git.js';
+import { skipWithReason } from './support/skip-with-reason.js';
 import { violationsOf } from './support/axe-rules.js';
 import { shoot } from './support/screenshots.js';
 import { expectAllSaved, focusedText, openArticle } from './support/editor-steps.js';
@@ -88,8 +89,8 @@ async function teamWorkspace(scratch: string): Promise<string> {
 }
 
 test('the History panel lists who changed what in the article and when, and shows the annotations still there', async ({ page, scratchDir }) => {
-  const unavailable = gitServerUnavailableReason();
-  test.skip(unavailable !== null, `Debian's git makes the history: ${unavailable}`);
+  const unavailable = debianGitUnavailableReason();
+  skipWithReason(unavailable && `the article's history is made with Debian's git, and ${unavailable}`);
   host = await startBrowserHostProcess({ workspaceDir: await teamWorkspace(scratchDir) });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(host.url);

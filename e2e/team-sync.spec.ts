@@ -6,6 +6,7 @@ import { gitServerUnavailableReason, startGitServer, type GitServerProcess } fro
 import { startBrowserHostProcess, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
 import { shoot } from './support/screenshots.js';
+import { skipWithReason } from './support/skip-with-reason.js';
 import { expectAllSaved, labelWithMouse, openArticle } from './support/editor-steps.js';
 import { expect, test } from './support/workbench-fixture.js';
 
@@ -26,8 +27,7 @@ const hosts: BrowserHostProcess[] = [];
 const pageErrors: string[] = [];
 test.beforeEach(() => {
   const unavailable = gitServerUnavailableReason();
-  if (unavailable) console.log(`skipped: ${unavailable}`);
-  test.skip(unavailable !== null, unavailable ?? '');
+  skipWithReason(unavailable && `the test git server cannot run here: ${unavailable}`);
 });
 test.afterEach(async () => {
   for (const host of hosts.splice(0)) expect(await host.stop()).toBe(0);

@@ -3,6 +3,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
+import { skipWithReason } from './support/skip-with-reason.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -17,9 +18,8 @@ test('an edit that could not be saved when the host stopped on a read-only disk 
   await mkdir(mountPoint);
   const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint], { encoding: 'utf8' });
   if (mounted.status !== 0) {
-    const reason = `a tmpfs cannot be mounted here (${(mounted.stderr || mounted.error?.message || 'mount failed').trim()}), so a read-only disk cannot be made; main/services/workspace/recovered-edits.test.ts covers the offer and Restore with a recovery file written directly`;
-    console.log(`[unsaved-edits-recovery e2e] Skipped: ${reason}.`);
-    test.skip(true, reason);
+    const reason = `a tmpfs cannot be mounted here (${(mounted.stderr || mounted.error?.message || 'mount failed').trim()}), so no read-only disk can be made and the page's offer goes unchecked; the offer and Restore are still tested through the services by main/services/workspace/recovered-edits.test.ts, with a recovery file written directly`;
+    skipWithReason(reason);
   }
   try {
     const workspaceDir = join(mountPoint, 'ws');

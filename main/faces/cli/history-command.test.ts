@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
 import { formatLocalMinute } from '../../../shared/text/local-minute.js';
-import { gitServerUnavailableReason } from '../../../tools/git-server/git-server-process.js';
+import { debianGitUnavailableReason } from '../../../tools/git-server/debian-git.js';
 import { readDocumentHistory } from '../../services/history/document-history.js';
 import { asAnnotator, makeStoryHistory, ZOE, type StoryHistory } from '../../services/history/history.test-support.js';
 import { ReadOnlyWorkspace } from '../../services/workspace/workspace-upkeep.js';
@@ -17,7 +17,7 @@ let root = '';
 let story: StoryHistory;
 
 beforeEach(async (context: TestContext) => {
-  const unavailable = gitServerUnavailableReason();
+  const unavailable = debianGitUnavailableReason();
   if (unavailable) {
     process.stderr.write(`skipped: ${unavailable}\n`);
     context.skip();

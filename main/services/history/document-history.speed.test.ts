@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentHistory } from '../../../shared/api/contract/history.js';
 import { readDocumentHistory } from './document-history.js';
-import { gitServerUnavailableReason } from '../../../tools/git-server/git-server-process.js';
+import { debianGitUnavailableReason } from '../../../tools/git-server/debian-git.js';
 import { LARGE_HISTORY, unpackObjects, writeLargeHistory, type LargeHistory } from './large-history.test-support.js';
 
 // How long one article's history takes where the issue says it must stay quick: a team workspace of
@@ -16,7 +16,7 @@ const BOUND_MS = 5000;
 
 let root = '';
 let made: LargeHistory;
-const unavailable = gitServerUnavailableReason();
+const unavailable = debianGitUnavailableReason();
 if (unavailable) process.stderr.write(`skipped: ${unavailable}\n`);
 
 beforeAll(async () => {

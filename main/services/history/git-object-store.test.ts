@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest';
-import { gitServerUnavailableReason } from '../../../tools/git-server/git-server-process.js';
+import { debianGitUnavailableReason } from '../../../tools/git-server/debian-git.js';
 import { GitObjectStore } from './git-object-store.js';
 import { gitOutput } from './history.test-support.js';
 
@@ -50,7 +50,7 @@ async function deltaCount(): Promise<number> {
   return listed.split('\n').filter((line) => /^[0-9a-f]{40} (blob|tree|commit) +\d+ \d+ \d+ \d+ [0-9a-f]{40}$/.test(line)).length;
 }
 
-const unavailable = gitServerUnavailableReason();
+const unavailable = debianGitUnavailableReason();
 /** The repository every test starts from a copy of. */
 let template = '';
 
