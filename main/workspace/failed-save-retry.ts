@@ -1,3 +1,4 @@
+import type { SaveStatus } from '../storage/index.js';
 
 /** How often failed writes are retried. */
 const RETRY_INTERVAL_MS = 5000;
@@ -5,7 +6,7 @@ const RETRY_INTERVAL_MS = 5000;
 /** A store file as far as saving it goes: its lowdb and its writer. */
 export interface SavedFile {
   db: { write(): Promise<void> };
-  writer: { status: { kind: string }; retry(): Promise<unknown> };
+  writer: { status: SaveStatus; retry(): Promise<unknown> };
 }
 
 /**
@@ -26,6 +27,12 @@ export class FailedSaveRetry {
       this.#schedule();
       throw error;
     }
+  }
+
+  /** Where saving stands across every file: failed if any write failed, saving if any is in flight. */
+  get status(): SaveStatus {
+    const statuses = this.files().map((f) => f.writer.status);
+    return statuses.find((s) => s.kind === 'failed') ?? statuses.find((s) => s.kind === 'saving') ?? { kind: 'saved' };
   }
 
   /** Stops retrying (when the store closes). */

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import type { AnnotatorIdentity } from '../../shared/model/annotator.js';
 import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, LinkLayerFileSchema, type AnnotationFile, type LinkLayerFile } from '../../shared/model/workspace.js';
@@ -103,6 +103,13 @@ export class MyLayerFiles {
       if (status.kind === 'failed') unsaved.push({ file: relativeName(this.dir, file), kind: 'annotations', content: structuredClone(file.db.data), error: status.error });
     }
     return unsaved;
+  }
+
+  /** Forgets a document's annotation file and removes it from disk once its writes have landed (a document no index lists). */
+  async discard(documentId: string): Promise<void> {
+    const file = await this.forget(documentId);
+    await file?.writer.flush().catch(() => undefined);
+    await rm(workspacePath(this.dir, this.annotationFileName(documentId)), { force: true });
   }
 
   /** Forgets a document's file (to read it again, or because the document was discarded); resolves to it if it had been read. */

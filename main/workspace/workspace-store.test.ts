@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
+import { contentHash } from '../../shared/text/content-hash.js';
 import { openWorkbench } from '../services/open-workbench.js';
 
 let root: string;
@@ -20,6 +21,21 @@ async function seededWorkspace(dir: string) {
 }
 
 describe('the workspace store', () => {
+  it('lets an import under way finish whole before a sync changes the files on disk', async () => {
+    const { store, service } = await seededWorkspace(join(root, 'ws'));
+    const text = 'A new article arriving while a sync starts.\n';
+    const meta = { ...store.findDocument((await service.listDocuments())[0]!.id)!, id: 'arriving', title: 'Arriving', contentHash: contentHash(text), length: text.length };
+    const importing = store.commitDocuments([{ meta, text, annotations: [] }]);
+    const seenBySync = await store.whileFilesChange(async () => {
+      const listed = JSON.parse(await readFile(join(root, 'ws', 'workspace.json'), 'utf8')) as { documents: { id: string }[] };
+      return { result: listed.documents.some((d) => d.id === 'arriving'), changed: [] };
+    });
+    await importing;
+    // The sync saw the import whole (its text and its index entry), never the text without the entry.
+    expect(seenBySync).toBe(true);
+    await store.close();
+  });
+
   it('lets one process hold a workspace at a time, saying who holds it', async () => {
     const dir = join(root, 'ws');
     const first = await seededWorkspace(dir);

@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/workbench-error.js';
 import { compareInDocumentOrder } from '../../shared/model/document-order.js';
@@ -15,7 +15,7 @@ import { FailedSaveRetry } from './failed-save-retry.js';
 import { StoreProblems } from './store-problems.js';
 import { StoredTexts } from './stored-texts.js';
 import { removeFilesBeforeLayers, upgradeToLayersOnOpen } from './layer-migration.js';
-import { MyLayerFiles, relativeName } from './my-layer-files.js';
+import { MyLayerFiles, relativeName, type MyLinkLayer } from './my-layer-files.js';
 import type { CommittedDocument, OpenStoreOptions, StoreProblem, UnsavedFile } from './store-types.js';
 import { emptyWorkspace, notAWorkspaceError, refuseForeignFolder, WORKSPACE_FILE, WorkspaceOpenError } from './workspace-folder.js';
 import { WORKSPACE_LAYOUT, workspaceFileKind } from './workspace-layout.js';
@@ -101,18 +101,19 @@ export class WorkspaceStore {
   }
 
   /** My links, cluster names and document statuses (read-only view; change them through `updateLinkLayer`). */
-  get linkLayer(): Readonly<Omit<LinkLayerFile, 'schemaVersion' | 'annotator'>> {
+  get linkLayer(): Readonly<MyLinkLayer> {
     return this.layer.linkFile.db.data;
   }
 
   /** Applies `change` to my links, cluster names and document statuses and saves them durably (with my current name and email). */
-  async updateLinkLayer(change: (layer: Omit<LinkLayerFile, 'schemaVersion' | 'annotator'>) => void): Promise<void> {
-    await this.gate.pass();
-    const { linkFile } = this.layer;
-    this.fileProblems.refuseIfReadOnly(WORKSPACE_LAYOUT.links(this.annotator.id));
-    change(linkFile.db.data);
-    linkFile.db.data.annotator = { ...this.annotator };
-    await this.save(linkFile);
+  async updateLinkLayer(change: (layer: MyLinkLayer) => void): Promise<void> {
+    return this.gate.edit(async () => {
+      const { linkFile } = this.layer;
+      this.fileProblems.refuseIfReadOnly(WORKSPACE_LAYOUT.links(this.annotator.id));
+      change(linkFile.db.data);
+      linkFile.db.data.annotator = { ...this.annotator };
+      await this.save(linkFile);
+    });
   }
 
   /**
@@ -121,18 +122,20 @@ export class WorkspaceStore {
    * of the current layer could not be saved (it would be left behind).
    */
   async switchAnnotator(annotator: AnnotatorIdentity): Promise<void> {
-    await this.flush();
-    if (this.unsavedFiles().some((f) => f.kind !== 'workspace')) {
-      throw new WorkbenchError('storage', 'Your name cannot change while some of your edits are not saved yet; try again once they are.');
-    }
-    if (annotator.id === this.annotator.id) this.layer.annotator = { ...annotator };
-    else {
-      for (const file of this.layer.files) this.fileProblems.clear(relativeName(this.dir, file));
-      this.layer = new MyLayerFiles(this.dir, { ...annotator }, (file) => this.readFile(file));
-      await this.readFile(this.layer.linkFile);
-    }
-    // Others see my new name in my link file (only when I have a layer: nothing is created for nobody).
-    if (this.layer.linkFile.file.state.kind === 'loaded' && !this.readOnlyReason) await this.updateLinkLayer(() => undefined);
+    return this.gate.edit(async () => {
+      await this.flush();
+      if (this.unsavedFiles().some((f) => f.kind !== 'workspace')) {
+        throw new WorkbenchError('storage', 'Your name cannot change while some of your edits are not saved yet; try again once they are.');
+      }
+      if (annotator.id === this.annotator.id) this.layer.annotator = { ...annotator };
+      else {
+        for (const file of this.layer.files) this.fileProblems.clear(relativeName(this.dir, file));
+        this.layer = new MyLayerFiles(this.dir, { ...annotator }, (file) => this.readFile(file));
+        await this.readFile(this.layer.linkFile);
+      }
+      // Others see my new name in my link file (only when I have a layer: nothing is created for nobody).
+      if (this.layer.linkFile.file.state.kind === 'loaded' && !this.readOnlyReason) await this.updateLinkLayer(() => undefined);
+    });
   }
 
   /** Files that could not be used, each with what is wrong. */
@@ -147,9 +150,7 @@ export class WorkspaceStore {
 
   /** Where saving stands across every file: failed if any write failed, saving if any is in flight. */
   get saveStatus(): SaveStatus {
-    const statuses = [this.workspaceFile.writer.status];
-    for (const file of this.layer.files) statuses.push(file.writer.status);
-    return statuses.find((s) => s.kind === 'failed') ?? statuses.find((s) => s.kind === 'saving') ?? { kind: 'saved' };
+    return this.saves.status;
   }
 
   /** The metadata of one document, or undefined. */
@@ -159,15 +160,11 @@ export class WorkspaceStore {
 
   /** Applies `change` to the workspace file and saves it durably. */
   async updateWorkspace(change: (workspace: WorkspaceFile) => void): Promise<void> {
-    await this.gate.pass();
-    this.fileProblems.refuseIfReadOnly(WORKSPACE_FILE);
-    change(this.workspaceFile.db.data);
-    await this.save(this.workspaceFile);
-  }
-
-  /** Stores a new document without annotations: its text file, an empty annotation file, then its index entry. */
-  async addDocument(meta: DocumentMeta, text: string): Promise<void> {
-    await this.commitDocuments([{ meta, text, annotations: [] }]);
+    return this.gate.edit(async () => {
+      this.fileProblems.refuseIfReadOnly(WORKSPACE_FILE);
+      change(this.workspaceFile.db.data);
+      await this.save(this.workspaceFile);
+    });
   }
 
   /**
@@ -179,60 +176,62 @@ export class WorkspaceStore {
    * document's files stay on disk, unlisted.
    */
   async commitDocuments(documents: readonly CommittedDocument[]): Promise<void> {
-    this.fileProblems.refuseIfReadOnly(WORKSPACE_FILE);
-    const listed = new Set(this.workspaceFile.db.data.documents.map((d) => d.id));
-    for (const { meta, text, replaces } of documents) {
-      if (listed.has(meta.id)) throw new Error(`document ${meta.id} is already in the workspace`);
-      if (replaces !== undefined && !listed.has(replaces)) throw new Error(`there is no document ${replaces} to replace`);
-      if (contentHash(text) !== meta.contentHash) throw new Error(`content hash mismatch for ${meta.id}`);
-    }
-    const written: string[] = [];
-    try {
-      for (const { meta, text, annotations } of documents) {
-        written.push(meta.id);
-        await this.texts.write(meta.id, text);
-        const file = await this.layer.annotationFile(meta.id, meta.contentHash);
-        file.db.data.annotations = [...annotations].sort(compareInDocumentOrder);
-        await this.save(file);
+    return this.gate.edit(async () => {
+      this.fileProblems.refuseIfReadOnly(WORKSPACE_FILE);
+      const listed = new Set(this.workspaceFile.db.data.documents.map((d) => d.id));
+      for (const { meta, text, replaces } of documents) {
+        if (listed.has(meta.id)) throw new Error(`document ${meta.id} is already in the workspace`);
+        if (replaces !== undefined && !listed.has(replaces)) throw new Error(`there is no document ${replaces} to replace`);
+        if (contentHash(text) !== meta.contentHash) throw new Error(`content hash mismatch for ${meta.id}`);
       }
-    } catch (error) {
-      await Promise.all(written.map((id) => this.discardUnlistedDocument(id)));
-      throw error;
-    }
-    const replacedMetas = new Map<string, DocumentMeta>();
-    try {
-      await this.updateWorkspace((workspace) => {
-        for (const { meta, replaces } of documents) {
-          const at = replaces === undefined ? -1 : workspace.documents.findIndex((d) => d.id === replaces);
-          if (at === -1) {
-            workspace.documents.push(meta);
-            continue;
-          }
-          replacedMetas.set(meta.id, workspace.documents[at]!);
-          workspace.documents[at] = carryAssignees(workspace.documents[at]!, meta);
+      const written: string[] = [];
+      try {
+        for (const { meta, text, annotations } of documents) {
+          written.push(meta.id);
+          await this.texts.write(meta.id, text);
+          const file = await this.layer.annotationFile(meta.id, meta.contentHash);
+          file.db.data.annotations = [...annotations].sort(compareInDocumentOrder);
+          await this.save(file);
         }
-      });
-    } catch (error) {
-      // The write failed, so workspace.json on disk is as it was. Undo the change in memory too, so
-      // a later retry never lands the import after the user was told it failed, and remove the files
-      // nothing lists.
-      if (this.workspaceFile.writer.status.kind === 'failed') {
-        const workspace = this.workspaceFile.db.data;
-        const added = new Set(documents.map((d) => d.meta.id));
-        workspace.documents = workspace.documents
-          .map((d) => replacedMetas.get(d.id) ?? d)
-          .filter((d) => !added.has(d.id));
-        await this.workspaceFile.db.write().catch(() => undefined);
+      } catch (error) {
         await Promise.all(written.map((id) => this.discardUnlistedDocument(id)));
+        throw error;
       }
-      throw error;
-    }
-    // My links and statuses follow the new versions (other layers keep theirs: they are their annotators' to change).
-    if (replacedMetas.size > 0) {
-      await this.updateLinkLayer((layer) => {
-        for (const [newId, old] of replacedMetas) followNewVersion(layer, old.id, newId);
-      });
-    }
+      const replacedMetas = new Map<string, DocumentMeta>();
+      try {
+        await this.updateWorkspace((workspace) => {
+          for (const { meta, replaces } of documents) {
+            const at = replaces === undefined ? -1 : workspace.documents.findIndex((d) => d.id === replaces);
+            if (at === -1) {
+              workspace.documents.push(meta);
+              continue;
+            }
+            replacedMetas.set(meta.id, workspace.documents[at]!);
+            workspace.documents[at] = carryAssignees(workspace.documents[at]!, meta);
+          }
+        });
+      } catch (error) {
+        // The write failed, so workspace.json on disk is as it was. Undo the change in memory too, so
+        // a later retry never lands the import after the user was told it failed, and remove the files
+        // nothing lists.
+        if (this.workspaceFile.writer.status.kind === 'failed') {
+          const workspace = this.workspaceFile.db.data;
+          const added = new Set(documents.map((d) => d.meta.id));
+          workspace.documents = workspace.documents
+            .map((d) => replacedMetas.get(d.id) ?? d)
+            .filter((d) => !added.has(d.id));
+          await this.workspaceFile.db.write().catch(() => undefined);
+          await Promise.all(written.map((id) => this.discardUnlistedDocument(id)));
+        }
+        throw error;
+      }
+      // My links and statuses follow the new versions (other layers keep theirs: they are their annotators' to change).
+      if (replacedMetas.size > 0) {
+        await this.updateLinkLayer((layer) => {
+          for (const [newId, old] of replacedMetas) followNewVersion(layer, old.id, newId);
+        });
+      }
+    });
   }
 
   /** The stored text of a document. */
@@ -265,22 +264,20 @@ export class WorkspaceStore {
    * and the error is thrown so the UI can say the edit is not saved yet.
    */
   async updateAnnotations(documentId: string, change: (current: Annotation[]) => Annotation[]): Promise<void> {
-    let file: JsonStoreFile<AnnotationFile>;
-    do {
-      await this.gate.pass();
+    return this.gate.edit(async () => {
       const meta = this.requireDocument(documentId);
       this.fileProblems.refuseIfReadOnly(this.layer.annotationFileName(documentId));
-      file = await this.layer.annotationFile(documentId, meta.contentHash);
-    } while (this.gate.closed); // files read again meanwhile: take the new one
-    const next = change(file.db.data.annotations);
-    const foreign = next.find((a) => a.annotator !== this.annotator.id);
-    if (foreign) {
-      throw new WorkbenchError('read-only', `That annotation is in the layer of ${foreign.annotator}, which only they edit; yours is ${this.annotator.id}.`);
-    }
-    file.db.data.annotations = next.sort(compareInDocumentOrder);
-    await this.save(file);
-    // My link file names me to the others: written with my first edit.
-    if (this.layer.linkFile.file.state.kind === 'new') await this.updateLinkLayer(() => undefined);
+      const file = await this.layer.annotationFile(documentId, meta.contentHash);
+      const next = change(file.db.data.annotations);
+      const foreign = next.find((a) => a.annotator !== this.annotator.id);
+      if (foreign) {
+        throw new WorkbenchError('read-only', `That annotation is in the layer of ${foreign.annotator}, which only they edit; yours is ${this.annotator.id}.`);
+      }
+      file.db.data.annotations = next.sort(compareInDocumentOrder);
+      await this.save(file);
+      // My link file names me to the others: written with my first edit.
+      if (this.layer.linkFile.file.state.kind === 'new') await this.updateLinkLayer(() => undefined);
+    });
   }
 
   /** The backups of one workspace file (path relative to the workspace), newest first. */
@@ -293,17 +290,19 @@ export class WorkspaceStore {
    * copy), then reads it again. Resolves to the backup used.
    */
   async restoreLastGoodBackup(file: string): Promise<BackupEntry> {
-    const kind = workspaceFileKind(file);
-    if ((kind.kind === 'annotations' || kind.kind === 'links') && kind.annotator !== this.annotator.id) {
-      throw new WorkbenchError('read-only', `${file} is in the layer of ${kind.annotator}, which only they restore.`);
-    }
-    const backups = this.backupsOf(file);
-    const good = (await backups.list()).find((b) => b.valid && b.kind === 'version');
-    if (!good) throw new WorkspaceOpenError(`There is no valid backup of ${file} to restore.`);
-    await backups.restore(good.name);
-    await this.readAgain(file);
-    if (kind.kind === 'annotations') await this.readAnnotations(kind.documentId);
-    return good;
+    return this.gate.edit(async () => {
+      const kind = workspaceFileKind(file);
+      if ((kind.kind === 'annotations' || kind.kind === 'links') && kind.annotator !== this.annotator.id) {
+        throw new WorkbenchError('read-only', `${file} is in the layer of ${kind.annotator}, which only they restore.`);
+      }
+      const backups = this.backupsOf(file);
+      const good = (await backups.list()).find((b) => b.valid && b.kind === 'version');
+      if (!good) throw new WorkspaceOpenError(`There is no valid backup of ${file} to restore.`);
+      await backups.restore(good.name);
+      await this.readAgain(file);
+      if (kind.kind === 'annotations') await this.readAnnotations(kind.documentId);
+      return good;
+    });
   }
 
   /**
@@ -388,9 +387,7 @@ export class WorkspaceStore {
   private async discardUnlistedDocument(documentId: string): Promise<void> {
     if (this.findDocument(documentId)) return;
     this.fileProblems.clear(this.layer.annotationFileName(documentId));
-    const file = await this.layer.forget(documentId);
-    await file?.writer.flush().catch(() => undefined);
-    await Promise.all([this.texts.remove(documentId), rm(join(this.dir, this.layer.annotationFileName(documentId)), { force: true })]).catch(() => undefined);
+    await Promise.all([this.texts.remove(documentId), this.layer.discard(documentId)]).catch(() => undefined);
   }
 
   private backupsOf(file: string): BackupRotation {

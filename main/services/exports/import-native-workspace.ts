@@ -87,7 +87,7 @@ export async function writeSnapshotIntoStore(store: WorkspaceStore, snapshot: Wo
   });
   const me = store.annotator.id;
   for (const document of snapshot.documents) {
-    await store.addDocument(structuredClone(document.meta), document.text);
+    await store.commitDocuments([{ meta: structuredClone(document.meta), text: document.text, annotations: [] }]);
     if (document.annotations.length > 0) await store.updateAnnotations(document.meta.id, () => assignToAnnotator(structuredClone(document.annotations), me));
   }
   await store.updateLinkLayer((layer) => {

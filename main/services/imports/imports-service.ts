@@ -31,7 +31,7 @@ export function importsService({ store, now }: ServiceContext, maxFileBytes: num
       const existing = store.workspace.documents.find((d) => d.contentHash === hash);
       if (existing) return { alreadyPresent: existing };
       const meta = documentMetaFor(article, hash, now().toISOString());
-      await store.addDocument(meta, article.text);
+      await store.commitDocuments([{ meta, text: article.text, annotations: [] }]);
       return { added: meta };
     },
   };
