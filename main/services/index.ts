@@ -12,7 +12,7 @@ import { importsService, type AddArticleResult } from './imports/imports-service
 import { labelsService } from './labels/labels-service.js';
 import { linksService } from './links/links-service.js';
 import type { ServiceContext } from './service-context.js';
-import { environmentCredentials, type GitCredentials } from './sync/git-credentials.js';
+import type { GitCredentials } from './sync/git-credentials.js';
 import { TeamSync } from './sync/team-sync-service.js';
 import { teamService, type IdentitySettings } from './team/team-service.js';
 import { workspaceService } from './workspace/workspace-service.js';
@@ -36,8 +36,10 @@ export interface WorkbenchServiceOptions {
   maxImportBytes?: number;
   /** Where recovery files of unsaved edits are kept (`recoveryDirOf`); none are offered when absent. */
   recoveryDir?: string;
-  /** Where the team's git token comes from; the environment's `CORROBORATE_GIT_TOKEN` when absent. */
-  gitCredentials?: GitCredentials;
+  /** Where the team's git token comes from (the environment's, or the desktop app's keychain). */
+  gitCredentials: GitCredentials;
+  /** Whether this process syncs a team workspace on its own when it asks for it (the app and the browser host only). */
+  teamAutoSync?: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
   const editing = new AnnotationEditing(store, { now: context.now });
   const exports = new ExportService(store, context.now);
   const imports = importsService(context, options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES);
-  const teamSync = new TeamSync(store, options.gitCredentials ?? environmentCredentials(process.env), context.now);
+  const teamSync = new TeamSync(store, options.gitCredentials, context.now, { autoSync: options.teamAutoSync ?? false });
   const facts = { isDefault: options.isDefault, samplesDir: options.samplesDir, recoveryDir: options.recoveryDir ?? null };
   const api = {
     ...workspaceService(context, facts, imports),

@@ -38,6 +38,8 @@ export interface OpenWorkbenchOptions {
   email?: string | undefined;
   /** Where the team's git token comes from (the desktop app's keychain); the environment's when absent. */
   gitCredentials?: GitCredentials | undefined;
+  /** Whether a team workspace syncs on its own every so many minutes when it asks for it: for the app and the browser host, never a command. */
+  teamAutoSync?: boolean | undefined;
 }
 
 /** An open workspace: the store and the services that serve the contract over it. */
@@ -77,6 +79,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
     maxImportBytes,
     identity: { source, file: new UserIdentityFile(userIdentityPath(env)) },
     gitCredentials: options.gitCredentials ?? environmentCredentials(env),
+    teamAutoSync: options.teamAutoSync ?? false,
   });
   if (isDefault && store.created && !store.readOnlyReason) await service.addSampleArticles();
   return {

@@ -37,7 +37,7 @@ export function parseServeArgs(args: string[]): ServeOptions | 'help' {
  * kept in a recovery file, named on stderr, and nothing that goes wrong while stopping crashes it.
  */
 export async function serveWorkbench(options: ServeOptions, onReady: (host: BrowserHost, workspaceDir: string) => void): Promise<void> {
-  const workbench = await openWorkbench({ workspaceDir: options.workspaceDir, holder: 'browser host' });
+  const workbench = await openWorkbench({ workspaceDir: options.workspaceDir, holder: 'browser host', teamAutoSync: true });
   const rendererDir = builtRendererDir(dirname(fileURLToPath(import.meta.url)));
   const host = await startBrowserHost({ api: workbench.api, rendererDir, port: options.port });
   let stopping = false;

@@ -40,7 +40,9 @@ const windowState = new WindowStateFile(appData);
 const recents = new RecentWorkspaces(appData);
 // Team tokens, one per git server, encrypted with the system's keychain (never in a workspace).
 const keychain: SecretCipher = {
-  isAvailable: () => safeStorage.isEncryptionAvailable(),
+  // On Linux without a secret service Electron falls back to a key written into Chromium ('basic_text'),
+  // which protects nothing: then no token is saved, and the app says to use the environment variable.
+  isAvailable: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
   encrypt: (plain) => safeStorage.encryptString(plain),
   decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed)),
 };
@@ -85,7 +87,7 @@ async function start(): Promise<void> {
 }
 
 function openDesktopWorkspace(dir: string | undefined) {
-  return openWorkbench({ workspaceDir: dir, holder: 'desktop app', gitCredentials });
+  return openWorkbench({ workspaceDir: dir, holder: 'desktop app', gitCredentials, teamAutoSync: true });
 }
 
 function createWindow(placement: WindowPlacement): BrowserWindow {

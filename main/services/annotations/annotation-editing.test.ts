@@ -10,6 +10,7 @@ import { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { createWorkbenchService } from '../index.js';
 import { sampleArticlesDir } from '../workspace/sample-articles.js';
 import { readStoredLinks } from '../../workspace/layer-files.test-support.js';
+import { environmentCredentials } from '../sync/git-credentials.js';
 
 let root: string;
 let workbench: OpenWorkbench;
@@ -130,7 +131,7 @@ describe('editing annotations', () => {
     await service.updateAnnotation({ documentId, annotationId: a.id, note: 'kept' });
     await workbench.store.close();
     const store = await WorkspaceStore.open(workbench.workspaceDir, { holder: 'cli' });
-    const reopened = createWorkbenchService(store, { isDefault: true, samplesDir: sampleArticlesDir() });
+    const reopened = createWorkbenchService(store, { isDefault: true, samplesDir: sampleArticlesDir(), gitCredentials: environmentCredentials({}) });
     const { annotations } = await reopened.openDocument({ documentId });
     expect(annotations[0]).toMatchObject({ id: a.id, note: 'kept' });
     await store.close();

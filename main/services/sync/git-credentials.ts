@@ -53,42 +53,54 @@ const SavedTokensSchema = z.object({ version: z.literal(1), tokens: z.record(z.s
  */
 export function savedCredentials(file: string, cipher: SecretCipher, env: NodeJS.ProcessEnv): GitCredentials {
   const environment = environmentCredentials(env);
-  const read = async (): Promise<Record<string, string>> => {
-    const bytes = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw new WorkbenchError('storage', `${file} cannot be read (${error.code ?? error.message}).`);
-    });
-    if (bytes === null) return {};
-    const parsed = SavedTokensSchema.safeParse(JSON.parse(bytes));
-    // A damaged file only loses the saved tokens (asked for again), never the workspace.
-    return parsed.success ? parsed.data.tokens : {};
-  };
+  // The decoded file, read once and again only after a save (only this process writes it).
+  let cached: Promise<Record<string, string>> | null = null;
+  const read = (): Promise<Record<string, string>> =>
+    (cached ??= readFile(file, 'utf8').then(
+      (text) => {
+        // A damaged file only loses the saved tokens (asked for again, and saving one mends it), never the workspace.
+        try {
+          const parsed = SavedTokensSchema.safeParse(JSON.parse(text));
+          return parsed.success ? parsed.data.tokens : {};
+        } catch {
+          return {};
+        }
+      },
+      (error: NodeJS.ErrnoException) => {
+        cached = null;
+        if (error.code === 'ENOENT') return {};
+        throw new WorkbenchError('storage', `${file} cannot be read (${error.code ?? error.message}).`);
+      },
+    ));
   const serverOf = (remoteUrl: string) => remoteUrl.trim().replace(/\/+$/, '');
+  /** The saved token for a server, if one is saved and can be decrypted here. */
+  const savedToken = async (remoteUrl: string): Promise<string | undefined> => {
+    const sealed = (await read())[serverOf(remoteUrl)];
+    if (sealed === undefined || !cipher.isAvailable()) return undefined;
+    try {
+      return cipher.decrypt(Buffer.from(sealed, 'base64'));
+    } catch {
+      return undefined; // sealed by another user or keychain: asked for again
+    }
+  };
   return {
     async status(remoteUrl) {
-      const fromEnvironment = await environment.status(remoteUrl);
-      const saved = remoteUrl !== null && (await read().catch(() => ({}) as Record<string, string>))[serverOf(remoteUrl)] !== undefined;
-      return { source: fromEnvironment.source === 'environment' ? 'environment' : saved ? 'saved' : 'none', canSave: cipher.isAvailable(), variable: TOKEN_VARIABLE };
+      const fromEnvironment = (await environment.status(remoteUrl)).source === 'environment';
+      const saved = !fromEnvironment && remoteUrl !== null && (await savedToken(remoteUrl).catch(() => undefined)) !== undefined;
+      return { source: fromEnvironment ? 'environment' : saved ? 'saved' : 'none', canSave: cipher.isAvailable(), variable: TOKEN_VARIABLE };
     },
     async token(remoteUrl) {
-      const fromEnvironment = await environment.token(remoteUrl);
-      if (fromEnvironment) return fromEnvironment;
-      const sealed = (await read())[serverOf(remoteUrl)];
-      if (sealed === undefined || !cipher.isAvailable()) return undefined;
-      try {
-        return cipher.decrypt(Buffer.from(sealed, 'base64'));
-      } catch {
-        return undefined; // sealed by another user or keychain: asked for again
-      }
+      return (await environment.token(remoteUrl)) ?? (await savedToken(remoteUrl));
     },
     async save(remoteUrl, token) {
       if (!cipher.isAvailable()) {
         throw new WorkbenchError('unavailable', `This system has no keychain to keep the token safe: start Corroborate with it in ${TOKEN_VARIABLE} instead.`);
       }
-      const tokens = await read();
+      const tokens = { ...(await read()) };
       if (token === null) delete tokens[serverOf(remoteUrl)];
       else tokens[serverOf(remoteUrl)] = Buffer.from(cipher.encrypt(token)).toString('base64');
       await mkdir(dirname(file), { recursive: true });
+      cached = null;
       await writeFileDurably(file, `${JSON.stringify({ version: 1, tokens }, null, 2)}\n`, { mode: 0o600 });
     },
   };

@@ -167,7 +167,7 @@ describe('team sync in the open app', () => {
     const made = await ann.api.createAnnotation({ documentId: document.id, labelId: 'fact', ranges: [{ start: 2, end: 6 }] });
     await syncNow(ann);
     // Bob's own service with a minute of 50 ms: the timer is the app's, only shorter.
-    const fast = new TeamSync(bob.store, environmentCredentials({ CORROBORATE_GIT_TOKEN: TEAM_TOKEN }), () => new Date(), 50);
+    const fast = new TeamSync(bob.store, environmentCredentials({ CORROBORATE_GIT_TOKEN: TEAM_TOKEN }), () => new Date(), { autoSync: true, minuteMs: 50 });
     try {
       await fast.api().setAutoSync({ minutes: 1 });
       let status = await fast.status();
@@ -275,7 +275,17 @@ describe('the desktop app’s saved tokens', () => {
     expect(await withVariable.token(team().remoteUrl)).toBe('from-env');
     // Sealed by another keychain: not readable, so asked for again rather than sent wrong.
     expect(await withVariable.status(team().remoteUrl)).toMatchObject({ source: 'environment' });
-    expect(await savedCredentials(file, testKeychain(), {}).token(team().remoteUrl)).toBeUndefined();
+    const otherKeychain = savedCredentials(file, testKeychain(), {});
+    expect(await otherKeychain.token(team().remoteUrl)).toBeUndefined();
+    // A token this keychain cannot open is not "saved" here: the app asks for one again.
+    expect((await otherKeychain.status(team().remoteUrl)).source).toBe('none');
+
+    // A damaged file loses only the saved tokens, and saving one again mends it.
+    await writeFile(file, '{"version": 1, "tokens": {"http://x": "AAAA');
+    const afterDamage = savedCredentials(file, testKeychain(), {});
+    expect(await afterDamage.token(team().remoteUrl)).toBeUndefined();
+    await afterDamage.save(team().remoteUrl, TEAM_TOKEN);
+    expect(await afterDamage.token(team().remoteUrl)).toBe(TEAM_TOKEN);
 
     await credentials.save(team().remoteUrl, null);
     expect(await credentials.token(team().remoteUrl)).toBeUndefined();

@@ -11,7 +11,8 @@ import { joinIntoOpenWorkspace } from './join-into-open-workspace.js';
 import { shareWorkspace } from './share-workspace.js';
 import { SyncError } from './sync-error.js';
 import { LOCK_HELD_BY_CALLER } from './sync-lock.js';
-import { pendingConflicts, resolveConflicts, syncWorkspace, type SyncOptions, type SyncOutcome } from './sync-workspace.js';
+import { readPendingConflicts } from './pending-conflicts.js';
+import { resolveConflicts, syncWorkspace, type SyncOptions, type SyncOutcome } from './sync-workspace.js';
 import { isRepository, teamRemoteUrl, type CommitAuthor } from './team-repository.js';
 
 /** The team sync methods of the contract. */
@@ -50,19 +51,24 @@ export class TeamSync {
   #filesRevision = 0;
   #autoSyncMinutes: number | null | undefined;
   #timer: NodeJS.Timeout | null = null;
+  #timerGeneration = 0;
   #stopped = false;
+  /** The team remote and the conflicts waiting, read once and again only after an operation of ours (nothing else changes them). */
+  #shared: Promise<{ remoteUrl: string | null; conflicts: SyncConflict[] }> | null = null;
 
   /**
    * @param store the open workspace (its lock held by this process)
    * @param credentials where the token comes from
    * @param now the clock for the status's times
-   * @param minuteMs how long a minute of the automatic-sync interval is (tests shorten it)
+   * @param options `autoSync`: whether this process syncs on its own when the workspace says so (the
+   *   app and the browser host; never a command that opens a workspace for a moment); `minuteMs`: how
+   *   long a minute of the interval is (tests shorten it)
    */
   constructor(
     private readonly store: WorkspaceStore,
     private readonly credentials: GitCredentials,
     private readonly now: () => Date,
-    private readonly minuteMs = 60_000,
+    private readonly options: { autoSync: boolean; minuteMs?: number },
   ) {
     void this.scheduleAutoSync();
   }
@@ -84,7 +90,7 @@ export class TeamSync {
         return this.status();
       },
       setAutoSync: async ({ minutes }) => {
-        if (!(await isRepository(this.store.dir))) throw new WorkbenchError('invalid-input', 'Automatic syncing is for a team workspace: share this one, or join a team’s, first.');
+        if ((await this.team()).remoteUrl === null) throw new WorkbenchError('invalid-input', 'Automatic syncing is for a team workspace: share this one, or join a team’s, first.');
         await mkdir(join(this.store.dir, '.git', 'corroborate'), { recursive: true });
         await writeFileDurably(join(this.store.dir, SETTINGS_FILE), `${JSON.stringify({ autoSyncMinutes: minutes })}\n`);
         this.#autoSyncMinutes = minutes;
@@ -96,8 +102,8 @@ export class TeamSync {
 
   /** Everything the app shows about the team workspace. */
   async status(): Promise<TeamSyncStatus> {
-    const shared = await isRepository(this.store.dir);
-    const remoteUrl = shared ? await teamRemoteUrl(this.store.dir).catch(() => null) : null;
+    const { remoteUrl, conflicts } = await this.team();
+    const shared = remoteUrl !== null;
     return {
       remoteUrl,
       canJoin: !shared && this.isEmpty(),
@@ -106,10 +112,20 @@ export class TeamSync {
       last: this.#last,
       lastSyncedAt: this.#lastSyncedAt,
       offline: this.#offline,
-      conflicts: shared ? (await pendingConflicts(this.store.dir).catch(() => [])).map(viewOfConflict) : [],
+      conflicts: conflicts.map(viewOfConflict),
       autoSyncMinutes: shared ? await this.autoSyncMinutes() : null,
       filesRevision: this.#filesRevision,
     };
+  }
+
+  /** The team remote (null: not shared) and the conflicts waiting, as last read. */
+  private team(): Promise<{ remoteUrl: string | null; conflicts: SyncConflict[] }> {
+    this.#shared ??= (async () => {
+      if (!(await isRepository(this.store.dir))) return { remoteUrl: null, conflicts: [] };
+      const remoteUrl = await teamRemoteUrl(this.store.dir).catch(() => null);
+      return { remoteUrl, conflicts: remoteUrl === null ? [] : await readPendingConflicts(this.store.dir).catch(() => []) };
+    })();
+    return this.#shared;
   }
 
   /** Stops automatic syncing and cancels what runs, waiting for it to end (the workspace is closing). */
@@ -147,6 +163,7 @@ export class TeamSync {
     this.#activity = null;
     this.#controller = null;
     this.#running = null;
+    this.#shared = null;
     void this.scheduleAutoSync();
   }
 
@@ -200,6 +217,8 @@ export class TeamSync {
     const token = await this.credentials.token(remoteUrl);
     const tokenName = await this.tokenName(remoteUrl);
     const outcome = await this.store.whileFilesChange(async () => {
+      // Again with edits held: an import may have landed since the first look.
+      if (!this.isEmpty()) throw new WorkbenchError('invalid-input', 'Only an empty workspace can join a team: open a new, empty workspace first.');
       const joined = await joinIntoOpenWorkspace({ dir: this.store.dir, remoteUrl, token, tokenName, signal, onProgress: (p) => report(p.phase, { loaded: p.loaded, total: p.total }) });
       return { result: joined, changed: joined.files };
     });
@@ -220,30 +239,44 @@ export class TeamSync {
 
   private async autoSyncMinutes(): Promise<number | null> {
     if (this.#autoSyncMinutes === undefined) {
-      const saved = await readFile(join(this.store.dir, SETTINGS_FILE), 'utf8').then(
-        (text) => (JSON.parse(text) as { autoSyncMinutes?: unknown }).autoSyncMinutes,
-        () => null,
-      );
+      const text = await readFile(join(this.store.dir, SETTINGS_FILE), 'utf8').catch(() => null);
+      // A missing or damaged setting is "off": it is this machine's preference, nothing else depends on it.
+      const saved = text === null ? null : parseOrNull<{ autoSyncMinutes?: unknown }>(text)?.autoSyncMinutes;
       this.#autoSyncMinutes = typeof saved === 'number' && saved > 0 ? saved : null;
     }
     return this.#autoSyncMinutes;
   }
 
-  /** Sets the next automatic sync, when it is on and nothing waits for a choice. */
+  /**
+   * Sets the next automatic sync, when this process syncs on its own and the workspace asks for it.
+   * Each call replaces the timer of the calls before it (even when they are still reading), and a
+   * sync that could not start (conflicts waiting, nobody named) is tried again at the next interval.
+   */
   private async scheduleAutoSync(): Promise<void> {
+    const generation = ++this.#timerGeneration;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    const minutes = (await isRepository(this.store.dir)) ? await this.autoSyncMinutes() : null;
-    if (minutes === null || this.#stopped || this.#activity) return;
+    if (!this.options.autoSync) return;
+    const minutes = (await this.team()).remoteUrl === null ? null : await this.autoSyncMinutes();
+    if (generation !== this.#timerGeneration || minutes === null || this.#stopped || this.#activity) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       if (this.#activity || this.#stopped) return;
-      void pendingConflicts(this.store.dir).then((waiting) => {
-        if (waiting.length === 0 && !this.#activity && !this.#stopped) return this.api().startSync().catch(() => undefined);
-        return undefined;
+      void this.team().then(async ({ conflicts }) => {
+        if (conflicts.length > 0 || this.#activity || this.#stopped) return this.scheduleAutoSync();
+        await this.api().startSync().catch(() => this.scheduleAutoSync());
       });
-    }, minutes * this.minuteMs);
+    }, minutes * (this.options.minuteMs ?? 60_000));
     this.#timer.unref();
+  }
+}
+
+/** The value of a JSON text, or null when it is not JSON. */
+function parseOrNull<T>(text: string): T | null {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
   }
 }
 
