@@ -10,10 +10,11 @@ import type { WorkspaceLockHolder } from '../storage/index.js';
 import { withReadableStoreErrors } from '../workspace/store-errors.js';
 import { resolveIdentity, UserIdentityFile, userIdentityPath } from '../workspace/user-identity.js';
 
-/** Who edits, for the faces that need it without opening a workspace (see `resolveIdentity`). */
-export { resolveIdentity };
 import { WorkspaceStore } from '../workspace/workspace-store.js';
 import { environmentCredentials, type GitCredentials } from './sync/git-credentials.js';
+
+/** Who edits, for the faces that need it without opening a workspace (see `resolveIdentity`). */
+export { resolveIdentity };
 
 /** Where to open a workbench; every field optional. */
 export interface OpenWorkbenchOptions {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { WORKSPACE_FILE } from '../../workspace/workspace-folder.js';
 import { joinWorkspace, type JoinOptions, type JoinOutcome } from './join-workspace.js';
 import { SyncError } from './sync-error.js';
+import { LOCK_HELD_BY_CALLER } from './sync-lock.js';
 
 /** Where a join into an open workspace receives the team's files first: ignored by git, this machine's only. */
 const STAGING_PARENT = '.backups';
@@ -12,8 +13,9 @@ const STAGING_PREFIX = 'joining-';
  * Joins a team into the workspace the app has open, which must be empty (no documents, nothing
  * annotated) and not shared: the team's workspace is cloned beside it first (in `.backups/`, this
  * machine's own), then its files are moved in, the repository (`.git`) last, so until then the
- * folder is no team workspace and a failure leaves it as it was. Resolves to the files moved in
- * (relative, with `/`), which the store then reads again.
+ * folder is no team workspace. What the team's files replace is set aside first and put back if any
+ * move fails, so a failure leaves the folder as it was. Resolves to the files moved in (relative,
+ * with `/`), which the store then reads again.
  */
 export async function joinIntoOpenWorkspace(options: Omit<JoinOptions, 'dir'> & { dir: string }): Promise<JoinOutcome & { files: string[] }> {
   const { dir } = options;
@@ -27,19 +29,42 @@ export async function joinIntoOpenWorkspace(options: Omit<JoinOptions, 'dir'> & 
   }
   const stagingRoot = await mkdtemp(join(dir, STAGING_PARENT, STAGING_PREFIX));
   const staging = join(stagingRoot, 'workspace');
+  const setAside = join(stagingRoot, 'replaced');
   try {
-    const outcome = await joinWorkspace({ ...options, dir: staging, holder: 'cli' });
+    // The staging folder is this call's alone: no lock to take there.
+    const outcome = await joinWorkspace({ ...options, dir: staging, holder: LOCK_HELD_BY_CALLER });
     const files = await listFiles(staging, staging);
-    // Every entry but the repository, then the repository: the commit point of the join.
+    // Every entry but the repository, `workspace.json` last of those, then the repository: the commit point.
     const entries = (await readdir(staging)).filter((name) => name !== '.git');
-    for (const name of entries.sort((a, b) => Number(a === WORKSPACE_FILE) - Number(b === WORKSPACE_FILE))) {
-      if (name !== WORKSPACE_FILE) await rm(join(dir, name), { recursive: true, force: true });
-      await rename(join(staging, name), join(dir, name));
-    }
-    await rename(join(staging, '.git'), join(dir, '.git'));
+    entries.sort((a, b) => Number(a === WORKSPACE_FILE) - Number(b === WORKSPACE_FILE));
+    await moveIn(dir, staging, setAside, [...entries, '.git']);
     return { ...outcome, files };
   } finally {
     await rm(stagingRoot, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves `names` from `staging` into `dir`, each entry of `dir` they replace set aside into `setAside`
+ * first; when a move fails, what was moved in is removed and what was set aside put back.
+ */
+export async function moveIn(dir: string, staging: string, setAside: string, names: readonly string[]): Promise<void> {
+  await mkdir(setAside, { recursive: true });
+  const moved: string[] = [];
+  const replaced: string[] = [];
+  try {
+    for (const name of names) {
+      if (await stat(join(dir, name)).catch(() => null)) {
+        await rename(join(dir, name), join(setAside, name));
+        replaced.push(name);
+      }
+      await rename(join(staging, name), join(dir, name));
+      moved.push(name);
+    }
+  } catch (error) {
+    for (const name of moved.reverse()) await rm(join(dir, name), { recursive: true, force: true });
+    for (const name of replaced) await rename(join(setAside, name), join(dir, name));
+    throw error;
   }
 }
 

@@ -18,14 +18,17 @@ export async function withWorkspaceLock<T>(dir: string, holder: SyncLockHolder, 
   try {
     lock = await WorkspaceLock.acquire(dir, holder, { releaseOnExit: true });
   } catch (error) {
-    if (error instanceof WorkspaceLockedError) {
-      throw new SyncError('workspace-locked', `${error.message}: close it there first, so that no edit is made while the files are synced.`);
-    }
-    throw error;
+    throw asSyncLockError(error);
   }
   try {
     return await work();
   } finally {
     await lock.release();
   }
+}
+
+/** A refusal because the workspace is open elsewhere, said as sharing and syncing say it; any other error as it is. */
+export function asSyncLockError(error: unknown): unknown {
+  if (!(error instanceof WorkspaceLockedError)) return error;
+  return new SyncError('workspace-locked', `${error.message}: close it there first, so that no edit is made while the files are synced.`);
 }

@@ -3,7 +3,7 @@ import { refuseForeignFolder } from '../../workspace/workspace-folder.js';
 import { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { adoptOwnerLayer } from './adopt-owner-layer.js';
 import type { CommitAuthor } from '../sync/team-repository.js';
-import { withWorkspaceLock } from '../sync/sync-lock.js';
+import { asSyncLockError } from '../sync/sync-lock.js';
 
 /**
  * Before a workspace is shared from the command line, makes its work the sharer's: the workspace is
@@ -16,9 +16,9 @@ export async function takeOverForSharing(dir: string, sharer: CommitAuthor): Pro
   // A folder that is no workspace is left to the share, which refuses it saying so.
   if (!(await refuseForeignFolder(dir))) return 0;
   const annotator = identityOf({ name: sharer.name, email: sharer.email ?? '' });
-  // The lock is taken the same way the share takes it, so a workspace open in the app is refused alike.
-  await withWorkspaceLock(dir, 'cli', async () => undefined);
-  const store = await WorkspaceStore.open(dir, { holder: 'cli', create: false, annotator });
+  const store = await WorkspaceStore.open(dir, { holder: 'cli', create: false, annotator }).catch((error: unknown) => {
+    throw asSyncLockError(error);
+  });
   try {
     return store.readOnlyReason ? 0 : await adoptOwnerLayer(store);
   } finally {
