@@ -9,7 +9,6 @@ import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { WorkspaceLockHolder } from '../storage/index.js';
 import { withReadableStoreErrors } from '../workspace/store-errors.js';
 import { resolveIdentity, UserIdentityFile, userIdentityPath } from '../workspace/user-identity.js';
-
 import { WorkspaceStore } from '../workspace/workspace-store.js';
 import { environmentCredentials, type GitCredentials } from './sync/git-credentials.js';
 
