@@ -17,6 +17,11 @@ function attributeDefinitionSchema(text: TextFieldRule) {
       type: z.literal('choice'),
       description,
       options: z.array(text('attributeOption').min(1)).min(1),
+      /**
+       * Whether the options are in rank order, lowest first (a scale such as low, medium, high):
+       * agreement then compares values as ordinal data rather than nominal. Absent: not ordered.
+       */
+      ordered: z.boolean().optional(),
     }),
   ]);
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { agreementContract } from './agreement.js';
 import { annotationsContract } from './annotations.js';
 import { assignmentsContract } from './assignments.js';
 import { documentsContract } from './documents.js';
@@ -12,6 +13,7 @@ import { teamContract } from './team.js';
 import { workspaceContract } from './workspace.js';
 
 export type { MethodSpec } from './ids.js';
+export * from './agreement.js';
 export * from './annotations.js';
 export * from './assignments.js';
 export * from './documents.js';
@@ -38,6 +40,7 @@ export const workbenchContract = {
   ...teamContract,
   ...syncContract,
   ...historyContract,
+  ...agreementContract,
 };
 
 

@@ -20,6 +20,8 @@ interface DraftAttribute {
   description: string;
   /** One-of options, comma separated. */
   options: string;
+  /** Whether the options are a scale, lowest first (agreement compares them as ordinal data). */
+  ordered: boolean;
 }
 
 interface DraftLabel {
@@ -50,6 +52,7 @@ function toDraft(label: Label): DraftLabel {
       type: a.type,
       description: a.description,
       options: a.type === 'choice' ? a.options.join(', ') : '',
+      ordered: a.type === 'choice' && a.ordered === true,
     })),
   };
 }
@@ -79,7 +82,7 @@ function fromDrafts(drafts: readonly DraftLabel[]): { labels: Label[] } | { prob
       if (a.type === 'choice') {
         const options = a.options.split(',').map((o) => o.trim()).filter(Boolean);
         if (options.length === 0) return { problem: `${name} → ${attributeName} needs at least one option.` };
-        attributes.push({ name: attributeName, type: 'choice', description: a.description, options });
+        attributes.push({ name: attributeName, type: 'choice', description: a.description, options, ...(a.ordered ? { ordered: true } : {}) });
       } else attributes.push({ name: attributeName, type: a.type, description: a.description });
     }
     labels.push({ id, name, colour: draft.colour.toLowerCase(), hotkey: draft.hotkey, description: draft.description, attributes });
@@ -182,6 +185,12 @@ export function LabelSchemaDialog({ labels, usage, onSave, onClose }: LabelSchem
                       <input value={attribute.options} onChange={(e) => changeAttribute(index, at, { options: e.target.value })} />
                     </label>
                   )}
+                  {attribute.type === 'choice' && (
+                    <label className="field field-check" title="Agreement then counts a near miss on the scale as a smaller disagreement (ordinal α)">
+                      <input type="checkbox" checked={attribute.ordered} onChange={(e) => changeAttribute(index, at, { ordered: e.target.checked })} />
+                      <span>Options are a scale, lowest first</span>
+                    </label>
+                  )}
                   <button
                     type="button"
                     className="link-button"
@@ -196,7 +205,7 @@ export function LabelSchemaDialog({ labels, usage, onSave, onClose }: LabelSchem
             <div className="label-actions">
               <button
                 type="button"
-                onClick={() => change(index, { attributes: [...draft.attributes, { name: '', type: 'text', description: '', options: '' }] })}
+                onClick={() => change(index, { attributes: [...draft.attributes, { name: '', type: 'text', description: '', options: '', ordered: false }] })}
               >
                 Add attribute to {draft.name || 'label'}
               </button>

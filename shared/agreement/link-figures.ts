@@ -1,0 +1,116 @@
+/**
+ * Agreement on cross-document links and on the clusters their same/paraphrase links form, both
+ * compared on aligned units (a link of each annotator is rewritten to join the units its ends are
+ * in), so two annotators linking the same two places agree even though their annotations differ.
+ */
+import type { AgreementFigure, AgreementFigures } from '../api/contract/agreement.js';
+import { pairsOf, unitKey } from './agreement-corpus.js';
+import { amount, articlesWords, cellOf, figureOf, meanOfDefined, nameOf, pairName, subjectWords, type FigureSubject } from './agreement-figure.js';
+import { conllAverage, lea, type Clustering } from './coreference-scores.js';
+import { krippendorffAlpha } from './krippendorff-alpha.js';
+import { clustersFromLinks, linkF1, linkReliabilityData, type UnitLink } from './link-agreement.js';
+
+/** Each coder's links with both ends in the subject's articles. */
+export function linksOfSubject(subject: FigureSubject): Map<string, UnitLink[]> {
+  const inSubject = new Set(subject.documents.map((d) => d.id));
+  const within = (key: string) => inSubject.has(subject.corpus.units.get(key)?.document.id ?? '');
+  return new Map(subject.coders.map((coder) => [coder, (subject.corpus.links.get(coder) ?? []).filter((l) => within(l.source) && within(l.target))]));
+}
+
+/** The units each coder marked in the subject's articles. */
+export function markedUnitsOf(subject: FigureSubject): Map<string, Set<string>> {
+  const marked = new Map(subject.coders.map((coder) => [coder, new Set<string>()]));
+  for (const document of subject.documents) {
+    for (const unit of document.units) {
+      const key = unitKey(document.id, unit);
+      for (const member of unit.members) marked.get(member.annotator)?.add(key);
+    }
+  }
+  return marked;
+}
+
+/** Link alpha and link F1 of `subject`. */
+export function linkFigures(subject: FigureSubject): NonNullable<AgreementFigures['links']> {
+  const { corpus } = subject;
+  const links = linksOfSubject(subject);
+  const marked = markedUnitsOf(subject);
+  const data = linkReliabilityData(
+    subject.coders.map((coder) => ({ coder, links: links.get(coder)!, markedUnits: marked.get(coder)! })),
+    corpus.linkTypeInfo,
+  );
+  const alpha = krippendorffAlpha(data.values, 'nominal');
+  const alphaMethod =
+    'Krippendorff’s α (nominal) on links: every pair of aligned spans that any annotator linked is a unit, valued by the link’s type ' +
+    '(with its direction, for directed types) or “no link”; an annotator who did not mark both spans gives no value. ' +
+    `${amount(alpha.pairableUnits, 'span pair')}, ${amount(alpha.pairableValues, 'value')}; ${subjectWords(subject)}.`;
+  const alphaFigure = figureOf(cellOf(subject, 'link-alpha'), alpha.alpha, alphaMethod, [
+    { name: 'observed disagreement', value: alpha.observedDisagreement },
+    { name: 'expected disagreement', value: alpha.expectedDisagreement },
+    { name: 'span pairs', value: alpha.pairableUnits },
+    { name: 'values', value: alpha.pairableValues },
+  ]);
+
+  const rule = 'a match being a link between the same two aligned spans with the same type (and direction, for directed types)';
+  const pairs = pairsOf(subject.coders).map(([a, b]) => ({ a, b, score: linkF1(links.get(a)!, links.get(b)!, corpus.linkTypeInfo) }));
+  let f1: AgreementFigure;
+  if (pairs.length === 1) {
+    const { a, b, score } = pairs[0]!;
+    const method =
+      `Pairwise F1 of links, ${rule}, between ${nameOf(corpus, a)} and ${nameOf(corpus, b)}, ${articlesWords(subject)}: ` +
+      `${amount(links.get(a)!.length, 'link')} and ${links.get(b)!.length.toLocaleString('en')}, ${score.truePositives.toLocaleString('en')} matched.`;
+    f1 = figureOf(cellOf(subject, 'link-f1'), score.f1, method, [
+      { name: 'precision', value: score.precision },
+      { name: 'recall', value: score.recall },
+      { name: 'matched', value: score.truePositives },
+      { name: 'type differs', value: score.typeDiffers.length },
+      { name: `only ${nameOf(corpus, a)}`, value: score.onlyA.length },
+      { name: `only ${nameOf(corpus, b)}`, value: score.onlyB.length },
+    ]);
+  } else {
+    const total = [...links.values()].reduce((n, l) => n + l.length, 0);
+    const method = `Mean of pairwise F1 of links over the ${pairs.length} pairs, ${rule}, ${subjectWords(subject)}, ${amount(total, 'link')}.`;
+    f1 = figureOf(
+      cellOf(subject, 'link-f1'),
+      meanOfDefined(pairs.map((p) => p.score.f1)),
+      method,
+      pairs.map((p) => ({ name: pairName(corpus, p.a, p.b), value: p.score.f1 })),
+    );
+  }
+  return { alpha: alphaFigure, f1 };
+}
+
+/** What a clustering measure is called and who defined it, in method sentences. */
+const MEASURE_WORDS = {
+  muc: 'MUC F1 (Vilain et al. 1995)',
+  bCubed: 'B³ F1 (Bagga & Baldwin 1998)',
+  ceafE: 'CEAF-e F1 (entity-based, φ4; Luo 2005)',
+  conll: 'CoNLL F1 (the mean of MUC, B³ and CEAF-e F1; Pradhan et al. 2012)',
+  lea: 'LEA F1 (Moosavi & Strube 2016)',
+} as const;
+
+/** The coreference scores of the clusters of `subject`'s annotators, each pair compared (the mean over pairs for more than two). */
+export function clusterFigures(subject: FigureSubject): NonNullable<AgreementFigures['clusters']> {
+  const { corpus } = subject;
+  const links = linksOfSubject(subject);
+  const clusterings = new Map<string, Clustering>(subject.coders.map((c) => [c, clustersFromLinks(links.get(c)!, corpus.linkTypeInfo)]));
+  const pairs = pairsOf(subject.coders).map(([a, b]) => {
+    const [key, response] = [clusterings.get(a)!, clusterings.get(b)!];
+    if (key.length === 0 && response.length === 0) return { a, b, scores: null };
+    const conll = conllAverage(key, response);
+    return { a, b, scores: { muc: conll.muc.f1, bCubed: conll.bCubed.f1, ceafE: conll.ceafE.f1, conll: conll.conllF1, lea: lea(key, response).f1 } };
+  });
+  const typeNames = corpus.linkTypes.filter((t) => corpus.linkTypeInfo.get(t.id)?.clusters).map((t) => t.name);
+  const formed = `the clusters formed by ${typeNames.length > 0 ? typeNames.join(' and ') : 'same and paraphrase'} links, mentions being the aligned spans in a cluster (a span in no cluster is not a singleton, as in CoNLL-2012)`;
+  const sizes = subject.coders.map((c) => {
+    const clustering = clusterings.get(c)!;
+    return `${nameOf(corpus, c)} ${amount(clustering.length, 'cluster')} of ${amount(clustering.reduce((n, k) => n + k.length, 0), 'mention')}`;
+  });
+  const figure = (measure: keyof typeof MEASURE_WORDS): AgreementFigure => {
+    const between = pairs.length === 1 ? `between ${nameOf(corpus, pairs[0]!.a)} and ${nameOf(corpus, pairs[0]!.b)}, ${articlesWords(subject)}` : `mean over the ${pairs.length} pairs, ${subjectWords(subject)}`;
+    const method = `${MEASURE_WORDS[measure]} of ${formed}, ${between}: ${sizes.join('; ')}.`;
+    const values = pairs.map((p) => (p.scores ? p.scores[measure] : null));
+    const details = pairs.length === 1 ? [] : pairs.map((p, i) => ({ name: pairName(corpus, p.a, p.b), value: values[i]! }));
+    return figureOf(cellOf(subject, 'clusters'), meanOfDefined(values), method, details);
+  };
+  return { muc: figure('muc'), bCubed: figure('bCubed'), ceafE: figure('ceafE'), conll: figure('conll'), lea: figure('lea') };
+}
