@@ -1,5 +1,6 @@
 import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { WorkspaceStore } from '../workspace/workspace-store.js';
+import { AgreementService } from './agreement/agreement-service.js';
 import { assignmentsService } from './assignments/assignments-service.js';
 import { AnnotationEditing } from './annotations/annotation-editing.js';
 import { annotationsService } from './annotations/annotations-service.js';
@@ -44,7 +45,7 @@ export interface WorkbenchServiceOptions {
 
 /**
  * Every service of one open workspace, one domain each (workspace, documents, annotations, links,
- * labels, imports, exports, team, team sync, history, assignments), composed into the contract's API; plus what the
+ * labels, imports, exports, team, team sync, history, assignments, agreement), composed into the contract's API; plus what the
  * CLI and tests use
  * beyond the contract (adding one article, waiting for an export job).
  */
@@ -54,6 +55,8 @@ export type WorkbenchService = WorkbenchApi & {
   exports: ExportService;
   /** Team sync in the background (stopped when the workspace closes). */
   teamSync: TeamSync;
+  /** Agreement, computed in a worker thread (stopped when the workspace closes). */
+  agreement: AgreementService;
 };
 
 /**
@@ -66,6 +69,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
   const exports = new ExportService(store, context.now);
   const imports = importsService(context, options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES);
   const teamSync = new TeamSync(store, options.gitCredentials, context.now, { autoSync: options.teamAutoSync ?? false });
+  const agreement = new AgreementService(store);
   const facts = { isDefault: options.isDefault, samplesDir: options.samplesDir, recoveryDir: options.recoveryDir ?? null };
   const api = {
     ...workspaceService(context, facts, imports),
@@ -79,6 +83,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
     ...teamService(context, options.identity ?? { source: 'none', file: null }),
     ...teamSync.api(),
     ...historyService(context),
+    ...agreement.api(),
   } satisfies WorkbenchApi;
-  return { ...api, exports, teamSync };
+  return { ...api, exports, teamSync, agreement };
 }

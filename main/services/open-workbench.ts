@@ -90,6 +90,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
     isDefault,
     close: async () => {
       await service.teamSync.stop();
+      await service.agreement.stop();
       return shutDownWorkspace(store, recoveryDir);
     },
   };

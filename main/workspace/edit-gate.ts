@@ -13,6 +13,7 @@ export class EditGate {
   #closed: Promise<void> | null = null;
   #underWay = 0;
   #allFinished: (() => void) | null = null;
+  #ended = 0;
   readonly #inEdit = new AsyncLocalStorage<true>();
 
   /** Runs `work` as one edit: once the gate is open, and counted until it ends. */
@@ -25,8 +26,17 @@ export class EditGate {
       return await this.#inEdit.run(true, work);
     } finally {
       this.#underWay--;
+      this.#ended++;
       if (this.#underWay === 0) this.#allFinished?.();
     }
+  }
+
+  /**
+   * How many edits and exclusive sections have ended (however they ended): it goes up after each,
+   * so what was computed from the files at one count may be out of date at a higher one.
+   */
+  get ended(): number {
+    return this.#ended;
   }
 
   /** Whether edits are being held back right now. */
@@ -49,6 +59,7 @@ export class EditGate {
       await settle();
       return await work();
     } finally {
+      this.#ended++;
       this.#closed = null;
       open();
     }

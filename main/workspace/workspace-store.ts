@@ -138,6 +138,9 @@ export class WorkspaceStore {
     });
   }
 
+  /** Goes up as each edit, or each change of the files by a sync, ends: what was computed from the files before is then out of date. */
+  get changeCount(): number { return this.gate.ended; }
+
   /** Files that could not be used, each with what is wrong. */
   get problems(): StoreProblem[] {
     return this.fileProblems.all;

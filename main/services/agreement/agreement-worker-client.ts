@@ -1,0 +1,135 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AgreementCell, AgreementReport, AgreementScope, DisagreementList } from '../../../shared/api/contract/agreement.js';
+import type { AgreementFailureKind, AgreementProgress, AgreementRequest, AgreementResponse, ReadOrder } from './agreement-messages.js';
+
+/** A request the worker could not answer; `failure` says why (the scope, the workspace's files, or a fault). */
+export class AgreementFailure extends Error {
+  override readonly name = 'AgreementFailure';
+  constructor(
+    readonly failure: AgreementFailureKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The bundle of the worker, next to the bundle that starts it (`tools/build/build.ts` writes both). */
+export const AGREEMENT_WORKER_BUNDLE = 'agreement-worker.cjs';
+
+/** How long an idle worker is kept (with the workspace it read) before it is stopped. */
+const IDLE_MS = 120_000;
+
+/** A request without its id (each member of the union without it). */
+type RequestBody = AgreementRequest extends infer R ? (R extends AgreementRequest ? Omit<R, 'id'> : never) : never;
+
+interface Pending {
+  resolve(response: AgreementResponse): void;
+  reject(error: Error): void;
+  onProgress?: ((progress: AgreementProgress) => void) | undefined;
+}
+
+/**
+ * Talks to the agreement worker thread (`agreement-worker.ts`): started on the first request,
+ * stopped when idle for a while or when closed, never keeping the process alive. From a bundle
+ * (the app, the browser host, the CLI) it runs the worker's bundle next to it; from the sources
+ * (tests, `tsx`) it runs the worker's TypeScript through tsx.
+ */
+export class AgreementWorker {
+  #worker: Worker | null = null;
+  #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #idle: NodeJS.Timeout | null = null;
+
+  /** The agreement report of `scope` in the workspace `read` names. */
+  async report(read: ReadOrder, scope: AgreementScope, onProgress?: (progress: AgreementProgress) => void): Promise<{ report: AgreementReport; durationMs: number }> {
+    const response = await this.request({ kind: 'report', read, scope }, onProgress);
+    if (response.kind !== 'report') throw new AgreementFailure('internal', 'The agreement worker answered something else than a report.');
+    return response;
+  }
+
+  /** The disagreements behind one figure. */
+  async disagreements(read: ReadOrder, cell: AgreementCell): Promise<DisagreementList> {
+    const response = await this.request({ kind: 'disagreements', read, cell });
+    if (response.kind !== 'disagreements') throw new AgreementFailure('internal', 'The agreement worker answered something else than a list.');
+    return response.list;
+  }
+
+  /** Stops the worker (what it computes is abandoned: waiting requests fail). */
+  async close(): Promise<void> {
+    if (this.#idle) clearTimeout(this.#idle);
+    const worker = this.#worker;
+    this.#worker = null;
+    this.failAll(new AgreementFailure('internal', 'The workspace was closed while agreement was computed.'));
+    await worker?.terminate();
+  }
+
+  private request(body: RequestBody, onProgress?: (progress: AgreementProgress) => void): Promise<AgreementResponse> {
+    const id = this.#nextId++;
+    const worker = this.worker();
+    if (this.#idle) clearTimeout(this.#idle);
+    this.#idle = null;
+    worker.ref();
+    return new Promise<AgreementResponse>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage({ ...body, id } as AgreementRequest);
+    });
+  }
+
+  private worker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = startWorker();
+    worker.on('message', (response: AgreementResponse) => this.answer(response));
+    worker.on('error', (error) => this.stopped(worker, new AgreementFailure('internal', `Agreement could not be computed: ${error.message}`)));
+    worker.on('exit', (code) => this.stopped(worker, new AgreementFailure('internal', `The agreement worker stopped (exit code ${code}).`)));
+    this.#worker = worker;
+    return worker;
+  }
+
+  private answer(response: AgreementResponse): void {
+    const pending = this.#pending.get(response.id);
+    if (!pending) return;
+    if (response.kind === 'progress') return pending.onProgress?.(response);
+    this.#pending.delete(response.id);
+    if (response.kind === 'failed') pending.reject(new AgreementFailure(response.failure, response.message));
+    else pending.resolve(response);
+    if (this.#pending.size === 0) this.idle();
+  }
+
+  /** Nothing is waiting: the worker does not keep the process alive, and stops after a while. */
+  private idle(): void {
+    const worker = this.#worker;
+    worker?.unref();
+    this.#idle = setTimeout(() => {
+      if (this.#worker === worker && this.#pending.size === 0) {
+        this.#worker = null;
+        void worker?.terminate();
+      }
+    }, IDLE_MS);
+    this.#idle.unref();
+  }
+
+  private stopped(worker: Worker, error: Error): void {
+    if (this.#worker !== worker) return;
+    this.#worker = null;
+    this.failAll(error);
+  }
+
+  private failAll(error: Error): void {
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const p of pending) p.reject(error);
+  }
+}
+
+/** Starts the worker: its bundle next to this one, or its source through tsx when running from the sources. */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./${AGREEMENT_WORKER_BUNDLE}`, here));
+  const tsx = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const entry = new URL('./agreement-worker.ts', here).href;
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true });
+}

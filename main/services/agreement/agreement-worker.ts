@@ -1,0 +1,74 @@
+/**
+ * The agreement worker thread: reads every layer of a workspace and computes the agreement report
+ * (or the disagreements behind one figure) away from the event loop that answers requests. It
+ * keeps the last workspace it read, and the corpora gathered from it, until asked about another
+ * revision. Requests are handled one at a time, in the order they came.
+ */
+import { parentPort } from 'node:worker_threads';
+import { gatherCorpus, type AgreementCorpus } from '../../../shared/agreement/agreement-corpus.js';
+import { AgreementScopeError, computeAgreement } from '../../../shared/agreement/agreement-report.js';
+import { disagreementsOf } from '../../../shared/agreement/disagreements.js';
+import type { AgreementScope } from '../../../shared/api/contract/agreement.js';
+import { WorkspaceReadError } from '../../workspace/read-only-workspace.js';
+import type { AgreementFailureKind, AgreementRequest, AgreementResponse, ReadOrder } from './agreement-messages.js';
+import { readEveryLayer, type EveryLayer } from './read-every-layer.js';
+
+/** How often progress is told, at most. */
+const PROGRESS_INTERVAL_MS = 50;
+
+const port = parentPort;
+if (!port) throw new Error('agreement-worker runs as a worker thread (node:worker_threads), not on its own.');
+
+let held: { key: string; layers: Promise<EveryLayer>; corpora: Map<string, AgreementCorpus> } | null = null;
+let queue: Promise<void> = Promise.resolve();
+
+port.on('message', (request: AgreementRequest) => {
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: AgreementRequest): Promise<void> {
+  const send = (response: AgreementResponse) => port!.postMessage(response);
+  let last = 0;
+  const progress = (phase: 'reading' | 'computing', done: number, total: number) => {
+    const now = performance.now();
+    if (done < total && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    send({ id: request.id, kind: 'progress', phase, done, total });
+  };
+  try {
+    const started = performance.now();
+    const layers = await layersOf(request.read, (done, total) => progress('reading', done, total));
+    if (request.kind === 'report') {
+      const report = computeAgreement({ ...layers, scope: request.scope, onProgress: (done, total) => progress('computing', done, total) });
+      send({ id: request.id, kind: 'report', report, durationMs: performance.now() - started });
+    } else {
+      const corpus = corpusOf(layers, request.cell.scope);
+      send({ id: request.id, kind: 'disagreements', list: disagreementsOf(corpus, request.cell) });
+    }
+  } catch (error) {
+    const failure: AgreementFailureKind = error instanceof AgreementScopeError ? 'scope' : error instanceof WorkspaceReadError ? 'read' : 'internal';
+    send({ id: request.id, kind: 'failed', failure, message: (error as Error).message ?? String(error) });
+  }
+}
+
+/** The layers of `order`: read again only when its folder or revision is not the one held. */
+function layersOf(order: ReadOrder, onDocumentRead: (read: number, total: number) => void): Promise<EveryLayer> {
+  const key = JSON.stringify([order.dir, order.revision, order.unsaved !== null, order.names]);
+  if (held?.key !== key) {
+    const layers = readEveryLayer(order, onDocumentRead);
+    held = { key, layers, corpora: new Map() };
+    // A read that failed is not kept: the next request tries again.
+    layers.catch(() => {
+      if (held?.layers === layers) held = null;
+    });
+  }
+  return held.layers;
+}
+
+/** The corpus of `scope` in the layers held, gathered once per scope. */
+function corpusOf(layers: EveryLayer, scope: AgreementScope): AgreementCorpus {
+  const key = JSON.stringify(scope);
+  let corpus = held!.corpora.get(key);
+  if (!corpus) held!.corpora.set(key, (corpus = gatherCorpus(layers.snapshot, scope, layers.names)));
+  return corpus;
+}
