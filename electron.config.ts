@@ -27,6 +27,11 @@ export interface CorroborateBuildConfig {
   preload: NodeBundle;
   /** Commands run with Node: the launcher behind `npm start`, the browser host and the CLI. */
   commands: NodeBundle[];
+  /**
+   * Worker threads, each bundled next to every bundle that starts it (Electron's main process and
+   * the Node commands), where the code finds it by name (`new URL('./name', import.meta.url)`).
+   */
+  workers: NodeBundle[];
   /** The renderer, built by Vite. */
   renderer: { root: string; outDir: string };
   /** electron-builder's configuration (https://www.electron.build/configuration). */
@@ -47,6 +52,11 @@ const config: CorroborateBuildConfig = {
     { entry: 'main/faces/launch/start.ts', outfile: 'dist/node/start.js', format: 'esm' },
     { entry: 'main/faces/host/serve-command.ts', outfile: 'dist/node/serve.js', format: 'esm' },
     { entry: 'main/faces/cli/cli-command.ts', outfile: 'dist/node/cli.js', format: 'esm', executable: true },
+  ],
+  workers: [
+    // CommonJS, so that Electron loads it from inside the app's asar archive as any required file.
+    { entry: 'main/services/agreement/agreement-worker.ts', outfile: 'dist/electron/agreement-worker.cjs', format: 'cjs' },
+    { entry: 'main/services/agreement/agreement-worker.ts', outfile: 'dist/node/agreement-worker.cjs', format: 'cjs' },
   ],
   renderer: { root: 'renderer', outDir: 'dist/renderer' },
   packaging: {

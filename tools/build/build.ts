@@ -1,6 +1,6 @@
 /**
- * `npm run build`: bundles Electron's main process, the preload and the Node commands with esbuild,
- * and the renderer with Vite, as electron.config.ts says.
+ * `npm run build`: bundles Electron's main process, the preload, the Node commands and the worker
+ * threads with esbuild, and the renderer with Vite, as electron.config.ts says.
  */
 import { chmod } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -59,5 +59,5 @@ async function buildRenderer(): Promise<void> {
 }
 
 const started = performance.now();
-await Promise.all([bundle(config.electronMain), bundle(config.preload), ...config.commands.map(bundle), buildRenderer()]);
+await Promise.all([bundle(config.electronMain), bundle(config.preload), ...config.commands.map(bundle), ...config.workers.map(bundle), buildRenderer()]);
 process.stderr.write(`Built Corroborate in ${Math.round(performance.now() - started)} ms.\n`);

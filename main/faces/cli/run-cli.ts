@@ -1,3 +1,4 @@
+import { agreementCommand } from './agreement-command.js';
 import { checkCommand } from './check-command.js';
 import { UsageError, type CliCommand, type CliIo } from './cli-command-spec.js';
 import { importCommand } from './import-command.js';
@@ -26,6 +27,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   joinCommand,
   syncCommand,
   historyCommand,
+  agreementCommand,
 ];
 
 /** The CLI's help text. */
