@@ -48,7 +48,7 @@ export function ReadOnlyLayerReader({ opened, labels, layers }: { opened: Opened
           </>
         ) : (
           <>
-            <strong>Compare</strong> — every layer of this article, read-only.
+            <strong>Compare</strong> — every layer of this article, read-only.{layers.place && ' The place chosen in Agreement is outlined.'}
           </>
         )}
       </p>
@@ -58,7 +58,7 @@ export function ReadOnlyLayerReader({ opened, labels, layers }: { opened: Opened
         </p>
       )}
       {choice.kind === 'compare' ? (
-        shown && <CompareLayers text={opened.text} labels={labels} layers={shown} />
+        shown && <CompareLayers text={opened.text} labels={labels} layers={shown} place={layers.place} />
       ) : (
         <>
           {pickedAnnotation && (

@@ -15,6 +15,8 @@ export interface ComparedSpan {
   /** The fragments' offsets, `start-end` joined by `,`: equal spans have equal keys. */
   key: string;
   start: number;
+  /** Where its last fragment ends. */
+  end: number;
   text: string;
   /** Which layers marked exactly this span, with which label, in layer order. */
   marks: LayerMark[];
@@ -45,7 +47,7 @@ export function compareSpans(layers: readonly Pick<Layer, 'annotations'>[]): Com
       const key = annotation.fragments.map((f) => `${f.start}-${f.end}`).join(',');
       let span = spans.get(key);
       if (!span) {
-        span = { key, start: annotation.fragments[0]!.start, text: annotation.fragments.map((f) => f.exact).join(' … '), marks: [], agreed: false };
+        span = { key, start: annotation.fragments[0]!.start, end: annotation.fragments[annotation.fragments.length - 1]!.end, text: annotation.fragments.map((f) => f.exact).join(' … '), marks: [], agreed: false };
         spans.set(key, span);
       }
       if (!span.marks.some((m) => m.layer === layer && m.labelId === annotation.labelId)) span.marks.push({ layer, labelId: annotation.labelId });

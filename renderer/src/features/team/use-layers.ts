@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Annotator, Layer } from '../../../../shared/api/contract/index.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
+import { takePlace, usePlaceAskedFor, type ComparedPlace } from './compared-place.js';
 import { useMyIdentity } from './my-identity.js';
 
 /** Which layer of the open article is shown: mine (editable), another annotator's (read-only), or all of them compared. */
@@ -15,6 +16,8 @@ export interface Layers {
   reveal(annotator: string, annotationId: string): void;
   /** The annotation `reveal` asked to show, until another layer is chosen. */
   revealed: string | null;
+  /** The place shown with every layer compared (a disagreement of the agreement view), until another layer is chosen. */
+  place: ComparedPlace | null;
   /** Every annotator of the workspace (me first). */
   annotators: readonly Annotator[];
   /** The layers read for the choice (the one chosen, or every one when comparing); null while reading. */
@@ -36,6 +39,8 @@ export function useLayers(documentId: string | null, notice: (message: string) =
   const [identity] = useMyIdentity();
   const [choice, setChoice] = useState<LayerChoice>({ kind: 'mine' });
   const [revealed, setRevealed] = useState<string | null>(null);
+  const [place, setPlace] = useState<ComparedPlace | null>(null);
+  const asked = usePlaceAskedFor(documentId);
   const [annotators, setAnnotators] = useState<readonly Annotator[]>([]);
   const [shown, setShown] = useState<readonly Layer[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -66,15 +71,27 @@ export function useLayers(documentId: string | null, notice: (message: string) =
     };
   }, [cache, documentId, choice, identity.revision, mine]);
 
+  // A place asked for in this article: every layer compared, the place shown.
+  useEffect(() => {
+    if (!asked) return;
+    takePlace(asked);
+    setRevealed(null);
+    setPlace(asked);
+    setChoice({ kind: 'compare' });
+  }, [asked]);
+  const shownPlace = place?.documentId === documentId ? place : null;
+
   const choose = (next: LayerChoice) => {
     setRevealed(null);
+    setPlace(null);
     setChoice(next);
   };
   const reveal = (annotator: string, annotationId: string) => {
+    setPlace(null);
     setRevealed(annotationId);
     setChoice((current) => (current.kind === 'annotator' && current.annotator === annotator ? current : { kind: 'annotator', annotator }));
   };
-  return { choice, choose, reveal, revealed, annotators, shown, error, notice };
+  return { choice, choose, reveal, revealed, place: shownPlace, annotators, shown, error, notice };
 }
 
 /** The keys that would change a layer: label hotkeys, and the keys that delete, resize, collect pieces or link. */

@@ -1,3 +1,4 @@
+import { AgreementView } from '../agreement/AgreementView.js';
 import { TeamOverview } from '../assignments/TeamOverview.js';
 import type { TrackSave } from '../history/use-edits.js';
 import { LinkOverview } from '../linking/LinkOverview.js';
@@ -16,8 +17,9 @@ export interface WorkbenchOverviewProps {
   notice(message: string): void;
 }
 
-/** The workspace at a glance, in place of the article: the clusters, the contradictions, or the team's progress. */
+/** The workspace at a glance, in place of the article: the clusters, the contradictions, the team's progress, or the agreement. */
 export function WorkbenchOverview({ view, track, onOpenAnnotation, onOpenArticle, notice }: WorkbenchOverviewProps) {
+  if (view === 'agreement') return <AgreementView onOpenArticle={onOpenArticle} />;
   if (view !== 'progress') return <LinkOverview view={view} track={track} onOpenAnnotation={onOpenAnnotation} />;
   return (
     <section className="overview team-overview" aria-labelledby="progress-title">
