@@ -223,21 +223,24 @@ describe('span matching, speed', () => {
     const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const side = (prefix: string): SpanUnit[] =>
       Array.from({ length: 100_000 }, (_, i) => {
-        const start = Math.floor(i / 1000) * 100 + Math.floor(random() * 20);
-        return { id: `${prefix}${i}`, documentId: `d${i % 1000}`, labelId: `l${i % 3}`, fragments: [{ start, end: start + 10 + Math.floor(random() * 60) }] };
+        const start = Math.floor(i / 20) * 100 + Math.floor(random() * 20);
+        return { id: `${prefix}${i}`, documentId: `d${i % 10}`, labelId: `l${i % 2}`, fragments: [{ start, end: start + 10 + Math.floor(random() * 60) }] };
       });
     const a = side('a');
     const b = side('b');
     for (const rule of RULES) {
+      // Processor time, not wall-clock time: on a shared two-core machine the wall clock mostly measures the neighbours.
       const times: number[] = [];
       for (let run = 0; run < 2; run++) {
-        const started = performance.now();
+        const started = process.cpuUsage();
         const score = spanF1(a, b, rule);
-        times.push(performance.now() - started);
+        const used = process.cpuUsage(started);
+        times.push((used.user + used.system) / 1000);
         expect(score.truePositives + score.falseNegatives).toBe(100_000);
       }
-      // About 0.3 s here on two busy cores; all pairs within a document would be 10,000 times the work.
-      expect(Math.min(...times), rule).toBeLessThan(2000);
+      // Well under a second here; the bound is far above it, so that only comparing all pairs fails:
+      // 10 documents of 10,000 spans a side (one label each) would be a billion pairs.
+      expect(Math.min(...times), rule).toBeLessThan(5000);
     }
   });
 });
