@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { krippendorffAlpha, type AlphaLevel, type AlphaValue } from './krippendorff-alpha.js';
+import { fastestProcessorTime } from './processor-time.test-support.js';
 
 /** Reliability data written as one row per coder (as the papers print it), turned into one row per unit. */
 function byUnit(...coders: readonly (readonly (AlphaValue | null)[])[]): (AlphaValue | null)[][] {
@@ -186,19 +187,11 @@ describe('Krippendorff’s alpha, speed', () => {
       }),
       7,
     );
-    // Processor time, not wall-clock time: on a shared two-core machine the wall clock mostly measures
-    // the neighbours. About 50–100 ms here.
-    const cpuMs = (usage: { user: number; system: number }) => (usage.user + usage.system) / 1000;
+    // About 50–100 ms of processor time here.
     for (const level of LEVELS) {
-      const times: number[] = [];
-      let alpha: number | null = null;
-      for (let run = 0; run < 3; run++) {
-        const started = process.cpuUsage();
-        alpha = krippendorffAlpha(units, level).alpha;
-        times.push(cpuMs(process.cpuUsage(started)));
-      }
-      expect(alpha, level).toBeGreaterThan(0.5);
-      expect(Math.min(...times), level).toBeLessThan(200);
+      const { ms, result } = fastestProcessorTime(3, () => krippendorffAlpha(units, level));
+      expect(result.alpha, level).toBeGreaterThan(0.5);
+      expect(ms, level).toBeLessThan(200);
     }
   });
 });
