@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { krippendorffAlpha, type AlphaLevel, type AlphaValue } from './krippendorff-alpha.js';
-import { fastestProcessorTime } from './processor-time.test-support.js';
 
 /** Reliability data written as one row per coder (as the papers print it), turned into one row per unit. */
 function byUnit(...coders: readonly (readonly (AlphaValue | null)[])[]): (AlphaValue | null)[][] {
@@ -178,8 +177,8 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-describe('Krippendorff’s alpha, speed', () => {
-  it('takes well under 200 ms for 100,000 units × 3 coders at every level', () => {
+describe('Krippendorff’s alpha, at scale', () => {
+  it('computes 100,000 units × 3 coders at every level (its speed is measured by benchmark W9)', () => {
     const units = shuffled(
       Array.from({ length: 100_000 }, (_, u) => {
         const truth = u % 7;
@@ -187,11 +186,10 @@ describe('Krippendorff’s alpha, speed', () => {
       }),
       7,
     );
-    // About 50–100 ms of processor time here.
     for (const level of LEVELS) {
-      const { ms, result } = fastestProcessorTime(3, () => krippendorffAlpha(units, level));
+      const result = krippendorffAlpha(units, level);
       expect(result.alpha, level).toBeGreaterThan(0.5);
-      expect(ms, level).toBeLessThan(200);
+      expect(result.pairableUnits, level).toBe(100_000);
     }
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { matchSpans, spanF1, type SpanUnit } from './span-matching.js';
-import { fastestProcessorTime } from './processor-time.test-support.js';
 
 /** A span of document `d1` with label `claim` unless told otherwise; each [start, end] is one fragment. */
 function span(id: string, ...fragments: [number, number][]): SpanUnit {
@@ -218,8 +217,8 @@ describe('span F1, properties', () => {
   });
 });
 
-describe('span matching, speed', () => {
-  it('matches 100,000 spans per side without comparing all pairs', () => {
+describe('span matching, at scale', () => {
+  it('matches 100,000 spans per side (comparing all pairs would be a billion; its speed is measured by benchmark W9)', () => {
     let state = 7;
     const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const side = (prefix: string): SpanUnit[] =>
@@ -230,11 +229,9 @@ describe('span matching, speed', () => {
     const a = side('a');
     const b = side('b');
     for (const rule of RULES) {
-      const { ms, result } = fastestProcessorTime(2, () => spanF1(a, b, rule));
+      const result = spanF1(a, b, rule);
       expect(result.truePositives + result.falseNegatives).toBe(100_000);
-      // Well under a second of processor time here; the bound is far above it, so that only comparing
-      // all pairs fails: 10 documents of 10,000 spans a side (one label each) would be a billion pairs.
-      expect(ms, rule).toBeLessThan(5000);
+      expect(result.truePositives + result.falsePositives).toBe(100_000);
     }
   });
 });

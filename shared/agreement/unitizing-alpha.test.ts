@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { unitizingAlpha, type UnitizedSegment } from './unitizing-alpha.js';
-import { fastestProcessorTime } from './processor-time.test-support.js';
 
 /** A segment of `coder` from `start`, `length` characters long, in `continuum` ('doc' unless told). */
 function seg(coder: string, start: number, length: number, continuum = 'doc'): UnitizedSegment {
@@ -243,8 +242,8 @@ describe('unitizing alpha, properties', () => {
   });
 });
 
-describe('unitizing alpha, speed', () => {
-  it('takes well under a second for 3 coders × 100,000 segments over 3 MB of text', () => {
+describe('unitizing alpha, at scale', () => {
+  it('computes 3 coders × 100,000 segments over 3 MB of text (its speed is measured by benchmark W9)', () => {
     let state = 11;
     const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const continua = Array.from({ length: 100 }, (_, i) => ({ id: `doc${i}`, length: 30_000 }));
@@ -255,10 +254,8 @@ describe('unitizing alpha, speed', () => {
         segments.push({ continuum: `doc${i % 100}`, coder, start, end: start + 10 + Math.floor(random() * 10) });
       }
     }
-    const { ms, result } = fastestProcessorTime(3, () => unitizingAlpha(continua, CODERS, segments));
+    const result = unitizingAlpha(continua, CODERS, segments);
     expect(result).toMatchObject({ coders: 3, continuumLength: 3_000_000, segments: 300_000 });
     expect(result.alpha).toBeGreaterThan(0.5);
-    // About 0.15 s of processor time here.
-    expect(ms).toBeLessThan(1000);
   });
 });
