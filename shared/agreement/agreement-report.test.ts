@@ -65,6 +65,13 @@ describe('computeAgreement on a hand-made two-annotator workspace', () => {
       { name: 'only Ana López', value: 2 },
       { name: 'only Bob Stone', value: 3 },
     ]);
+    // αu of Quote: d1 and d2 end to end (L = 200), Ana 40–50 and 100–120, Bob 60–70 and 100–120 (m = 2, N = 4).
+    // D_o: each 10-character segment lies in the other's gap, both orders: 4 × 10² / (2·1·200²) = 0.005.
+    // Gaps: Ana 40, 50, 80; Bob 60, 30, 80. D_e numerator (2/200)·Σ_g [3(2l³ − 3l² + l)/3 + l²·Σ_{gaps ≥ l}(l_h − l + 1)]
+    // = 0.01 · 2·(1,710 + 100·286 + 14,820 + 400·226) = 2,710.6; denominator 400·399 − (90 + 380 + 90 + 380) = 158,660.
+    // αu = 1 − 0.005 / (2,710.6 / 158,660) = 1 − 793.3 / 2,710.6 ≈ 0.70733. In d2 alone both quotes are identical: 1.
+    expect(label(overall, 'quote').unitizingAlpha.value).toBeCloseTo(1 - 793.3 / 2710.6, 10);
+    expect(label(byDocument[1]!.figures, 'quote').unitizingAlpha.value).toBe(1);
     expect(overall.spans.overall.f1Exact.method).toBe(
       'Pairwise F1, exact match (a match is a span of the same label with the same start and end of every fragment), every label, ' +
         'between Ana López and Bob Stone, 2 articles: 5 spans and 6, 3 matched.',

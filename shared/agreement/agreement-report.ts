@@ -121,7 +121,7 @@ function methodSection(corpus: AgreementCorpus, overall: AgreementFigures): stri
       'over every pair. “Every label” requires a match to have the same label.',
     'Krippendorff’s unitizing alpha αu (Krippendorff 1995; 2004, ch. 12) compares how the annotators cut each article into segments ' +
       'of one label at the level of characters, corrected for chance; each article is a continuum that every compared annotator coded. ' +
-      'Overlapping spans of one annotator and label are merged into one segment. “Any label” takes the segments of every label together.',
+      'Overlapping or touching spans of one annotator and label are merged into one segment. “Any label” takes the segments of every label together.',
     'Attributes: Krippendorff’s α (Krippendorff 2011) over the aligned units that at least two annotators marked with the attribute’s ' +
       'label and gave a value; nominal for text, yes/no and one-of-a-list attributes, ordinal for a list marked as a scale (ranked as ' +
       'listed), interval for numbers. Text values are compared as written, without surrounding spaces.',

@@ -116,16 +116,16 @@ function collectPairableValues(units: readonly (readonly (AlphaValue | null)[])[
 }
 
 function checkValue(value: AlphaValue, level: AlphaLevel, unit: number, coder: number): void {
+  const numeric = level === 'interval' || level === 'ratio';
+  if (typeof value === 'number' ? Number.isFinite(value) && !(level === 'ratio' && value < 0) : !numeric) return;
   const where = `unit ${unit}, coder ${coder}`;
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new Error(`Krippendorff's alpha: ${where} gave ${value}, which is not a finite number`);
   }
-  if ((level === 'interval' || level === 'ratio') && typeof value !== 'number') {
+  if (typeof value !== 'number') {
     throw new Error(`Krippendorff's alpha at the ${level} level needs numbers; ${where} gave ${JSON.stringify(value)}`);
   }
-  if (level === 'ratio' && (value as number) < 0) {
-    throw new Error(`Krippendorff's alpha at the ratio level needs numbers of at least 0; ${where} gave ${value}`);
-  }
+  throw new Error(`Krippendorff's alpha at the ratio level needs numbers of at least 0; ${where} gave ${value}`);
 }
 
 /** Internal: the squared difference between two distinct values, and the sum of n_c · n_k · δ²(c, k) over all c, k. */

@@ -11,7 +11,7 @@ import { pairsOf } from './agreement-corpus.js';
 import { amount, articlesWords, cellOf, figureOf, labelWords, meanOfDefined, nameOf, pairName, subjectWords, type FigureSubject } from './agreement-figure.js';
 import { memberKey } from './span-alignment.js';
 import { matchSpans, type MatchingRule, type SpanUnit } from './span-matching.js';
-import { unitizingAlpha, type CodedSegment } from './unitizing-alpha.js';
+import { unitizingAlpha, type UnitizedSegment } from './unitizing-alpha.js';
 
 /** Matched spans and those left over on each side. */
 interface Counts {
@@ -36,7 +36,7 @@ export class SpanFigureMaker {
   readonly #spans = new Map<string, Map<string, SpanUnit[]>>();
   /** `a b rule` → article → label (and ANY_LABEL) → counts. */
   readonly #counts = new Map<string, Map<string, Map<string, Counts>>>();
-  /** article → coder → label (and ANY_LABEL) → that coder's fragments, overlapping ones merged. */
+  /** article → coder → label (and ANY_LABEL) → that coder's fragments. */
   readonly #segments = new Map<string, Map<string, Map<string, { start: number; end: number }[]>>>();
 
   constructor(private readonly corpus: AgreementCorpus) {
@@ -51,7 +51,7 @@ export class SpanFigureMaker {
           document.id,
           annotations.map((a) => ({ id: memberKey(a), documentId: document.id, labelId: a.labelId, fragments: a.fragments })),
         );
-        segments.set(coder, mergedByLabel(annotations));
+        segments.set(coder, fragmentsByLabel(annotations));
       }
       this.#segments.set(document.id, segments);
     }
@@ -105,7 +105,7 @@ export class SpanFigureMaker {
   unitizingAlpha(subject: FigureSubject, labelId: string | null): AgreementFigure {
     const cell = cellOf(subject, 'unitizing-alpha', labelId);
     const label = labelId ?? ANY_LABEL;
-    const segments: CodedSegment[] = [];
+    const segments: UnitizedSegment[] = [];
     for (const document of subject.documents) {
       const byCoder = this.#segments.get(document.id)!;
       for (const coder of subject.coders) {
@@ -119,12 +119,12 @@ export class SpanFigureMaker {
     );
     const what = labelId === null ? 'any label (where anything is marked, whatever its label)' : labelWords(this.corpus, labelId);
     const method =
-      `Krippendorff’s αu (unitizing), character level, ${what}, ${subjectWords(subject, true)}, ${amount(segments.length, 'segment')}` +
-      ' (overlapping spans of one annotator merged).';
+      `Krippendorff’s αu (unitizing), character level, ${what}, ${subjectWords(subject, true)}, ${amount(result.segments, 'segment')}` +
+      ' (overlapping or touching spans of one annotator merged).';
     return figureOf(cell, result.alpha, method, [
       { name: 'observed disagreement', value: result.observedDisagreement },
       { name: 'expected disagreement', value: result.expectedDisagreement },
-      { name: 'segments', value: segments.length },
+      { name: 'segments', value: result.segments },
       { name: 'characters', value: result.continuumLength },
     ]);
   }
@@ -161,8 +161,8 @@ export class SpanFigureMaker {
   }
 }
 
-/** An annotator's fragments of one article by label (and ANY_LABEL), each list sorted with overlapping fragments merged. */
-function mergedByLabel(annotations: readonly Annotation[]): Map<string, { start: number; end: number }[]> {
+/** An annotator's fragments of one article by label (and ANY_LABEL); unitizing alpha merges those that overlap or touch. */
+function fragmentsByLabel(annotations: readonly Annotation[]): Map<string, { start: number; end: number }[]> {
   const byLabel = new Map<string, { start: number; end: number }[]>();
   for (const a of annotations) {
     for (const label of [a.labelId, ANY_LABEL]) {
@@ -171,18 +171,5 @@ function mergedByLabel(annotations: readonly Annotation[]): Map<string, { start:
       for (const f of a.fragments) list.push({ start: f.start, end: f.end });
     }
   }
-  for (const [label, list] of byLabel) byLabel.set(label, mergeRanges(list));
   return byLabel;
-}
-
-/** Ranges sorted, with overlapping ones joined (touching ones stay two segments). */
-export function mergeRanges(ranges: { start: number; end: number }[]): { start: number; end: number }[] {
-  ranges.sort((x, y) => x.start - y.start || x.end - y.end);
-  const merged: { start: number; end: number }[] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
-  }
-  return merged;
 }

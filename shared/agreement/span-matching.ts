@@ -49,9 +49,9 @@ export interface F1Score {
  * Matches A's spans with B's one to one. A pair needs the same document and the same label, and:
  * - `exact`: the same fragments (the same starts and ends, in any order);
  * - `overlap`: at least one character in common. Pairs are taken greedily, most characters in
- *   common first; pairs sharing as many are taken in the order of their spans (by start, then end,
- *   then id, comparing each pair's earlier span first, then its later one), an order that does not
- *   depend on which side is A, so that matching B with A gives the same pairs the other way round.
+ *   common first; among pairs sharing as many, by A's span, then B's (each by start, end, then id).
+ *   Two pairs that compete for one span are thus ordered by their other spans, whichever side is A,
+ *   so matching B with A gives the same pairs the other way round.
  *
  * Throws an Error naming the span when a span has no fragments or a fragment that is not a range of
  * whole offsets with its end after its start.
@@ -59,16 +59,14 @@ export interface F1Score {
 export function matchSpans(a: readonly SpanUnit[], b: readonly SpanUnit[], rule: MatchingRule): SpanMatch {
   const shapesA = a.map((unit) => shapeOf(unit, rule));
   const shapesB = b.map((unit) => shapeOf(unit, rule));
-  const partnerOfA = new Int32Array(a.length).fill(-1);
-  const partnerOfB = new Int32Array(b.length).fill(-1);
+  const pairing: Pairing = { partnerOfA: new Int32Array(a.length).fill(-1), partnerOfB: new Int32Array(b.length).fill(-1) };
+  const ranks: SpanRanks = { a: new Float64Array(a.length), b: new Float64Array(b.length) };
   for (const group of groupByDocumentAndLabel(a, b)) {
     if (group.a.length === 0 || group.b.length === 0) continue;
-    const pairs = rule === 'exact' ? exactPairs(group, shapesA, shapesB) : overlapPairs(group, shapesA, shapesB, b.length);
-    for (const [ia, ib] of pairs) {
-      partnerOfA[ia] = ib;
-      partnerOfB[ib] = ia;
-    }
+    if (rule === 'exact') pairExactly(group, shapesA, shapesB, pairing);
+    else pairByOverlap(group, shapesA, shapesB, ranks, pairing);
   }
+  const { partnerOfA, partnerOfB } = pairing;
   const match: SpanMatch = { matched: [], onlyA: [], onlyB: [] };
   a.forEach((unit, ia) => {
     const ib = partnerOfA[ia]!;
@@ -163,24 +161,34 @@ function compareShapes(x: SpanShape, y: SpanShape): number {
   return x.start - y.start || x.end - y.end || (x.unit.id < y.unit.id ? -1 : x.unit.id > y.unit.id ? 1 : 0);
 }
 
-/** Internal: pairs of spans with identical fragments; among equals, paired in span order. */
-function exactPairs(group: SpanGroup, shapesA: readonly SpanShape[], shapesB: readonly SpanShape[]): [number, number][] {
-  const waiting = new Map<string, number[]>();
-  const inOrder = (shapes: readonly SpanShape[], indices: number[]) =>
-    [...indices].sort((i, j) => compareShapes(shapes[i]!, shapes[j]!) || i - j);
-  // Reversed, so that pop() hands out A's spans in span order.
-  for (const ia of inOrder(shapesA, group.a).reverse()) {
+/** Internal: who is paired with whom: the index of each span's partner on the other side, or −1. */
+interface Pairing {
+  partnerOfA: Int32Array;
+  partnerOfB: Int32Array;
+}
+
+function pair(pairing: Pairing, ia: number, ib: number): void {
+  pairing.partnerOfA[ia] = ib;
+  pairing.partnerOfB[ib] = ia;
+}
+
+/** Internal: pairs spans with identical fragments; among equals, in order of id. */
+function pairExactly(group: SpanGroup, shapesA: readonly SpanShape[], shapesB: readonly SpanShape[], pairing: Pairing): void {
+  const byKey = new Map<string, { a: number[]; b: number[] }>();
+  for (const ia of group.a) {
     const key = shapesA[ia]!.key;
-    const list = waiting.get(key);
-    if (list) list.push(ia);
-    else waiting.set(key, [ia]);
+    const same = byKey.get(key);
+    if (same) same.a.push(ia);
+    else byKey.set(key, { a: [ia], b: [] });
   }
-  const pairs: [number, number][] = [];
-  for (const ib of inOrder(shapesB, group.b)) {
-    const ia = waiting.get(shapesB[ib]!.key)?.pop();
-    if (ia !== undefined) pairs.push([ia, ib]);
+  for (const ib of group.b) byKey.get(shapesB[ib]!.key)?.b.push(ib);
+  for (const { a, b } of byKey.values()) {
+    if (b.length === 0) continue;
+    // Identical fragments: start and end tie, so the id decides.
+    if (a.length > 1) a.sort((i, j) => compareShapes(shapesA[i]!, shapesA[j]!) || i - j);
+    if (b.length > 1) b.sort((i, j) => compareShapes(shapesB[i]!, shapesB[j]!) || i - j);
+    for (let k = 0; k < Math.min(a.length, b.length); k++) pair(pairing, a[k]!, b[k]!);
   }
-  return pairs;
 }
 
 /** Internal: one A fragment or one B fragment in the sweep. */
@@ -191,24 +199,23 @@ interface SweptRange {
   span: number;
 }
 
+/** Internal: each span's place in span order within its group (filled group by group), indexed like A and B. */
+interface SpanRanks {
+  a: Float64Array;
+  b: Float64Array;
+}
+
 /**
  * Internal: the greedy one-to-one overlap matching of one group. The characters each pair of spans
  * has in common are summed by a sweep over both sides' fragments in start order, keeping the
  * fragments still open on each side: every pair it visits overlaps, so the work is the number of
  * fragments (log for sorting) plus the number of overlapping pairs.
  */
-function overlapPairs(group: SpanGroup, shapesA: readonly SpanShape[], shapesB: readonly SpanShape[], sizeB: number): [number, number][] {
+function pairByOverlap(group: SpanGroup, shapesA: readonly SpanShape[], shapesB: readonly SpanShape[], ranks: SpanRanks, pairing: Pairing): void {
+  const sizeB = shapesB.length;
   const common = new Map<number, number>();
-  const rangesOf = (shapes: readonly SpanShape[], indices: number[]): SweptRange[] => {
-    const out: SweptRange[] = [];
-    for (const span of indices) {
-      const { ranges } = shapes[span]!;
-      for (let r = 0; r < ranges.length; r += 2) out.push({ start: ranges[r]!, end: ranges[r + 1]!, span });
-    }
-    return out.sort((x, y) => x.start - y.start);
-  };
-  const fromA = rangesOf(shapesA, group.a);
-  const fromB = rangesOf(shapesB, group.b);
+  const fromA = rangesInStartOrder(shapesA, group.a);
+  const fromB = rangesInStartOrder(shapesB, group.b);
   const openA: SweptRange[] = [];
   const openB: SweptRange[] = [];
   let i = 0;
@@ -219,40 +226,54 @@ function overlapPairs(group: SpanGroup, shapesA: readonly SpanShape[], shapesB: 
     const others = takeA ? openB : openA;
     // Drop the other side's fragments that ended before this one starts; every one left overlaps it.
     let kept = 0;
-    for (const open of others) {
+    for (let k = 0; k < others.length; k++) {
+      const open = others[k]!;
       if (open.end <= next.start) continue;
       others[kept++] = open;
-      const [ia, ib] = takeA ? [next.span, open.span] : [open.span, next.span];
-      const key = ia * sizeB + ib;
+      const key = takeA ? next.span * sizeB + open.span : open.span * sizeB + next.span;
       common.set(key, (common.get(key) ?? 0) + Math.min(open.end, next.end) - next.start);
     }
     others.length = kept;
     (takeA ? openA : openB).push(next);
   }
 
-  const candidates = [...common].map(([key, characters]) => {
+  // The candidate pairs as parallel arrays, sorted through an index: most characters first, then
+  // by A's span, then B's, in span order.
+  rankInSpanOrder(group.a, shapesA, ranks.a);
+  rankInSpanOrder(group.b, shapesB, ranks.b);
+  const spanA = new Float64Array(common.size);
+  const spanB = new Float64Array(common.size);
+  const characters = new Float64Array(common.size);
+  let count = 0;
+  for (const [key, shared] of common) {
     const ia = Math.floor(key / sizeB);
-    const ib = key - ia * sizeB;
-    const [x, y] = [shapesA[ia]!, shapesB[ib]!];
-    const [earlier, later] = compareShapes(x, y) <= 0 ? [x, y] : [y, x];
-    return { ia, ib, characters, earlier, later };
-  });
-  candidates.sort(
-    (p, q) =>
-      q.characters - p.characters ||
-      compareShapes(p.earlier, q.earlier) ||
-      compareShapes(p.later, q.later) ||
-      p.ia - q.ia ||
-      p.ib - q.ib,
-  );
-  const takenA = new Set<number>();
-  const takenB = new Set<number>();
-  const pairs: [number, number][] = [];
-  for (const { ia, ib } of candidates) {
-    if (takenA.has(ia) || takenB.has(ib)) continue;
-    takenA.add(ia);
-    takenB.add(ib);
-    pairs.push([ia, ib]);
+    spanA[count] = ia;
+    spanB[count] = key - ia * sizeB;
+    characters[count++] = shared;
   }
-  return pairs;
+  const order = Uint32Array.from({ length: count }, (_, k) => k).sort(
+    (p, q) =>
+      characters[q]! - characters[p]! || ranks.a[spanA[p]!]! - ranks.a[spanA[q]!]! || ranks.b[spanB[p]!]! - ranks.b[spanB[q]!]!,
+  );
+  for (let k = 0; k < count; k++) {
+    const ia = spanA[order[k]!]!;
+    const ib = spanB[order[k]!]!;
+    if (pairing.partnerOfA[ia]! < 0 && pairing.partnerOfB[ib]! < 0) pair(pairing, ia, ib);
+  }
+}
+
+/** Internal: the fragments of the given spans, in order of their starts. */
+function rangesInStartOrder(shapes: readonly SpanShape[], indices: readonly number[]): SweptRange[] {
+  const out: SweptRange[] = [];
+  for (const span of indices) {
+    const { ranges } = shapes[span]!;
+    for (let r = 0; r < ranges.length; r += 2) out.push({ start: ranges[r]!, end: ranges[r + 1]!, span });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** Internal: writes each of the spans' place among them in span order (start, end, id, then index) into `ranks`. */
+function rankInSpanOrder(indices: readonly number[], shapes: readonly SpanShape[], ranks: Float64Array): void {
+  const ordered = [...indices].sort((i, j) => compareShapes(shapes[i]!, shapes[j]!) || i - j);
+  for (let rank = 0; rank < ordered.length; rank++) ranks[ordered[rank]!] = rank;
 }
