@@ -27,6 +27,12 @@ export interface ReadSnapshotOptions {
   /** Told after each document is read. */
   onDocumentRead?: (read: number, total: number) => void;
   signal?: AbortSignal | undefined;
+  /**
+   * Reads one annotator's annotation file of a document (at `path`) in place of the full schema
+   * check: to what its annotations are, [] when there is none, or why it does not fit the document.
+   * Agreement reads only what it compares, and keeps files it read until they change.
+   */
+  readAnnotationFile?: ((path: string, meta: DocumentMeta, annotator: string) => Promise<Annotation[] | string>) | undefined;
 }
 
 /** How many times a read is started again because `workspace.json` changed while it was read. */
@@ -94,7 +100,7 @@ export class ReadOnlyWorkspace {
       let inconsistency: string | null = null;
       for (const meta of workspace.documents) {
         options.signal?.throwIfAborted();
-        const read = await this.readDocument(meta, options.texts ?? true, beforeLayers !== null);
+        const read = await this.readDocument(meta, options.texts ?? true, beforeLayers !== null, options.readAnnotationFile);
         if (typeof read === 'string') {
           inconsistency = read;
           break;
@@ -165,7 +171,7 @@ export class ReadOnlyWorkspace {
    * One document as the index describes it, or why its files do not match the index (which the
    * caller treats as a change in flight when the index changed meanwhile, and as damage otherwise).
    */
-  private async readDocument(meta: DocumentMeta, withText: boolean, beforeLayers: boolean): Promise<DocumentSnapshot | string> {
+  private async readDocument(meta: DocumentMeta, withText: boolean, beforeLayers: boolean, readLayer: ReadSnapshotOptions['readAnnotationFile']): Promise<DocumentSnapshot | string> {
     let text = '';
     if (withText) {
       const textPath = join(this.dir, 'documents', `${meta.id}.txt`);
@@ -185,7 +191,8 @@ export class ReadOnlyWorkspace {
     const layers = this.layer === ALL_LAYERS ? await layersOfDocument(this.dir, meta.id) : [this.layer];
     const annotations: Annotation[] = [];
     for (const annotator of layers) {
-      const read = await this.readAnnotationFile(meta, WORKSPACE_LAYOUT.annotations(meta.id, annotator), annotator);
+      const file = WORKSPACE_LAYOUT.annotations(meta.id, annotator);
+      const read = readLayer ? await readLayer(workspacePath(this.dir, file), meta, annotator) : await this.readAnnotationFile(meta, file, annotator);
       if (typeof read === 'string') return read;
       annotations.push(...read);
     }

@@ -13,7 +13,7 @@ import type { WorkspaceSnapshot } from '../model/workspace.js';
 import { COREFERENCE_LINK_TYPE_IDS } from '../linking/clusters.js';
 import { amount } from './agreement-figure.js';
 import type { LinkTypeInfo, UnitLink } from './link-agreement.js';
-import { alignAnnotations, memberKey, type AlignedUnit } from './span-alignment.js';
+import { alignAnnotations, type AlignedUnit } from './span-alignment.js';
 
 /** The scope asked for could not be compared; the message says why, for people. */
 export class AgreementScopeError extends Error {
@@ -36,6 +36,10 @@ export interface CorpusDocument {
   coders: string[];
   /** The coders' annotations (placed ones only), aligned into units, in document order. */
   units: AlignedUnit<Annotation>[];
+  /** Each unit's key (`unitAt` finds it again): the article's id, `#`, its index. */
+  keys: string[];
+  /** Annotator → annotation id → the index of its unit. */
+  unitOfAnnotation: Map<string, Map<string, number>>;
 }
 
 /** A unit found again by its key: the article it is in and the unit. */
@@ -57,8 +61,8 @@ export interface AgreementCorpus {
   linkTypeInfo: ReadonlyMap<string, LinkTypeInfo>;
   /** The articles at least two compared annotators coded, in document order. */
   documents: CorpusDocument[];
-  /** Every unit by its key (`unitKey`). */
-  units: ReadonlyMap<string, UnitRef>;
+  /** The articles by id. */
+  documentsById: ReadonlyMap<string, CorpusDocument>;
   /** Each annotator's links with both ends in compared articles, rewritten onto unit keys. */
   links: ReadonlyMap<string, UnitLink[]>;
   /** What was left out, in sentences. */
@@ -66,12 +70,17 @@ export interface AgreementCorpus {
 }
 
 /**
- * The key of a unit across the workspace: its article, its place and its id. Keys of one article
- * sort in text order whoever the annotators are, so anything ordered by key (the ends of a link
- * between two units) does not depend on annotator ids.
+ * What one computation keeps for the next (the worker keeps it while the workspace stays open):
+ * each article's alignment, reused while its annotations are the very same objects (files that did
+ * not change are not read again, so their annotations are), and what else is kept per article.
  */
-export function unitKey(documentId: string, unit: Pick<AlignedUnit, 'id' | 'start' | 'end'>): string {
-  return `${documentId}@${String(unit.start).padStart(10, '0')}-${String(unit.end).padStart(10, '0')}#${unit.id}`;
+export class AgreementMemo {
+  /** Each article's placed annotations of the compared annotators, the units they were aligned into, their keys and who is where. */
+  readonly alignments = new Map<string, { annotations: readonly Annotation[] } & Pick<CorpusDocument, 'units' | 'keys' | 'unitOfAnnotation'>>();
+  /** Each article's spans and segments by annotator, and its pairs' matches, kept by the span figures while its units stay the same. */
+  readonly spanDocuments = new Map<string, unknown>();
+  /** Each article's attribute values by annotator, kept by the attribute figures while its units stay the same. */
+  readonly attributeDocuments = new Map<string, unknown>();
 }
 
 /**
@@ -79,7 +88,7 @@ export function unitKey(documentId: string, unit: Pick<AlignedUnit, 'id' | 'star
  * names by id. Throws `AgreementScopeError` for an annotator or article the workspace does not
  * have, and when fewer than two annotators can be compared.
  */
-export function gatherCorpus(snapshot: WorkspaceSnapshot, scope: AgreementScope = {}, names: Readonly<Record<string, string>> = {}): AgreementCorpus {
+export function gatherCorpus(snapshot: WorkspaceSnapshot, scope: AgreementScope = {}, names: Readonly<Record<string, string>> = {}, memo = new AgreementMemo()): AgreementCorpus {
   const nameOf = (id: string) => names[id] ?? (id === 'curated' ? 'Curated' : id === 'owner' ? 'Owner' : id);
   const withLayer = annotatorsWithLayers(snapshot);
   for (const id of scope.annotators ?? []) {
@@ -99,8 +108,6 @@ export function gatherCorpus(snapshot: WorkspaceSnapshot, scope: AgreementScope 
         'Each annotator’s work arrives with team sync.',
     );
   }
-  const order = new Map(annotators.map((a, i) => [a.id, i]));
-
   const wanted = scope.documentIds ? new Set(scope.documentIds) : null;
   if (wanted) {
     const known = new Set(snapshot.documents.map((d) => d.meta.id));
@@ -110,33 +117,42 @@ export function gatherCorpus(snapshot: WorkspaceSnapshot, scope: AgreementScope 
   let orphaned = 0;
   let fewCoders = 0;
   const documents: CorpusDocument[] = [];
-  const units = new Map<string, UnitRef>();
-  const unitOfMember = new Map<string, string>();
   for (const { meta, annotations } of snapshot.documents) {
     if (wanted && !wanted.has(meta.id)) continue;
-    const compared = annotations.filter((a) => chosen.has(a.annotator));
-    const placed = compared.filter((a) => !a.orphaned);
-    orphaned += compared.length - placed.length;
-    const coders = annotators.map((a) => a.id).filter((id) => compared.some((a) => a.annotator === id) || hasWorkedOn(snapshot, id, meta.id));
+    const theirs = annotations.filter((a) => chosen.has(a.annotator));
+    const placed = theirs.filter((a) => !a.orphaned);
+    orphaned += theirs.length - placed.length;
+    const coders = annotators.map((a) => a.id).filter((id) => theirs.some((a) => a.annotator === id) || hasWorkedOn(snapshot, id, meta.id));
     if (coders.length < 2) {
       if (coders.length === 1) fewCoders++;
       continue;
     }
-    const document: CorpusDocument = { id: meta.id, title: meta.title, length: meta.length, coders, units: alignAnnotations(placed) };
-    documents.push(document);
-    for (const unit of document.units) {
-      const key = unitKey(meta.id, unit);
-      units.set(key, { document, unit });
-      for (const member of unit.members) unitOfMember.set(`${meta.id}\u0000${memberKey(member)}`, key);
-    }
+    documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, ...alignedOnce(memo, meta.id, placed) });
   }
 
-  const links = new Map<string, UnitLink[]>(annotators.map((a) => [a.id, []]));
+  // Whoever coded none of the articles compared has nothing to agree on: left out, not a coder of nothing.
+  const coding = new Set(documents.flatMap((d) => d.coders));
+  for (const annotator of annotators.filter((a) => !coding.has(a.id))) {
+    excluded.push({ ...annotator, reason: 'coded none of the articles another annotator coded' });
+    chosen.delete(annotator.id);
+  }
+  const compared = annotators.filter((a) => coding.has(a.id));
+  if (compared.length < 2) {
+    throw new AgreementScopeError(
+      documents.length === 0 && annotators.length >= 2
+        ? 'No article here was coded by two of the annotators compared: agreement needs articles that at least two of them annotated (or marked done).'
+        : 'Agreement compares the layers of at least two annotators who coded the same articles.',
+    );
+  }
+  const order = new Map(compared.map((a, i) => [a.id, i]));
+
+  const documentsById = new Map(documents.map((d) => [d.id, d]));
+  const links = new Map<string, UnitLink[]>(compared.map((a) => [a.id, []]));
   let outside = 0;
   for (const link of snapshot.links) {
     if (!chosen.has(link.annotator)) continue;
-    const source = unitOfMember.get(`${link.source.documentId}\u0000${link.annotator}/${link.source.annotationId}`);
-    const target = unitOfMember.get(`${link.target.documentId}\u0000${link.annotator}/${link.target.annotationId}`);
+    const source = keyOf(documentsById.get(link.source.documentId), link.annotator, link.source.annotationId);
+    const target = keyOf(documentsById.get(link.target.documentId), link.annotator, link.target.annotationId);
     if (source === undefined || target === undefined) outside++;
     else links.get(link.annotator)!.push({ source, target, typeId: link.typeId });
   }
@@ -151,7 +167,44 @@ export function gatherCorpus(snapshot: WorkspaceSnapshot, scope: AgreementScope 
     for (const link of annotatorLinks) if (!linkTypeInfo.has(link.typeId)) linkTypeInfo.set(link.typeId, { directed: false, clusters: false });
   }
   for (const document of documents) document.coders.sort((a, b) => order.get(a)! - order.get(b)!);
-  return { scope, annotators, excluded, labels: snapshot.labels, linkTypes: snapshot.linkTypes, linkTypeInfo, documents, units, links, notes };
+  return { scope, annotators: compared, excluded, labels: snapshot.labels, linkTypes: snapshot.linkTypes, linkTypeInfo, documents, documentsById, links, notes };
+}
+
+/** The units of an article's annotations, keyed: worked out again only when they are not the very annotations of last time. */
+function alignedOnce(memo: AgreementMemo, documentId: string, annotations: readonly Annotation[]): Pick<CorpusDocument, 'units' | 'keys' | 'unitOfAnnotation'> {
+  const known = memo.alignments.get(documentId);
+  if (known && known.annotations.length === annotations.length && known.annotations.every((a, i) => a === annotations[i])) return known;
+  const units = alignAnnotations(annotations);
+  const unitOfAnnotation = new Map<string, Map<string, number>>();
+  units.forEach((unit, index) => {
+    for (const member of unit.members) {
+      let ids = unitOfAnnotation.get(member.annotator);
+      if (!ids) unitOfAnnotation.set(member.annotator, (ids = new Map()));
+      ids.set(member.id, index);
+    }
+  });
+  const aligned = { annotations, units, keys: units.map((_, index) => `${documentId}#${index}`), unitOfAnnotation };
+  memo.alignments.set(documentId, aligned);
+  return aligned;
+}
+
+/** The key of the unit holding `annotator`'s annotation `annotationId` in `document`, if it is compared. */
+function keyOf(document: CorpusDocument | undefined, annotator: string, annotationId: string): string | undefined {
+  const index = document?.unitOfAnnotation.get(annotator)?.get(annotationId);
+  return index === undefined ? undefined : document!.keys[index];
+}
+
+/** The unit a key names (`CorpusDocument.keys`), if it is in the corpus. */
+export function unitAt(corpus: AgreementCorpus, key: string): UnitRef | undefined {
+  const at = key.lastIndexOf('#');
+  const document = corpus.documentsById.get(key.slice(0, at));
+  const unit = document?.units[Number(key.slice(at + 1))];
+  return unit ? { document: document!, unit } : undefined;
+}
+
+/** The article of a unit's key. */
+export function documentOfKey(key: string): string {
+  return key.slice(0, key.lastIndexOf('#'));
 }
 
 /** The articles of `corpus` every one of `coders` coded. */

@@ -57,7 +57,8 @@ describe('computeAgreement on a hand-made two-annotator workspace', () => {
     expect(label(overall, 'quote').f1Exact.value).toBe(0.5);
     expect(label(overall, 'quote').f1Overlap.value).toBe(0.5);
     // d1: Ana 3, Bob 4, one exact match → 2/7. d2: both spans match → 1.
-    expect(byDocument.map((d) => d.figures.spans.overall.f1Exact.value)).toEqual([2 / 7, 1]);
+    expect(byDocument.map((d) => d.spans[0]!.f1Exact)).toEqual([2 / 7, 1]);
+    expect(byDocument[0]!.spans.map((row) => row.labelId)).toEqual([null, 'claim', 'quote']);
     expect(overall.spans.overall.f1Exact.details).toEqual([
       { name: 'precision', value: 0.5 },
       { name: 'recall', value: 0.6 },
@@ -71,7 +72,7 @@ describe('computeAgreement on a hand-made two-annotator workspace', () => {
     // = 0.01 · 2·(1,710 + 100·286 + 14,820 + 400·226) = 2,710.6; denominator 400·399 − (90 + 380 + 90 + 380) = 158,660.
     // αu = 1 − 0.005 / (2,710.6 / 158,660) = 1 − 793.3 / 2,710.6 ≈ 0.70733. In d2 alone both quotes are identical: 1.
     expect(label(overall, 'quote').unitizingAlpha.value).toBeCloseTo(1 - 793.3 / 2710.6, 10);
-    expect(label(byDocument[1]!.figures, 'quote').unitizingAlpha.value).toBe(1);
+    expect(byDocument[1]!.spans.find((row) => row.labelId === 'quote')!.unitizingAlpha).toBe(1);
     expect(overall.spans.overall.f1Exact.method).toBe(
       'Pairwise F1, exact match (a match is a span of the same label with the same start and end of every fragment), every label, ' +
         'between Ana López and Bob Stone, 2 articles: 5 spans and 6, 3 matched.',
@@ -127,6 +128,19 @@ describe('computeAgreement on a hand-made two-annotator workspace', () => {
     expect(result.method.join(' ')).toContain('Krippendorff');
   });
 
+  it('gives every figure of one article when asked for it alone, over the annotators who coded it', () => {
+    const spans: TestSpan[] = [...SPANS, ['cy', 'c1', 'd2', 'quote', 0, 20]];
+    const d1 = computeAgreement({ snapshot: snapshotOf({ d1: 100, d2: 100 }, spans, LINKS), scope: { documentIds: ['d1'] }, names: NAMES });
+    expect(d1.annotators.map((a) => a.id)).toEqual(['ana', 'bob']);
+    expect(d1.excluded).toEqual([{ id: 'cy', name: 'cy', reason: 'coded none of the articles another annotator coded' }]);
+    expect(d1.overall.spans.overall.f1Exact.value).toBe(2 / 7);
+    expect(d1.overall.spans.overall.f1Exact.method).toContain('between Ana López and Bob Stone, 1 article: 3 spans and 4, 1 matched');
+    // All three coded d2 only: the overall figures are over it, each pair's over what both coded.
+    const all = computeAgreement({ snapshot: snapshotOf({ d1: 100, d2: 100 }, spans, LINKS), names: NAMES });
+    expect(all.overall.documents).toBe(1);
+    expect(all.byPair.map((p) => [p.annotators.join('+'), p.documents])).toEqual([['ana+bob', 2], ['ana+cy', 1], ['bob+cy', 1]]);
+  });
+
   it('leaves out the curated and owner layers unless named, and refuses fewer than two annotators', () => {
     const spans: TestSpan[] = [...SPANS, ['curated', 'c1', 'd1', 'claim', 0, 10], ['owner', 'o1', 'd1', 'claim', 0, 10]];
     const result = computeAgreement({ snapshot: snapshotOf({ d1: 100, d2: 100 }, spans, LINKS), names: NAMES });
@@ -134,7 +148,7 @@ describe('computeAgreement on a hand-made two-annotator workspace', () => {
     expect(result.excluded.map((e) => e.id)).toEqual(['curated', 'owner']);
     const named = computeAgreement({ snapshot: snapshotOf({ d1: 100, d2: 100 }, spans, LINKS), scope: { annotators: ['ana', 'curated'] } });
     expect(named.annotators.map((a) => a.id)).toEqual(['ana', 'curated']);
-    expect(named.documents.map((d) => d.id)).toEqual(['d1']);
+    expect(named.byDocument.map((d) => d.documentId)).toEqual(['d1']);
     expect(() => computeAgreement({ snapshot: snapshotOf({ d1: 100 }, [['ana', 'a', 'd1', 'claim', 0, 5]]) })).toThrow(AgreementScopeError);
     expect(() => computeAgreement({ snapshot: snapshotOf({ d1: 100 }, SPANS.slice(0, 2)), scope: { annotators: ['ana', 'zed'] } })).toThrow(/no layer of the annotator "zed"/);
   });
@@ -165,7 +179,7 @@ function allFigures(report: AgreementReport): AgreementFigure[] {
     ...(f.links ? [f.links.alpha, f.links.f1] : []),
     ...(f.clusters ? Object.values(f.clusters) : []),
   ];
-  return [report.overall, ...report.byPair, ...report.byDocument.map((d) => d.figures)].flatMap(of);
+  return [report.overall, ...report.byPair].flatMap(of);
 }
 
 describe('computeAgreement (properties)', () => {
@@ -176,6 +190,7 @@ describe('computeAgreement (properties)', () => {
         const bob = layerSpans('bob', layer);
         const result = computeAgreement({ snapshot: snapshotOf({ d1: 100, d2: 100 }, [...ana.spans, ...bob.spans], [...ana.links, ...bob.links]) });
         for (const figure of allFigures(result)) if (figure.value !== null) expect(figure.value, figure.method).toBeCloseTo(1, 10);
+        for (const row of result.byDocument.flatMap((d) => d.spans)) for (const value of [row.f1Exact, row.f1Overlap, row.unitizingAlpha]) if (value !== null) expect(value).toBeCloseTo(1, 10);
         expect(result.overall.spans.overall.f1Exact.value).toBe(1);
       }),
       { numRuns: 60 },

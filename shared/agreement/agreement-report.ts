@@ -6,13 +6,13 @@
  */
 import type { AgreementFigures, AgreementReport, AgreementScope } from '../api/contract/agreement.js';
 import type { WorkspaceSnapshot } from '../model/workspace.js';
-import { documentsCodedByAll, gatherCorpus, pairsOf, type AgreementCorpus } from './agreement-corpus.js';
+import { AgreementMemo, documentsCodedByAll, gatherCorpus, pairsOf, type AgreementCorpus, type CorpusDocument } from './agreement-corpus.js';
 import { amount, type FigureSubject } from './agreement-figure.js';
-import { attributeFigures } from './attribute-figures.js';
+import { AttributeFigureMaker } from './attribute-figures.js';
 import { clusterFigures, linkFigures } from './link-figures.js';
 import { SpanFigureMaker } from './span-figures.js';
 
-export { AgreementScopeError } from './agreement-corpus.js';
+export { AgreementMemo, AgreementScopeError } from './agreement-corpus.js';
 
 /** What `computeAgreement` reads. */
 export interface AgreementInput {
@@ -22,8 +22,10 @@ export interface AgreementInput {
   scope?: AgreementScope;
   /** Annotators' display names by id (their id where absent). */
   names?: Readonly<Record<string, string>>;
-  /** Told after each step (the overall figures, each pair, each article). */
+  /** Told after each step (the overall figures, each pair, each article's values). */
   onProgress?: (done: number, total: number) => void;
+  /** What the last computation of the same workspace kept (articles whose annotations did not change are not worked out again). */
+  memo?: AgreementMemo;
 }
 
 /**
@@ -32,66 +34,67 @@ export interface AgreementInput {
  * does not have.
  */
 export function computeAgreement(input: AgreementInput): AgreementReport {
-  const corpus = gatherCorpus(input.snapshot, input.scope ?? {}, input.names ?? {});
-  const spans = new SpanFigureMaker(corpus);
+  const memo = input.memo ?? new AgreementMemo();
+  const corpus = gatherCorpus(input.snapshot, input.scope ?? {}, input.names ?? {}, memo);
+  const makers = { spans: new SpanFigureMaker(corpus, memo), attributes: new AttributeFigureMaker(corpus, memo) };
+  const { spans } = makers;
   const coders = corpus.annotators.map((a) => a.id);
   const pairs = pairsOf(coders);
   const total = 1 + pairs.length + corpus.documents.length;
   let done = 0;
   const step = () => input.onProgress?.(++done, total);
 
-  const overall = figuresOf({ corpus, coders, documents: documentsCodedByAll(corpus, coders), documentId: null }, spans, true);
+  const overall = figuresOf({ corpus, coders, documents: documentsCodedByAll(corpus, coders), documentId: null }, makers);
   step();
   const byPair = pairs.map((pair) => {
-    const figures = figuresOf({ corpus, coders: pair, documents: documentsCodedByAll(corpus, pair), documentId: null }, spans, true);
+    const figures = figuresOf({ corpus, coders: pair, documents: documentsCodedByAll(corpus, pair), documentId: null }, makers);
     step();
     return figures;
   });
+  const labels = labelsOf(corpus);
   const byDocument = corpus.documents.map((document) => {
-    const figures = figuresOf({ corpus, coders: document.coders, documents: [document], documentId: document.id }, spans, false);
+    const subject = { corpus, coders: document.coders, documents: [document], documentId: document.id };
+    const row = (labelId: string | null) => ({ labelId, ...spans.articleValues(subject, labelId) });
     step();
-    return { documentId: document.id, title: document.title, figures };
+    return { documentId: document.id, title: document.title, coders: document.coders, characters: document.length, spans: [row(null), ...labels.map((l) => row(l.id))] };
   });
   return {
     scope: corpus.scope,
     annotators: corpus.annotators,
     excluded: corpus.excluded,
-    documents: corpus.documents.map((d) => ({ id: d.id, title: d.title, coders: d.coders, characters: d.length })),
     overall,
-    byDocument,
     byPair,
+    byDocument,
     method: methodSection(corpus, overall),
     notes: corpus.notes,
   };
 }
 
-/** Every figure of one subject (links and clusters only across articles). */
-function figuresOf(subject: FigureSubject, spans: SpanFigureMaker, withLinks: boolean): AgreementFigures {
+/** Every figure of one subject. */
+function figuresOf(subject: FigureSubject, { spans, attributes }: { spans: SpanFigureMaker; attributes: AttributeFigureMaker }): AgreementFigures {
   const spanSet = (labelId: string | null) => ({
     f1Exact: spans.f1(subject, 'exact', labelId),
     f1Overlap: spans.f1(subject, 'overlap', labelId),
     unitizingAlpha: spans.unitizingAlpha(subject, labelId),
   });
-  const attributes = attributeFigures(subject);
   return {
     annotators: [...subject.coders],
     documents: subject.documents.length,
     spans: {
       overall: spanSet(null),
-      byLabel: labelsOf(subject).map((label) => ({ labelId: label.id, labelName: label.name, figures: spanSet(label.id) })),
+      byLabel: labelsOf(subject.corpus, subject.documents).map((label) => ({ labelId: label.id, labelName: label.name, figures: spanSet(label.id) })),
     },
-    // One article's attributes are listed only where some were compared.
-    attributes: subject.documentId === null ? attributes : attributes.filter((a) => a.figure.details.some((d) => d.name === 'values' && (d.value ?? 0) > 0)),
-    links: withLinks ? linkFigures(subject) : null,
-    clusters: withLinks ? clusterFigures(subject) : null,
+    attributes: attributes.figures(subject),
+    links: linkFigures(subject),
+    clusters: clusterFigures(subject),
   };
 }
 
-/** The schema's labels, then any label annotations use that the schema no longer has. */
-function labelsOf(subject: FigureSubject): { id: string; name: string }[] {
-  const labels = subject.corpus.labels.map((l) => ({ id: l.id, name: l.name }));
+/** The schema's labels, then any label annotations of `documents` (every article by default) use that the schema no longer has. */
+function labelsOf(corpus: AgreementCorpus, documents: readonly CorpusDocument[] = corpus.documents): { id: string; name: string }[] {
+  const labels = corpus.labels.map((l) => ({ id: l.id, name: l.name }));
   const known = new Set(labels.map((l) => l.id));
-  for (const document of subject.documents) {
+  for (const document of documents) {
     for (const unit of document.units) {
       for (const member of unit.members) {
         if (known.has(member.labelId)) continue;

@@ -6,7 +6,7 @@
 import { MAX_DISAGREEMENTS, type AgreementCell, type AgreementPlace, type AnnotatorChoice, type Disagreement, type DisagreementList } from '../api/contract/agreement.js';
 import type { Annotation } from '../model/annotation.js';
 import type { WorkspaceSnapshot } from '../model/workspace.js';
-import { AgreementScopeError, documentsCodedByAll, gatherCorpus, type AgreementCorpus, type UnitRef } from './agreement-corpus.js';
+import { AgreementScopeError, documentsCodedByAll, gatherCorpus, unitAt, type AgreementCorpus, type UnitRef } from './agreement-corpus.js';
 import { nameOf, type FigureSubject } from './agreement-figure.js';
 import { attributeValueOf } from './attribute-figures.js';
 import { clustersFromLinks, linkReliabilityData, type UnitLink } from './link-agreement.js';
@@ -103,7 +103,7 @@ function attributeDisagreements(subject: FigureSubject, labelId: string | null, 
 function linkDisagreements(subject: FigureSubject, pairableOnly: boolean): Disagreement[] {
   const { corpus } = subject;
   const links = linksOfSubject(subject);
-  const marked = markedUnitsOf(subject);
+  const marked = markedUnitsOf(subject, links);
   const data = linkReliabilityData(
     subject.coders.map((coder) => ({ coder, links: links.get(coder)!, markedUnits: marked.get(coder)! })),
     corpus.linkTypeInfo,
@@ -115,8 +115,8 @@ function linkDisagreements(subject: FigureSubject, pairableOnly: boolean): Disag
     const given = values.filter((v) => v !== null);
     if (new Set(given).size <= 1 && (pairableOnly || given.length === values.length)) return;
     if (pairableOnly && given.length < 2) return;
-    const source = corpus.units.get(pair.source);
-    const target = corpus.units.get(pair.target);
+    const source = unitAt(corpus, pair.source);
+    const target = unitAt(corpus, pair.target);
     if (!source || !target) return;
     let linkedTypes = 0;
     const choices = subject.coders.map((coder, c): AnnotatorChoice => {
@@ -155,13 +155,13 @@ function clusterDisagreements(subject: FigureSubject): Disagreement[] {
   const units = new Set([...mates.values()].flatMap((byUnit) => [...byUnit.keys()]));
   const found: Disagreement[] = [];
   for (const key of units) {
-    const ref = corpus.units.get(key);
+    const ref = unitAt(corpus, key);
     if (!ref) continue;
     const placements = subject.coders.map((c) => [...(mates.get(c)!.get(key) ?? [])].sort().join('\n'));
     if (new Set(placements).size === 1) continue;
     const choices = subject.coders.map((coder): AnnotatorChoice => {
       const others = mates.get(coder)!.get(key);
-      const quotes = (others ?? []).slice(0, 3).map((u) => `“${shorten(placeOf(corpus.units.get(u)!).quote, 50)}”`);
+      const quotes = (others ?? []).slice(0, 3).map((u) => `“${shorten(placeOf(unitAt(corpus, u)!).quote, 50)}”`);
       const more = (others?.length ?? 0) > 3 ? ` and ${others!.length - 3} more` : '';
       const choice = others ? `in a cluster with ${others.length} ${others.length === 1 ? 'other' : 'others'}: ${quotes.join(', ')}${more}` : 'in no cluster';
       return { annotator: coder, choice, labelId: null, fragments: null };

@@ -4,7 +4,7 @@
  * in), so two annotators linking the same two places agree even though their annotations differ.
  */
 import type { AgreementFigure, AgreementFigures } from '../api/contract/agreement.js';
-import { pairsOf, unitKey } from './agreement-corpus.js';
+import { documentOfKey, pairsOf, unitAt } from './agreement-corpus.js';
 import { amount, articlesWords, cellOf, figureOf, meanOfDefined, nameOf, pairName, subjectWords, type FigureSubject } from './agreement-figure.js';
 import { conllAverage, lea, type Clustering } from './coreference-scores.js';
 import { krippendorffAlpha } from './krippendorff-alpha.js';
@@ -13,17 +13,18 @@ import { clustersFromLinks, linkF1, linkReliabilityData, type UnitLink } from '.
 /** Each coder's links with both ends in the subject's articles. */
 export function linksOfSubject(subject: FigureSubject): Map<string, UnitLink[]> {
   const inSubject = new Set(subject.documents.map((d) => d.id));
-  const within = (key: string) => inSubject.has(subject.corpus.units.get(key)?.document.id ?? '');
+  const within = (key: string) => inSubject.has(documentOfKey(key));
   return new Map(subject.coders.map((coder) => [coder, (subject.corpus.links.get(coder) ?? []).filter((l) => within(l.source) && within(l.target))]));
 }
 
-/** The units each coder marked in the subject's articles. */
-export function markedUnitsOf(subject: FigureSubject): Map<string, Set<string>> {
+/** Of the units some coder's links join, those each coder marked (has an annotation in): all linkReliabilityData asks about. */
+export function markedUnitsOf(subject: FigureSubject, links: ReadonlyMap<string, readonly UnitLink[]>): Map<string, Set<string>> {
   const marked = new Map(subject.coders.map((coder) => [coder, new Set<string>()]));
-  for (const document of subject.documents) {
-    for (const unit of document.units) {
-      const key = unitKey(document.id, unit);
-      for (const member of unit.members) marked.get(member.annotator)?.add(key);
+  for (const list of links.values()) {
+    for (const link of list) {
+      for (const key of [link.source, link.target]) {
+        for (const member of unitAt(subject.corpus, key)?.unit.members ?? []) marked.get(member.annotator)?.add(key);
+      }
     }
   }
   return marked;
@@ -33,7 +34,7 @@ export function markedUnitsOf(subject: FigureSubject): Map<string, Set<string>> 
 export function linkFigures(subject: FigureSubject): NonNullable<AgreementFigures['links']> {
   const { corpus } = subject;
   const links = linksOfSubject(subject);
-  const marked = markedUnitsOf(subject);
+  const marked = markedUnitsOf(subject, links);
   const data = linkReliabilityData(
     subject.coders.map((coder) => ({ coder, links: links.get(coder)!, markedUnits: marked.get(coder)! })),
     corpus.linkTypeInfo,

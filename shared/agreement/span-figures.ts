@@ -1,15 +1,14 @@
 /**
  * The span figures of the agreement report: pairwise F1 with exact and with overlap matching, and
  * Krippendorff's unitizing alpha at the character level. Each pair's matches are computed once per
- * rule over every article both annotators coded and counted by article and label, so a figure over
- * any label or article is a sum of counts (a match never crosses articles or labels).
+ * rule and article (a match never crosses articles or labels) and counted by label, so a figure
+ * over any label or set of articles is a sum of counts; an article whose annotations did not change
+ * since the last computation (`AgreementMemo`) is not matched again.
  */
 import type { AgreementFigure } from '../api/contract/agreement.js';
 import type { Annotation } from '../model/annotation.js';
-import type { AgreementCorpus } from './agreement-corpus.js';
-import { pairsOf } from './agreement-corpus.js';
+import { AgreementMemo, pairsOf, type AgreementCorpus } from './agreement-corpus.js';
 import { amount, articlesWords, cellOf, figureOf, labelWords, meanOfDefined, nameOf, pairName, subjectWords, type FigureSubject } from './agreement-figure.js';
-import { memberKey } from './span-alignment.js';
 import { matchSpans, type MatchingRule, type SpanUnit } from './span-matching.js';
 import { unitizingAlpha, type UnitizedSegment } from './unitizing-alpha.js';
 
@@ -30,50 +29,58 @@ const RULE_WORDS: Record<MatchingRule, string> = {
     'overlap match (a match is a span of the same label sharing at least one character, each span matched at most once, the most characters in common first)',
 };
 
-/** The span figures of one corpus: pairwise matches, counted, and unitizing alpha. */
-export class SpanFigureMaker {
-  /** Each coder's spans of each article. */
-  readonly #spans = new Map<string, Map<string, SpanUnit[]>>();
-  /** `a b rule` → article → label (and ANY_LABEL) → counts. */
-  readonly #counts = new Map<string, Map<string, Map<string, Counts>>>();
-  /** article → coder → label (and ANY_LABEL) → that coder's fragments. */
-  readonly #segments = new Map<string, Map<string, Map<string, { start: number; end: number }[]>>>();
+/** What the span figures read of one article, kept while its units are the same. */
+interface SpanDocument {
+  units: readonly unknown[];
+  /** Each coder's spans (their annotations). */
+  spans: Map<string, Annotation[]>;
+  /** Each coder's fragments as segments by label (and ANY_LABEL; one object in both lists). */
+  segments: Map<string, Map<string, UnitizedSegment[]>>;
+  /** `a b rule` → label (and ANY_LABEL) → counts. */
+  counts: Map<string, Map<string, Counts>>;
+  /** `coders label` → the article's own span values (its row of the per-article table). */
+  values: Map<string, SpanValues>;
+}
 
-  constructor(private readonly corpus: AgreementCorpus) {
+/** One label's span figures, values only. */
+type SpanValues = { f1Exact: number | null; f1Overlap: number | null; unitizingAlpha: number | null };
+
+/** The span figures of one corpus: pairwise matches, counted by article, and unitizing alpha. */
+export class SpanFigureMaker {
+  readonly #documents = new Map<string, SpanDocument>();
+
+  constructor(
+    private readonly corpus: AgreementCorpus,
+    memo: AgreementMemo = new AgreementMemo(),
+  ) {
+    const kept = memo.spanDocuments as Map<string, SpanDocument>;
     for (const document of corpus.documents) {
-      const byCoder = new Map<string, Annotation[]>(document.coders.map((c) => [c, []]));
-      for (const unit of document.units) for (const member of unit.members) byCoder.get(member.annotator)?.push(member);
-      const segments = new Map<string, Map<string, { start: number; end: number }[]>>();
-      for (const [coder, annotations] of byCoder) {
-        let spans = this.#spans.get(coder);
-        if (!spans) this.#spans.set(coder, (spans = new Map()));
-        spans.set(
-          document.id,
-          annotations.map((a) => ({ id: memberKey(a), documentId: document.id, labelId: a.labelId, fragments: a.fragments })),
-        );
-        segments.set(coder, fragmentsByLabel(annotations));
-      }
-      this.#segments.set(document.id, segments);
+      let read = kept.get(document.id);
+      if (read?.units !== document.units) kept.set(document.id, (read = readDocument(document)));
+      this.#documents.set(document.id, read);
     }
+  }
+
+  /** The values alone of one article's span figures for one label (per-article tables), kept while its units stay the same. */
+  articleValues(subject: FigureSubject, labelId: string | null): SpanValues {
+    const read = this.#documents.get(subject.documents[0]!.id)!;
+    const key = `${subject.coders.join(' ')} ${labelId ?? ANY_LABEL}`;
+    let values = read.values.get(key);
+    if (!values) {
+      values = {
+        f1Exact: meanOfDefined(this.pairCounts(subject, 'exact', labelId).map((p) => p.f1)),
+        f1Overlap: meanOfDefined(this.pairCounts(subject, 'overlap', labelId).map((p) => p.f1)),
+        unitizingAlpha: this.alphaOf(subject, labelId).result.alpha,
+      };
+      read.values.set(key, values);
+    }
+    return values;
   }
 
   /** Pairwise F1 of `subject` under `rule`, for one label (null: every label, a match needing the same label). */
   f1(subject: FigureSubject, rule: MatchingRule, labelId: string | null): AgreementFigure {
     const cell = cellOf(subject, rule === 'exact' ? 'span-f1-exact' : 'span-f1-overlap', labelId);
-    const label = labelId ?? ANY_LABEL;
-    const pairs = pairsOf(subject.coders).map(([a, b]) => {
-      const total: Counts = { matched: 0, onlyA: 0, onlyB: 0 };
-      const byDocument = this.counts(a, b, rule);
-      for (const document of subject.documents) {
-        const counts = byDocument.get(document.id)?.get(label);
-        if (!counts) continue;
-        total.matched += counts.matched;
-        total.onlyA += counts.onlyA;
-        total.onlyB += counts.onlyB;
-      }
-      const spans = 2 * total.matched + total.onlyA + total.onlyB;
-      return { a, b, total, f1: spans === 0 ? null : (2 * total.matched) / spans };
-    });
+    const pairs = this.pairCounts(subject, rule, labelId);
     const what = `${RULE_WORDS[rule]}, ${labelId === null ? 'every label' : labelWords(this.corpus, labelId)}`;
     if (pairs.length === 1) {
       const { a, b, total, f1 } = pairs[0]!;
@@ -104,19 +111,7 @@ export class SpanFigureMaker {
   /** Krippendorff's unitizing alpha of `subject` for one label (null: any label, where anything is marked). */
   unitizingAlpha(subject: FigureSubject, labelId: string | null): AgreementFigure {
     const cell = cellOf(subject, 'unitizing-alpha', labelId);
-    const label = labelId ?? ANY_LABEL;
-    const segments: UnitizedSegment[] = [];
-    for (const document of subject.documents) {
-      const byCoder = this.#segments.get(document.id)!;
-      for (const coder of subject.coders) {
-        for (const { start, end } of byCoder.get(coder)?.get(label) ?? []) segments.push({ continuum: document.id, coder, start, end });
-      }
-    }
-    const result = unitizingAlpha(
-      subject.documents.map((d) => ({ id: d.id, length: d.length })),
-      [...subject.coders],
-      segments,
-    );
+    const { result } = this.alphaOf(subject, labelId);
     const what = labelId === null ? 'any label (where anything is marked, whatever its label)' : labelWords(this.corpus, labelId);
     const method =
       `Krippendorff’s αu (unitizing), character level, ${what}, ${subjectWords(subject, true)}, ${amount(result.segments, 'segment')}` +
@@ -129,47 +124,98 @@ export class SpanFigureMaker {
     ]);
   }
 
+  /** Each pair's matched and left-over spans over `subject`'s articles, and their F1 (null: no span at all). */
+  private pairCounts(subject: FigureSubject, rule: MatchingRule, labelId: string | null) {
+    const label = labelId ?? ANY_LABEL;
+    return pairsOf(subject.coders).map(([a, b]) => {
+      const total: Counts = { matched: 0, onlyA: 0, onlyB: 0 };
+      for (const document of subject.documents) {
+        const counts = this.countsIn(document.id, a, b, rule).get(label);
+        if (!counts) continue;
+        total.matched += counts.matched;
+        total.onlyA += counts.onlyA;
+        total.onlyB += counts.onlyB;
+      }
+      const spans = 2 * total.matched + total.onlyA + total.onlyB;
+      return { a, b, total, f1: spans === 0 ? null : (2 * total.matched) / spans };
+    });
+  }
+
+  /** Unitizing alpha of `subject` for one label, computed from every coder's fragments there. */
+  private alphaOf(subject: FigureSubject, labelId: string | null) {
+    const label = labelId ?? ANY_LABEL;
+    const segments: UnitizedSegment[] = [];
+    for (const document of subject.documents) {
+      const byCoder = this.#documents.get(document.id)!.segments;
+      for (const coder of subject.coders) {
+        const list = byCoder.get(coder)?.get(label);
+        if (list) for (const segment of list) segments.push(segment);
+      }
+    }
+    const result = unitizingAlpha(
+      subject.documents.map((d) => ({ id: d.id, length: d.length })),
+      [...subject.coders],
+      segments,
+    );
+    return { result };
+  }
+
   /** How many spans `coder` has in an article (of one label, or every label). */
   private spansOf(coder: string, documentId: string, labelId: string | null): number {
-    const spans = this.#spans.get(coder)?.get(documentId) ?? [];
+    const spans = this.#documents.get(documentId)?.spans.get(coder) ?? [];
     return labelId === null ? spans.length : spans.filter((s) => s.labelId === labelId).length;
   }
 
-  /** The pair's matches under `rule` over every article both coded, counted by article and label. */
-  private counts(a: string, b: string, rule: MatchingRule): Map<string, Map<string, Counts>> {
+  /** The pair's matches under `rule` in one article, counted by label (matched once while the article's units stay the same). */
+  private countsIn(documentId: string, a: string, b: string, rule: MatchingRule): Map<string, Counts> {
+    const read = this.#documents.get(documentId)!;
     const key = `${a} ${b} ${rule}`;
-    const known = this.#counts.get(key);
-    if (known) return known;
-    const both = this.corpus.documents.filter((d) => d.coders.includes(a) && d.coders.includes(b));
-    const spansOf = (coder: string) => both.flatMap((d) => this.#spans.get(coder)?.get(d.id) ?? []);
-    const match = matchSpans(spansOf(a), spansOf(b), rule);
-    const counts = new Map<string, Map<string, Counts>>();
-    const add = (span: SpanUnit, field: keyof Counts) => {
-      let byLabel = counts.get(span.documentId);
-      if (!byLabel) counts.set(span.documentId, (byLabel = new Map()));
-      for (const label of [span.labelId, ANY_LABEL]) {
-        let c = byLabel.get(label);
-        if (!c) byLabel.set(label, (c = { matched: 0, onlyA: 0, onlyB: 0 }));
-        c[field]++;
-      }
-    };
-    for (const [span] of match.matched) add(span, 'matched');
-    for (const span of match.onlyA) add(span, 'onlyA');
-    for (const span of match.onlyB) add(span, 'onlyB');
-    this.#counts.set(key, counts);
+    let counts = read.counts.get(key);
+    if (!counts) read.counts.set(key, (counts = countMatches(read.spans.get(a) ?? [], read.spans.get(b) ?? [], rule)));
     return counts;
   }
 }
 
-/** An annotator's fragments of one article by label (and ANY_LABEL); unitizing alpha merges those that overlap or touch. */
-function fragmentsByLabel(annotations: readonly Annotation[]): Map<string, { start: number; end: number }[]> {
-  const byLabel = new Map<string, { start: number; end: number }[]>();
-  for (const a of annotations) {
-    for (const label of [a.labelId, ANY_LABEL]) {
-      let list = byLabel.get(label);
-      if (!list) byLabel.set(label, (list = []));
-      for (const f of a.fragments) list.push({ start: f.start, end: f.end });
+/** What the span figures read of one article. */
+function readDocument(document: AgreementCorpus['documents'][number]): SpanDocument {
+  const spans = new Map<string, Annotation[]>();
+  const segments = new Map<string, Map<string, UnitizedSegment[]>>();
+  for (const unit of document.units) {
+    for (const member of unit.members) {
+      const coder = member.annotator;
+      listIn(spans, coder).push(member);
+      let byLabel = segments.get(coder);
+      if (!byLabel) segments.set(coder, (byLabel = new Map()));
+      const ofLabel = listIn(byLabel, member.labelId);
+      const ofAny = listIn(byLabel, ANY_LABEL);
+      for (const { start, end } of member.fragments) {
+        const segment = { continuum: document.id, coder, start, end };
+        ofLabel.push(segment);
+        ofAny.push(segment);
+      }
     }
   }
+  return { units: document.units, spans, segments, counts: new Map(), values: new Map() };
+}
+
+/** Two coders' spans of one article matched under `rule`, counted by label (and ANY_LABEL). */
+function countMatches(a: readonly SpanUnit[], b: readonly SpanUnit[], rule: MatchingRule): Map<string, Counts> {
+  const match = matchSpans(a, b, rule);
+  const byLabel = new Map<string, Counts>();
+  const add = (label: string, field: keyof Counts) => {
+    let c = byLabel.get(label);
+    if (!c) byLabel.set(label, (c = { matched: 0, onlyA: 0, onlyB: 0 }));
+    c[field]++;
+  };
+  for (const [span] of match.matched) add(span.labelId, 'matched'), add(ANY_LABEL, 'matched');
+  for (const span of match.onlyA) add(span.labelId, 'onlyA'), add(ANY_LABEL, 'onlyA');
+  for (const span of match.onlyB) add(span.labelId, 'onlyB'), add(ANY_LABEL, 'onlyB');
   return byLabel;
+}
+
+/** The list of `key` in `map`, made empty when it has none. */
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }

@@ -15,7 +15,8 @@ export function agreementText(report: AgreementReport): string {
   }
   if (report.byDocument.length > 0) {
     lines.push('Per article (over the annotators who coded it)');
-    lines.push(...table(['Article', 'coders', 'F1 exact', 'F1 overlap', 'αu'], report.byDocument.map((d) => [shorten(d.title, 48), String(d.figures.annotators.length), ...summary(d.figures).slice(0, 3)])), '');
+    const rows = report.byDocument.map((d) => [shorten(d.title, 48), String(d.coders.length), ...[d.spans[0]!.f1Exact, d.spans[0]!.f1Overlap, d.spans[0]!.unitizingAlpha].map(number)]);
+    lines.push(...table(['Article', 'coders', 'F1 exact', 'F1 overlap', 'αu'], rows), '');
   }
   lines.push('How these are computed', ...report.method.map((m) => `  - ${m}`));
   if (report.notes.length > 0) lines.push('', 'Notes', ...report.notes.map((n) => `  - ${n}`));
@@ -31,23 +32,25 @@ function figuresText(figures: AgreementFigures): string[] {
   if (figures.attributes.length > 0) {
     lines.push('', ...table(['Attributes', 'level', 'α'], figures.attributes.map((a) => [`${a.labelName} · ${a.attribute}`, a.level, value(a.figure)])));
   }
-  if (figures.links) lines.push('', ...table(['Links', 'α', 'F1'], [['cross-document links', value(figures.links.alpha), value(figures.links.f1)]]));
-  if (figures.clusters) {
-    const c = figures.clusters;
-    lines.push('', ...table(['Clusters', 'MUC', 'B³', 'CEAF-e', 'CoNLL', 'LEA'], [['same/paraphrase', value(c.muc), value(c.bCubed), value(c.ceafE), value(c.conll), value(c.lea)]]));
-  }
+  lines.push('', ...table(['Links', 'α', 'F1'], [['cross-document links', value(figures.links.alpha), value(figures.links.f1)]]));
+  const c = figures.clusters;
+  lines.push('', ...table(['Clusters', 'MUC', 'B³', 'CEAF-e', 'CoNLL', 'LEA'], [['same/paraphrase', value(c.muc), value(c.bCubed), value(c.ceafE), value(c.conll), value(c.lea)]]));
   return lines;
 }
 
 /** F1 exact, F1 overlap and αu over every label, link α and CoNLL F1. */
 function summary(figures: AgreementFigures): string[] {
   const spans = figures.spans.overall;
-  return [value(spans.f1Exact), value(spans.f1Overlap), value(spans.unitizingAlpha), figures.links ? value(figures.links.alpha) : '', figures.clusters ? value(figures.clusters.conll) : ''];
+  return [value(spans.f1Exact), value(spans.f1Overlap), value(spans.unitizingAlpha), value(figures.links.alpha), value(figures.clusters.conll)];
 }
 
 /** A figure to three decimals; `—` when undefined. */
 function value(figure: AgreementFigure): string {
-  return figure.value === null ? '—' : figure.value.toFixed(3);
+  return number(figure.value);
+}
+
+function number(value: number | null): string {
+  return value === null ? '—' : value.toFixed(3);
 }
 
 function pairName(report: AgreementReport, figures: AgreementFigures): string {

@@ -43,6 +43,12 @@ export class AgreementWorker {
   #nextId = 1;
   #idle: NodeJS.Timeout | null = null;
 
+  /**
+   * @param bundle the worker's bundle to run (the benchmark runs the built one from the sources);
+   *   by default the one next to this bundle, or the TypeScript source through tsx
+   */
+  constructor(private readonly bundle: URL | null = null) {}
+
   /** The agreement report of `scope` in the workspace `read` names. */
   async report(read: ReadOrder, scope: AgreementScope, onProgress?: (progress: AgreementProgress) => void): Promise<{ report: AgreementReport; durationMs: number }> {
     const response = await this.request({ kind: 'report', read, scope }, onProgress);
@@ -80,7 +86,7 @@ export class AgreementWorker {
 
   private worker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = startWorker();
+    const worker = this.bundle ? new Worker(this.bundle) : startWorker();
     worker.on('message', (response: AgreementResponse) => this.answer(response));
     worker.on('error', (error) => this.stopped(worker, new AgreementFailure('internal', `Agreement could not be computed: ${error.message}`)));
     worker.on('exit', (code) => this.stopped(worker, new AgreementFailure('internal', `The agreement worker stopped (exit code ${code}).`)));

@@ -5,12 +5,13 @@
  * revision. Requests are handled one at a time, in the order they came.
  */
 import { parentPort } from 'node:worker_threads';
-import { gatherCorpus, type AgreementCorpus } from '../../../shared/agreement/agreement-corpus.js';
+import { AgreementMemo, gatherCorpus, type AgreementCorpus } from '../../../shared/agreement/agreement-corpus.js';
 import { AgreementScopeError, computeAgreement } from '../../../shared/agreement/agreement-report.js';
 import { disagreementsOf } from '../../../shared/agreement/disagreements.js';
 import type { AgreementScope } from '../../../shared/api/contract/agreement.js';
 import { WorkspaceReadError } from '../../workspace/read-only-workspace.js';
 import type { AgreementFailureKind, AgreementRequest, AgreementResponse, ReadOrder } from './agreement-messages.js';
+import { AgreementLayerFiles } from './agreement-layer-files.js';
 import { readEveryLayer, type EveryLayer } from './read-every-layer.js';
 
 /** How often progress is told, at most. */
@@ -20,6 +21,8 @@ const port = parentPort;
 if (!port) throw new Error('agreement-worker runs as a worker thread (node:worker_threads), not on its own.');
 
 let held: { key: string; layers: Promise<EveryLayer>; corpora: Map<string, AgreementCorpus> } | null = null;
+/** The annotation files read, kept while they stay the same, and what computations keep of each article (one workspace at a time). */
+let kept = { dir: '', files: new AgreementLayerFiles(), memo: new AgreementMemo() };
 let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (request: AgreementRequest) => {
@@ -39,7 +42,7 @@ async function handle(request: AgreementRequest): Promise<void> {
     const started = performance.now();
     const layers = await layersOf(request.read, (done, total) => progress('reading', done, total));
     if (request.kind === 'report') {
-      const report = computeAgreement({ ...layers, scope: request.scope, onProgress: (done, total) => progress('computing', done, total) });
+      const report = computeAgreement({ ...layers, scope: request.scope, memo: kept.memo, onProgress: (done, total) => progress('computing', done, total) });
       send({ id: request.id, kind: 'report', report, durationMs: performance.now() - started });
     } else {
       const corpus = corpusOf(layers, request.cell.scope);
@@ -55,7 +58,8 @@ async function handle(request: AgreementRequest): Promise<void> {
 function layersOf(order: ReadOrder, onDocumentRead: (read: number, total: number) => void): Promise<EveryLayer> {
   const key = JSON.stringify([order.dir, order.revision, order.unsaved !== null, order.names]);
   if (held?.key !== key) {
-    const layers = readEveryLayer(order, onDocumentRead);
+    if (kept.dir !== order.dir) kept = { dir: order.dir, files: new AgreementLayerFiles(), memo: new AgreementMemo() };
+    const layers = readEveryLayer(order, kept.files, onDocumentRead);
     held = { key, layers, corpora: new Map() };
     // A read that failed is not kept: the next request tries again.
     layers.catch(() => {
@@ -69,6 +73,6 @@ function layersOf(order: ReadOrder, onDocumentRead: (read: number, total: number
 function corpusOf(layers: EveryLayer, scope: AgreementScope): AgreementCorpus {
   const key = JSON.stringify(scope);
   let corpus = held!.corpora.get(key);
-  if (!corpus) held!.corpora.set(key, (corpus = gatherCorpus(layers.snapshot, scope, layers.names)));
+  if (!corpus) held!.corpora.set(key, (corpus = gatherCorpus(layers.snapshot, scope, layers.names, kept.memo)));
   return corpus;
 }

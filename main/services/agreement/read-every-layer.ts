@@ -1,6 +1,7 @@
 import type { WorkspaceSnapshot } from '../../../shared/model/workspace.js';
 import { readAnnotatorIdentities } from '../../workspace/layer-reading.js';
 import { ALL_LAYERS, ReadOnlyWorkspace } from '../../workspace/read-only-workspace.js';
+import type { AgreementLayerFiles } from './agreement-layer-files.js';
 import type { ReadOrder } from './agreement-messages.js';
 
 /** Every layer of a workspace as agreement reads it, with the annotators' names. */
@@ -14,10 +15,11 @@ export interface EveryLayer {
  * Reads every annotator's layer of the workspace in `order.dir` as one consistent snapshot
  * (`ReadOnlyWorkspace`, lock-free: the app may be writing meanwhile), without the texts, then puts
  * in what the store holds but could not save. `onDocumentRead` is told after each article.
+ * `layerFiles` reads the annotation files (what agreement uses of them, each kept until it changes).
  */
-export async function readEveryLayer(order: ReadOrder, onDocumentRead?: (read: number, total: number) => void): Promise<EveryLayer> {
+export async function readEveryLayer(order: ReadOrder, layerFiles: AgreementLayerFiles, onDocumentRead?: (read: number, total: number) => void): Promise<EveryLayer> {
   const workspace = await ReadOnlyWorkspace.open(order.dir, ALL_LAYERS);
-  const snapshot = await workspace.readSnapshot({ texts: false, onDocumentRead });
+  const snapshot = await workspace.readSnapshot({ texts: false, onDocumentRead, readAnnotationFile: layerFiles.read });
   const { unsaved } = order;
   if (unsaved) {
     for (const document of snapshot.documents) {

@@ -98,9 +98,9 @@ export const AgreementFiguresSchema = z.object({
     byLabel: z.array(z.object({ labelId: z.string(), labelName: z.string(), figures: SpanFiguresSchema })),
   }),
   attributes: z.array(AttributeFigureSchema),
-  /** Cross-document links (null for one article's figures). */
-  links: z.object({ alpha: AgreementFigureSchema, f1: AgreementFigureSchema }).nullable(),
-  /** Clusters of same/paraphrase links (null for one article's figures). */
+  /** Cross-document links. */
+  links: z.object({ alpha: AgreementFigureSchema, f1: AgreementFigureSchema }),
+  /** Clusters of same/paraphrase links. */
   clusters: z
     .object({
       muc: AgreementFigureSchema,
@@ -108,27 +108,51 @@ export const AgreementFiguresSchema = z.object({
       ceafE: AgreementFigureSchema,
       conll: AgreementFigureSchema,
       lea: AgreementFigureSchema,
-    })
-    .nullable(),
+    }),
 });
 /** Every figure over one set of annotators and articles. */
 export type AgreementFigures = z.infer<typeof AgreementFiguresSchema>;
 
-/** Inter-annotator agreement over the workspace: overall, per article and per pair of annotators. */
+/** One label's span figures of one article (null label: every label), values only. */
+export const ArticleSpanValuesSchema = z.object({
+  labelId: z.string().nullable(),
+  f1Exact: z.number().nullable(),
+  f1Overlap: z.number().nullable(),
+  unitizingAlpha: z.number().nullable(),
+});
+/** One label's span figures of one article. */
+export type ArticleSpanValues = z.infer<typeof ArticleSpanValuesSchema>;
+
+/**
+ * One article's span agreement over the annotators who coded it, values only: every figure of one
+ * article, with how each is computed, is `getAgreement({ documentIds: [its id] })`.
+ */
+export const ArticleAgreementSchema = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  /** The compared annotators who coded it. */
+  coders: z.array(AnnotatorIdSchema),
+  /** Its length in characters. */
+  characters: z.number().int().nonnegative(),
+  /** Every label first, then each label of the schema. */
+  spans: z.array(ArticleSpanValuesSchema),
+});
+/** One article's span agreement. */
+export type ArticleAgreement = z.infer<typeof ArticleAgreementSchema>;
+
+/** Inter-annotator agreement over the workspace: overall, per pair of annotators and per article. */
 export const AgreementReportSchema = z.object({
   scope: AgreementScopeSchema,
   /** The annotators compared, with their names. */
   annotators: z.array(z.object({ id: AnnotatorIdSchema, name: z.string() })),
   /** Layers left out, each with why. */
   excluded: z.array(z.object({ id: AnnotatorIdSchema, name: z.string(), reason: z.string() })),
-  /** Every article in the scope that at least two annotators coded, with who coded it. */
-  documents: z.array(z.object({ id: z.string(), title: z.string(), coders: z.array(AnnotatorIdSchema), characters: z.number().int() })),
   /** Every annotator compared, over the articles all of them coded. */
   overall: AgreementFiguresSchema,
-  /** One article at a time, over the annotators who coded it. */
-  byDocument: z.array(z.object({ documentId: z.string(), title: z.string(), figures: AgreementFiguresSchema })),
   /** Each pair of annotators, over the articles both coded. */
   byPair: z.array(AgreementFiguresSchema),
+  /** Each article in the scope that at least two annotators coded, over the annotators who coded it (in document order). */
+  byDocument: z.array(ArticleAgreementSchema),
   /** How the figures are computed, in sentences a paper can cite. */
   method: z.array(z.string()),
   /** What was left out and why (orphaned annotations, links to articles out of scope…). */

@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AgreementFigure, AgreementReport, AgreementState, Disagreement } from '../../../../shared/api/contract/index.js';
 import { showPlaceInLayers } from '../team/compared-place.js';
 import { AgreementTables } from './AgreementTables.js';
-import { subjectsOf } from './agreement-subjects.js';
+import { ArticleTable } from './ArticleTable.js';
+import { namesOf, subjectsOf } from './agreement-subjects.js';
 import { DisagreementsPanel } from './DisagreementsPanel.js';
-import { useAgreement } from './use-agreement.js';
+import { useAgreement, type AgreementReading } from './use-agreement.js';
 import './agreement.css';
 
 /** Props of the agreement view. */
@@ -14,50 +15,79 @@ export interface AgreementViewProps {
 }
 
 /**
- * Inter-annotator agreement: the figures of every annotator, of each pair or of each article (a
- * chooser), as tables whose figures list the disagreements behind them; each disagreement opens its
- * article there with every layer shown. How the figures are computed is said below them, in
- * sentences a paper can cite. While the figures are computed (in the background) it says how far.
+ * Inter-annotator agreement: the figures of every annotator, of each pair or of one article (a
+ * chooser, and a table of every article), as tables whose figures list the disagreements behind
+ * them; each disagreement opens its article there with every layer shown. How the figures are
+ * computed is said below them, in sentences a paper can cite. While figures are computed (in the
+ * background) it says how far.
  */
 export function AgreementView({ onOpenArticle }: AgreementViewProps) {
-  const { state, error, retry } = useAgreement();
+  const main = useAgreement({});
+  const [key, setKey] = useState('overall');
+  const articleId = key.startsWith('article:') ? key.slice('article:'.length) : null;
+  const article = useAgreement(articleId === null ? null : { documentIds: [articleId] });
   return (
     <section className="overview agreement" aria-labelledby="agreement-title">
       <h1 id="agreement-title">Agreement</h1>
-      {error ? (
-        <div className="agreement-error" role="alert">
-          <p>{error}</p>
-          <button type="button" onClick={retry}>
-            Try again
-          </button>
-        </div>
-      ) : !state || state.status === 'computing' ? (
-        <Computing state={state} />
-      ) : (
-        <Figures report={state.report} onOpenArticle={onOpenArticle} />
-      )}
+      <Reading reading={main}>
+        {(report) => <Figures report={report} subjectKey={key} onSubject={setKey} article={articleId === null ? null : article} onOpenArticle={onOpenArticle} />}
+      </Reading>
     </section>
   );
 }
 
+/** A reading's failure (with Try again), its progress, or what `children` make of its report. */
+function Reading({ reading, children }: { reading: AgreementReading; children: (report: AgreementReport) => ReactNode }) {
+  const { state, error, retry } = reading;
+  if (error) {
+    return (
+      <div className="agreement-error" role="alert">
+        <p>{error}</p>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!state || state.status === 'computing') return <Computing state={state} />;
+  return <>{children(state.report)}</>;
+}
+
 /** How far the computation got. */
 function Computing({ state }: { state: Extract<AgreementState, { status: 'computing' }> | null }) {
-  const reading = state?.phase === 'reading';
-  const words = !state || state.phase === 'starting' ? 'Starting…' : reading ? `Reading every layer: ${state.done} of ${state.total} articles` : `Comparing: step ${state.done} of ${state.total}`;
+  const words =
+    !state || state.phase === 'starting'
+      ? 'Starting…'
+      : state.phase === 'reading'
+        ? `Reading every layer: ${state.done.toLocaleString('en')} of ${state.total.toLocaleString('en')} articles`
+        : `Comparing: step ${state.done.toLocaleString('en')} of ${state.total.toLocaleString('en')}`;
+  const known = state !== null && state.total > 0;
   return (
     <div className="agreement-computing" role="status">
       <p>Computing the agreement of every annotator’s layer in the background. {words}</p>
-      <progress aria-label="Agreement computed so far" max={state && state.total > 0 ? state.total : undefined} value={state && state.total > 0 ? state.done : undefined} />
+      <progress aria-label="Agreement computed so far" max={known ? state.total : undefined} value={known ? state.done : undefined} />
     </div>
   );
 }
 
-function Figures({ report, onOpenArticle }: { report: AgreementReport; onOpenArticle(documentId: string): void }) {
+interface FiguresProps {
+  report: AgreementReport;
+  subjectKey: string;
+  onSubject(key: string): void;
+  /** The chosen article's own reading (null: no article chosen). */
+  article: AgreementReading | null;
+  onOpenArticle(documentId: string): void;
+}
+
+function Figures({ report, subjectKey, onSubject, article, onOpenArticle }: FiguresProps) {
   const subjects = useMemo(() => subjectsOf(report), [report]);
-  const [key, setKey] = useState('overall');
-  const [chosen, setChosen] = useState<{ figure: AgreementFigure; name: string } | null>(null);
+  const [chosen, setChosen] = useState<{ figure: AgreementFigure; name: string; report: AgreementReport } | null>(null);
   const chosenButton = useRef<HTMLButtonElement | null>(null);
-  const subject = subjects.find((s) => s.key === key) ?? subjects[0]!;
+  const subject = subjects.find((s) => s.key === subjectKey) ?? subjects[0]!;
+  const choose = (key: string) => {
+    setChosen(null);
+    onSubject(key);
+  };
   const close = () => {
     setChosen(null);
     chosenButton.current?.focus();
@@ -81,32 +111,38 @@ function Figures({ report, onOpenArticle }: { report: AgreementReport; onOpenArt
       )
     );
   };
+  const tablesOf = (figuresReport: AgreementReport, figures = figuresReport.overall) => (
+    <>
+      <p className="hint">
+        {namesOf(figuresReport, figures.annotators)}; {figures.documents} {figures.documents === 1 ? 'article' : 'articles'}.
+      </p>
+      <AgreementTables
+        figures={figures}
+        chosen={chosen?.figure ?? null}
+        onChoose={(figure, name, button) => {
+          chosenButton.current = button;
+          setChosen({ figure, name, report: figuresReport });
+        }}
+      />
+    </>
+  );
   return (
     <>
       <p className="agreement-scope">
-        {report.annotators.map((a) => a.name).join(', ')} — {report.overall.documents} {report.overall.documents === 1 ? 'article' : 'articles'} coded by all
+        {namesOf(report, report.annotators.map((a) => a.id))} — {report.overall.documents} {report.overall.documents === 1 ? 'article' : 'articles'} coded by all
         {report.excluded.length > 0 && ` (left out: ${report.excluded.map((e) => e.name).join(', ')})`}. Choose a figure to see where they differ.
       </p>
       <label className="agreement-subject">
         Figures for{' '}
-        <select value={subject.key} onChange={(e) => (setKey(e.target.value), setChosen(null))}>
+        <select value={subject.key} onChange={(e) => choose(e.target.value)}>
           <option value="overall">{subjects[0]!.name}</option>
           {group('Each pair, over the articles both coded', 'pair')}
-          {group('Each article, over its annotators', 'article')}
+          {group('One article, over its annotators', 'article')}
         </select>
       </label>
-      <p className="hint">
-        {subject.figures.annotators.length} annotators, {subject.figures.documents} {subject.figures.documents === 1 ? 'article' : 'articles'}.
-      </p>
-      <AgreementTables
-        figures={subject.figures}
-        chosen={chosen?.figure ?? null}
-        onChoose={(figure, name, button) => {
-          chosenButton.current = button;
-          setChosen({ figure, name });
-        }}
-      />
-      {chosen && <DisagreementsPanel report={report} figure={chosen.figure} name={chosen.name} onOpenPlace={openPlace} onClose={close} />}
+      {subject.figures ? tablesOf(report, subject.figures) : article && <Reading reading={article}>{(own) => tablesOf(own)}</Reading>}
+      {chosen && <DisagreementsPanel report={chosen.report} figure={chosen.figure} name={chosen.name} onOpenPlace={openPlace} onClose={close} />}
+      {subject.key === 'overall' && report.byDocument.length > 0 && <ArticleTable report={report} onChoose={(documentId) => choose(`article:${documentId}`)} />}
       <section className="agreement-method-section" aria-labelledby="agreement-method-title">
         <h2 id="agreement-method-title">How these are computed</h2>
         {report.method.map((sentence, i) => (

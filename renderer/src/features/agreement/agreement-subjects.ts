@@ -1,21 +1,26 @@
 import type { AgreementFigure, AgreementFigures, AgreementReport } from '../../../../shared/api/contract/index.js';
 
-/** What one set of figures is over: every annotator, one pair, or one article. */
+/** What one set of figures is over: every annotator, one pair, or one article (whose figures are asked for on their own). */
 export interface AgreementSubject {
-  /** Stable among the report's subjects, for the chooser. */
+  /** Stable among the report's subjects, for the chooser: `overall`, `pair:a,b`, `article:<id>`. */
   key: string;
   group: 'overall' | 'pair' | 'article';
   /** As the chooser lists it: `Every annotator`, `Ana × Bob`, an article's title. */
   name: string;
-  figures: AgreementFigures;
+  /** The figures, where the report holds them (an article's are asked for: `getAgreement({ documentIds })`). */
+  figures: AgreementFigures | null;
+  /** The article (article subjects). */
+  documentId: string | null;
 }
 
 /** The report's subjects: every annotator first, then each pair, then each article. */
 export function subjectsOf(report: AgreementReport): AgreementSubject[] {
   return [
-    { key: 'overall', group: 'overall', name: `Every annotator (${report.annotators.length}), over the articles all coded`, figures: report.overall },
-    ...report.byPair.map((figures): AgreementSubject => ({ key: `pair:${figures.annotators.join(',')}`, group: 'pair', name: namesOf(report, figures.annotators, ' × '), figures })),
-    ...report.byDocument.map((d): AgreementSubject => ({ key: `article:${d.documentId}`, group: 'article', name: d.title || d.documentId, figures: d.figures })),
+    { key: 'overall', group: 'overall', name: `Every annotator (${report.annotators.length}), over the articles all coded`, figures: report.overall, documentId: null },
+    ...report.byPair.map(
+      (figures): AgreementSubject => ({ key: `pair:${figures.annotators.join(',')}`, group: 'pair', name: namesOf(report, figures.annotators, ' × '), figures, documentId: null }),
+    ),
+    ...report.byDocument.map((d): AgreementSubject => ({ key: `article:${d.documentId}`, group: 'article', name: d.title || d.documentId, figures: null, documentId: d.documentId })),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AgreementState } from '../../../../shared/api/contract/index.js';
+import type { AgreementScope, AgreementState } from '../../../../shared/api/contract/index.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 
 /** How often the view asks again while the figures are computed. */
@@ -14,11 +14,12 @@ export interface AgreementReading {
 }
 
 /**
- * Asks for the agreement of every annotator when the view opens and whenever the workspace is read
- * again (a sync brought in the team's work), then again and again while it is computed: the
- * services compute it in the background and answer at once, so nothing here ever waits long.
+ * Asks for the agreement of `scope` (null: nothing to ask) when the view opens and whenever the
+ * workspace is read again (a sync brought in the team's work), then again and again while it is
+ * computed: the services compute it in the background and answer at once, so nothing here waits long.
  */
-export function useAgreement(): AgreementReading {
+export function useAgreement(scope: AgreementScope | null): AgreementReading {
+  const key = scope === null ? null : JSON.stringify(scope);
   const cache = useCache();
   const workspace = useWorkbenchState((state) => state.workspace);
   const [state, setState] = useState<AgreementState | null>(null);
@@ -26,10 +27,13 @@ export function useAgreement(): AgreementReading {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    setState(null);
+    setError(null);
+    if (key === null) return;
     let current = true;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const ask = () =>
-      cache.api.getAgreement({}).then(
+      cache.api.getAgreement(JSON.parse(key) as AgreementScope).then(
         (next) => {
           if (!current) return;
           setState(next);
@@ -43,7 +47,7 @@ export function useAgreement(): AgreementReading {
       current = false;
       if (timer) clearTimeout(timer);
     };
-  }, [cache, workspace, attempt]);
+  }, [cache, workspace, attempt, key]);
 
   return { state, error, retry: () => (setError(null), setAttempt((n) => n + 1)) };
 }

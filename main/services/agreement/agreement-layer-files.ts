@@ -1,0 +1,118 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Annotation, AttributeValue } from '../../../shared/model/annotation.js';
+import type { DocumentMeta } from '../../../shared/model/document.js';
+
+/** The longest quote kept of a fragment (the disagreements quote at most this much). */
+const QUOTE_KEPT = 200;
+
+/** One annotation file as read, and what it was when read. */
+interface HeldFile {
+  size: number;
+  modified: number;
+  inode: number;
+  contentHash: string;
+  annotations: Annotation[];
+}
+
+/**
+ * The annotation files of every layer as agreement reads them: each file parsed once and kept while
+ * it stays the same file (same size, modification time and inode, read for the same text), so after
+ * an edit only the files that changed are read again. Agreement needs only where each annotation
+ * is, its label, attributes and annotator: the rest of each annotation is left out as it is read
+ * (a short quote is kept), and only what agreement uses is checked, each problem named with the file.
+ */
+export class AgreementLayerFiles {
+  readonly #held = new Map<string, HeldFile>();
+
+  /** Reads `annotator`'s file of `meta` at `path` (see `ReadSnapshotOptions.readAnnotationFile`). */
+  read = async (path: string, meta: DocumentMeta, annotator: string): Promise<Annotation[] | string> => {
+    const facts = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+    if (facts instanceof Error) {
+      this.#held.delete(path);
+      return facts.code === 'ENOENT' ? [] : `${path} cannot be read (${facts.code ?? facts.message}).`;
+    }
+    const held = this.#held.get(path);
+    if (held && held.size === facts.size && held.modified === facts.mtimeMs && held.inode === facts.ino && held.contentHash === meta.contentHash) {
+      return held.annotations;
+    }
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      return `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
+    }
+    const read = annotationsOf(text, path, meta, annotator);
+    if (typeof read === 'string') {
+      this.#held.delete(path);
+      return read;
+    }
+    this.#held.set(path, { size: facts.size, modified: facts.mtimeMs, inode: facts.ino, contentHash: meta.contentHash, annotations: read });
+    return read;
+  };
+}
+
+/** The annotations of one file's text, with what agreement uses checked; or why they cannot be used. */
+function annotationsOf(text: string, path: string, meta: DocumentMeta, annotator: string): Annotation[] | string {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch (error) {
+    return `${path} is not valid JSON (${(error as Error).message}); its annotations would be missing.`;
+  }
+  if (!isObject(file) || !Array.isArray(file.annotations)) return `${path} is not an annotation file (no list of annotations); its annotations would be missing.`;
+  if (file.documentId !== meta.id) return `${path} belongs to document ${String(file.documentId)}, not ${meta.id}.`;
+  if (file.contentHash !== meta.contentHash) return `${path} was made for another text of "${meta.title}" (its content hash differs from the index).`;
+  if (file.annotator !== annotator) return `${path} holds the layer of ${String(file.annotator)}, not of ${annotator}.`;
+  const annotations: Annotation[] = [];
+  for (const [index, item] of (file.annotations as unknown[]).entries()) {
+    const annotation = annotationOf(item, meta, annotator);
+    if (typeof annotation === 'string') return `${path}: annotation ${index + 1} ${annotation}; its annotations would be missing.`;
+    annotations.push(annotation);
+  }
+  return annotations;
+}
+
+/** One annotation, reduced to what agreement uses, or what is wrong with it. */
+function annotationOf(item: unknown, meta: DocumentMeta, annotator: string): Annotation | string {
+  if (!isObject(item)) return 'is not an object';
+  const { id, labelId, fragments, attributes, orphaned } = item;
+  if (typeof id !== 'string' || id === '') return 'has no id';
+  if (typeof labelId !== 'string' || labelId === '') return `(${id}) has no label`;
+  if (item.annotator !== annotator) return `(${id}) is of another annotator than ${annotator}`;
+  if (!Array.isArray(fragments) || fragments.length === 0) return `(${id}) has no fragments`;
+  const kept: Annotation['fragments'] = [];
+  for (const fragment of fragments as unknown[]) {
+    if (!isObject(fragment)) return `(${id}) has a fragment that is not an object`;
+    const { start, end, exact } = fragment;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) <= (start as number) || (end as number) > meta.length) {
+      return `(${id}) has a fragment from ${String(start)} to ${String(end)}, not inside the text of ${meta.length} characters`;
+    }
+    kept.push({ start: start as number, end: end as number, exact: typeof exact === 'string' ? exact.slice(0, QUOTE_KEPT) : '', prefix: '', suffix: '' });
+  }
+  const values: Record<string, AttributeValue> = {};
+  if (attributes !== undefined) {
+    if (!isObject(attributes)) return `(${id}) has attributes that are not an object`;
+    for (const [name, value] of Object.entries(attributes)) {
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return `(${id}) has an attribute “${name}” that is not text, a number or yes/no`;
+      values[name] = value;
+    }
+  }
+  return {
+    id,
+    documentId: meta.id,
+    labelId,
+    fragments: kept,
+    contentHash: meta.contentHash,
+    attributes: values,
+    note: '',
+    author: '',
+    annotator,
+    createdAt: '',
+    updatedAt: '',
+    orphaned: orphaned === true,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
