@@ -15,6 +15,7 @@
  *   of singletons only score MUC 0, not 1.
  * Empty clusters are dropped. A mention listed twice in one clustering is an error.
  */
+import { DisjointSets } from './disjoint-sets.js';
 import { maximumWeightAssignment } from './kuhn-munkres.js';
 
 /** A set of clusters: each cluster lists its mentions' ids (a mention in at most one cluster). */
@@ -92,20 +93,13 @@ export function ceafE(key: Clustering, response: Clustering): CorefScore {
   const overlap = overlapOf(key, response);
   const keyCount = overlap.key.length;
   // Components of the overlap graph: key clusters 0…K−1, response clusters K…K+R−1.
-  const parent = Int32Array.from({ length: keyCount + overlap.response.length }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
+  const sets = new DisjointSets(keyCount + overlap.response.length);
   overlap.keyCounts.forEach((counts, k) => {
-    for (const r of counts.keys()) parent[find(k)] = find(keyCount + r);
+    for (const r of counts.keys()) sets.union(k, keyCount + r);
   });
   const components = new Map<number, { keys: number[]; responses: number[] }>();
   const componentOf = (i: number) => {
-    const root = find(i);
+    const root = sets.find(i);
     let component = components.get(root);
     if (!component) components.set(root, (component = { keys: [], responses: [] }));
     return component;
