@@ -211,7 +211,7 @@ export function linkReliabilityData(coders: readonly LinkCoder[], types: Readonl
     return row;
   });
   // Each unit id written as JSON once, for the row keys (the same text `endpointPairKey` makes).
-  const quoted: string[] = [];
+  const quoted = new Array<string | undefined>(units.length);
   const quote = (rank: number) => (quoted[rank] ??= JSON.stringify(units[rank]!));
   return {
     coders: coders.map(({ coder }) => coder),
@@ -253,9 +253,15 @@ export function clustersFromLinks(links: readonly UnitLink[], types: ReadonlyMap
 
 /** By the two units (the lesser first), then type, then source and target. */
 function compareLinks(x: UnitLink, y: UnitLink): number {
-  const [x1, x2] = x.source <= x.target ? [x.source, x.target] : [x.target, x.source];
-  const [y1, y2] = y.source <= y.target ? [y.source, y.target] : [y.target, y.source];
-  return compareText(x1, y1) || compareText(x2, y2) || compareText(x.typeId, y.typeId) || compareText(x.source, y.source) || compareText(x.target, y.target);
+  const xSwap = x.source > x.target;
+  const ySwap = y.source > y.target;
+  return (
+    compareText(xSwap ? x.target : x.source, ySwap ? y.target : y.source) ||
+    compareText(xSwap ? x.source : x.target, ySwap ? y.source : y.target) ||
+    compareText(x.typeId, y.typeId) ||
+    compareText(x.source, y.source) ||
+    compareText(x.target, y.target)
+  );
 }
 
 /** Code-unit order: the same on every machine and locale. */
