@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bCubed, ceafE, conllAverage, lea, muc, type Clustering, type CorefScore } from './coreference-scores.js';
-import { cpuMillisecondsOf, seededRandom } from './speed.test-support.js';
+import { seededRandom } from './seeded-random.test-support.js';
 import { maximumWeightAssignment } from './kuhn-munkres.js';
 
 /*
@@ -314,7 +314,7 @@ describe('properties of the measures', () => {
 });
 
 describe('CEAF-e at corpus size', () => {
-  it('aligns 10,000 clusters of 25,000 mentions in well under a second', () => {
+  it('aligns 10,000 clusters of 25,000 mentions component by component (its speed is measured by benchmark W9)', () => {
     const random = seededRandom(7);
     const key: string[][] = [];
     const response: string[][] = Array.from({ length: 10_000 }, () => []);
@@ -329,9 +329,8 @@ describe('CEAF-e at corpus size', () => {
         response[r]!.push(m);
       }
     }
-    const { result: score, milliseconds } = cpuMillisecondsOf(() => ceafE(key, response));
+    const score = ceafE(key, response);
     expect(score.recall).toBeGreaterThan(0.7);
     expect(score.recall).toBeLessThan(1);
-    expect(milliseconds).toBeLessThan(1000);
   });
 });

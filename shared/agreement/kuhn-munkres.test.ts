@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cpuMillisecondsOf, seededRandom } from './speed.test-support.js';
+import { seededRandom } from './seeded-random.test-support.js';
 import { maximumWeightAssignment } from './kuhn-munkres.js';
 
 /** The best total by trying every complete pairing of rows with distinct columns (small matrices only). */
@@ -69,12 +69,10 @@ describe('maximumWeightAssignment', () => {
     expect(() => maximumWeightAssignment([[1, Number.NaN]])).toThrow(/row 0 holds NaN/);
   });
 
-  it('solves a 300 × 300 matrix (cubic time) quickly', () => {
+  it('solves a 300 × 300 matrix', () => {
     const random = seededRandom(11);
     const weights = Array.from({ length: 300 }, () => Array.from({ length: 300 }, () => random()));
-    const { result, milliseconds } = cpuMillisecondsOf(() => maximumWeightAssignment(weights));
-    const { columnOfRow, total } = result;
-    expect(milliseconds).toBeLessThan(2000);
+    const { columnOfRow, total } = maximumWeightAssignment(weights);
     expect(new Set(columnOfRow).size).toBe(300);
     // Every row gets a weight near its best: random weights in [0, 1) give an optimum close to 300.
     expect(total).toBeGreaterThan(290);

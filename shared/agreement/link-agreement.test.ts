@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { muc } from './coreference-scores.js';
-import { cpuMillisecondsOf, seededRandom } from './speed.test-support.js';
+import { seededRandom } from './seeded-random.test-support.js';
 import { clustersFromLinks, endpointPairKey, linkF1, linkReliabilityData, NO_LINK, type LinkTypeInfo, type UnitLink } from './link-agreement.js';
 
 const TYPES: ReadonlyMap<string, LinkTypeInfo> = new Map([
@@ -237,7 +237,7 @@ describe('clustersFromLinks', () => {
 });
 
 describe('link agreement at corpus size', () => {
-  it('handles 3 coders × 30,000 links in well under a second', () => {
+  it('handles 3 coders × 30,000 links (its speed is measured by benchmark W9)', () => {
     const next = seededRandom(3);
     const typeIds = [...TYPES.keys()];
     const unit = () => `doc${Math.floor(next() * 500)}#u${Math.floor(next() * 100)}`;
@@ -251,13 +251,9 @@ describe('link agreement at corpus size', () => {
       f1: linkF1(coders[0]!.links, coders[1]!.links, TYPES),
       clusters: coders.map((c) => clustersFromLinks(c.links, TYPES)),
     });
-    // Processor time, the best of three runs, so that a burst of other work on a shared runner does
-    // not decide it: 0.5–0.8 s on the 2-core runner this was written on, with eight other jobs.
-    const runs = [cpuMillisecondsOf(all), cpuMillisecondsOf(all), cpuMillisecondsOf(all)];
-    const { data, f1, clusters } = runs[0]!.result;
+    const { data, f1, clusters } = all();
     expect(data.pairs.length).toBeGreaterThan(30_000);
     expect(f1.f1).toBeGreaterThan(0.5);
     expect(clusters.every((c) => c.length > 1000)).toBe(true);
-    expect(Math.min(...runs.map((run) => run.milliseconds))).toBeLessThan(1000);
   });
 });
