@@ -27,6 +27,8 @@ export interface ReadSnapshotOptions {
   /** Told after each document is read. */
   onDocumentRead?: (read: number, total: number) => void;
   signal?: AbortSignal | undefined;
+  /** The layer to read this time (an annotator's id, or `ALL_LAYERS`) instead of the one the workspace was opened for. */
+  layer?: string | undefined;
 }
 
 /** How many times a read is started again because `workspace.json` changed while it was read. */
@@ -83,8 +85,13 @@ export class ReadOnlyWorkspace {
     return new ReadOnlyWorkspace(absolute, layer);
   }
 
-  /** Reads the whole workspace as one consistent snapshot, in document order (see the class comment). */
+  /**
+   * Reads the whole workspace as one consistent snapshot, in document order (see the class comment).
+   * Reading every layer, each document lists the annotators with a file of it (`layers`), and the
+   * snapshot names the annotators whose link files were read (`annotators`).
+   */
   async readSnapshot(options: ReadSnapshotOptions = {}): Promise<WorkspaceSnapshot> {
+    if (options.layer !== undefined && options.layer !== this.layer) return new ReadOnlyWorkspace(this.dir, options.layer).readSnapshot({ ...options, layer: undefined });
     let lastInconsistency = '';
     for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
       const before = await this.readIndexBytes();
@@ -118,6 +125,7 @@ export class ReadOnlyWorkspace {
           links: layers.flatMap((l) => l.links),
           clusterNames: layers.flatMap((l) => l.clusterNames),
           documentStatus: Object.fromEntries(linkLayers.map((l) => [l.data.annotator.id, l.data.documentStatus ?? {}])),
+          annotators: linkLayers.map((l) => l.data.annotator),
         };
       }
       lastInconsistency = inconsistency ?? '';
@@ -189,7 +197,7 @@ export class ReadOnlyWorkspace {
       if (typeof read === 'string') return read;
       annotations.push(...read);
     }
-    return { meta, text, annotations };
+    return this.layer === ALL_LAYERS ? { meta, text, annotations, layers } : { meta, text, annotations };
   }
 
   /** Every link file read (or the one of the layer read), with its bytes to notice a change. */

@@ -1,5 +1,5 @@
 import type { Annotation } from '../model/annotation.js';
-import { CURATED_ANNOTATOR, type AnnotatorIdentity } from '../model/annotator.js';
+import { CURATED_ANNOTATOR, identityOf, type AnnotatorIdentity } from '../model/annotator.js';
 import type { ClusterName, Link } from '../model/link.js';
 import type { DocumentSnapshot, WorkspaceSnapshot } from '../model/workspace.js';
 import { assignToAnnotator } from '../model/workspace-v1.js';
@@ -12,9 +12,9 @@ import { buildFixtureSnapshot, FIXTURE_TIME, rangeOf } from './test-fixtures.js'
  * name); Bob's marks the first and third documents (an emoji span, a claim, a cross-document link
  * and a cluster name); the curated layer marks only the first document (two spans and a link).
  */
-export const ANA: AnnotatorIdentity = { id: 'ana-lopez-a1b2c3', name: 'Ana López', email: 'ana@example.org' };
+export const ANA: AnnotatorIdentity = identityOf({ name: 'Ana López', email: 'ana@example.org' });
 /** Bob gave no email. */
-export const BOB: AnnotatorIdentity = { id: 'bob-stone-d4e5f6', name: 'Bob Stone', email: '' };
+export const BOB: AnnotatorIdentity = identityOf({ name: 'Bob Stone', email: '' });
 
 /** Ids of the annotations and links of Bob's and the curated layer. */
 export const LAYERED_IDS = {
