@@ -12,7 +12,7 @@ import { annotationFileCodec, layersOfDocument, linkLayerFileCodec } from './lay
 import { notAWorkspaceError, WORKSPACE_FILE } from './workspace-folder.js';
 import { WORKSPACE_LAYOUT, workspacePath } from './workspace-layout.js';
 
-/** Reads every annotator's layer at once (for counting), instead of one annotator's. */
+/** Reads every annotator's layer at once (for counting, and for exports of several layers), instead of one annotator's. */
 export const ALL_LAYERS = '*';
 
 /** A consistent read of a workspace on disk could not be made; the message names the file and why. */
@@ -52,7 +52,8 @@ interface ReadIndex {
  * clean-up of abandoned temp files, which could be another process's write in flight), and upgrades
  * an older workspace in memory only (a workspace from before layers reads as the layer it would be
  * upgraded to). It reads what is on disk, so edits another process holds unsaved are not in it. It
- * reads one annotator's layer (what an export holds) or every layer (`ALL_LAYERS`, for counting).
+ * reads one annotator's layer or every layer (`ALL_LAYERS`: for counting, and for exports of the
+ * curated or every layer).
  *
  * Every file is replaced whole by its writer (written aside, then renamed), so each read sees one
  * whole version of a file. Across files, a snapshot reads `workspace.json` and the link files,
@@ -91,7 +92,9 @@ export class ReadOnlyWorkspace {
    * snapshot names the annotators whose link files were read (`annotators`).
    */
   async readSnapshot(options: ReadSnapshotOptions = {}): Promise<WorkspaceSnapshot> {
-    if (options.layer !== undefined && options.layer !== this.layer) return new ReadOnlyWorkspace(this.dir, options.layer).readSnapshot({ ...options, layer: undefined });
+    if (options.layer !== undefined && options.layer !== this.layer) {
+      return new ReadOnlyWorkspace(this.dir, options.layer).readSnapshot({ ...options, layer: undefined });
+    }
     let lastInconsistency = '';
     for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
       const before = await this.readIndexBytes();

@@ -84,7 +84,7 @@ export async function readWorkspaceSnapshot(
   };
 }
 
-/** The annotators other than me with a file of a document (every annotator with one, me included) and their annotations, as on disk. */
+/** Every annotator with a file of a document (me included), and the annotations of the others, as they are on disk. */
 async function otherLayersOf(store: WorkspaceStore, documentId: string): Promise<{ layers: string[]; annotations: Annotation[] }> {
   const meta = store.requireDocument(documentId);
   const layers = await layersOfDocument(store.dir, documentId);

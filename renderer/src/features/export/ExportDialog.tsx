@@ -42,8 +42,9 @@ export function ExportButton() {
 
 /**
  * Export: choose a format, a scope (whole workspace, selected articles or selected labels), the
- * layers (the curated layer, one annotator's, or every annotator's) and a destination folder (suggested under the workspace's `exports/`), then watch the progress (and
- * cancel it) and read the summary of what was written, with the full path.
+ * layers (the curated layer, one annotator's, or every annotator's) and a destination folder
+ * (suggested under the workspace's `exports/`), then watch the progress (and cancel it) and read
+ * the summary of what was written, with the full path.
  */
 function ExportDialog({ api, documents, labels, onClose }: ExportDialogProps & { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -96,7 +97,9 @@ function ExportDialog({ api, documents, labels, onClose }: ExportDialogProps & {
   const chooseFormat = (next: ExportFormatId) => {
     setFormat(next);
     // A format that cannot hold every layer takes the choice back to where the dialog started.
-    if (layer?.kind === 'all' && options?.formats.find((f) => f.id === next)?.refusesAllLayers) setLayer({ ...layer, kind: defaultLayerChoice(options.layers).kind });
+    if (layer?.kind === 'all' && options?.formats.find((f) => f.id === next)?.refusesAllLayers) {
+      setLayer({ ...layer, kind: defaultLayerChoice(options.layers).kind });
+    }
     if (!destinationEdited && options) setDestination(options.defaultDestinations[next] ?? destination);
   };
 
