@@ -15,6 +15,7 @@
  *   of singletons only score MUC 0, not 1.
  * Empty clusters are dropped. A mention listed twice in one clustering is an error.
  */
+import { DisjointSets } from './disjoint-sets.js';
 import { maximumWeightAssignment } from './kuhn-munkres.js';
 
 /** A set of clusters: each cluster lists its mentions' ids (a mention in at most one cluster). */
@@ -45,19 +46,10 @@ export interface ConllScores {
  * mention the response lacks is a part of its own. Precision: the same with the sides swapped.
  */
 export function muc(key: Clustering, response: Clustering): CorefScore {
-  const overlap = overlapOf(key, response);
-  const side = (clusters: string[][], counts: Map<number, number>[]) => {
-    let numerator = 0;
-    let denominator = 0;
-    clusters.forEach((cluster, i) => {
-      const shared = sumOf(counts[i]!.values());
-      const parts = counts[i]!.size + (cluster.length - shared); // twinless mentions: a part each
-      numerator += cluster.length - parts;
-      denominator += cluster.length - 1;
-    });
-    return [numerator, denominator] as const;
-  };
-  return scoreOf(side(overlap.key, overlap.keyCounts), side(overlap.response, overlap.responseCounts));
+  return sumOverClusters(key, response, (cluster, shared) => {
+    const parts = shared.size + (cluster.length - sumOf(shared.values())); // a twinless mention is a part of its own
+    return [cluster.length - parts, cluster.length - 1];
+  });
 }
 
 /**
@@ -66,18 +58,12 @@ export function muc(key: Clustering, response: Clustering): CorefScore {
  * response cluster its key cluster holds (precision). A twinless mention scores 0.
  */
 export function bCubed(key: Clustering, response: Clustering): CorefScore {
-  const overlap = overlapOf(key, response);
-  const side = (clusters: string[][], counts: Map<number, number>[]) => {
-    let numerator = 0;
-    let denominator = 0;
-    clusters.forEach((cluster, i) => {
-      // Each of the n mentions shared with one other cluster scores n / |cluster|.
-      for (const n of counts[i]!.values()) numerator += (n * n) / cluster.length;
-      denominator += cluster.length;
-    });
-    return [numerator, denominator] as const;
-  };
-  return scoreOf(side(overlap.key, overlap.keyCounts), side(overlap.response, overlap.responseCounts));
+  return sumOverClusters(key, response, (cluster, shared) => {
+    // Each of the n mentions shared with one other cluster scores n / |cluster|.
+    let score = 0;
+    for (const n of shared.values()) score += (n * n) / cluster.length;
+    return [score, cluster.length];
+  });
 }
 
 /**
@@ -92,20 +78,13 @@ export function ceafE(key: Clustering, response: Clustering): CorefScore {
   const overlap = overlapOf(key, response);
   const keyCount = overlap.key.length;
   // Components of the overlap graph: key clusters 0…K−1, response clusters K…K+R−1.
-  const parent = Int32Array.from({ length: keyCount + overlap.response.length }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
+  const sets = new DisjointSets(keyCount + overlap.response.length);
   overlap.keyCounts.forEach((counts, k) => {
-    for (const r of counts.keys()) parent[find(k)] = find(keyCount + r);
+    for (const r of counts.keys()) sets.union(k, keyCount + r);
   });
   const components = new Map<number, { keys: number[]; responses: number[] }>();
   const componentOf = (i: number) => {
-    const root = find(i);
+    const root = sets.find(i);
     let component = components.get(root);
     if (!component) components.set(root, (component = { keys: [], responses: [] }));
     return component;
@@ -133,29 +112,18 @@ export function ceafE(key: Clustering, response: Clustering): CorefScore {
  * precision over response clusters, each over the summed sizes.
  */
 export function lea(key: Clustering, response: Clustering): CorefScore {
-  const overlap = overlapOf(key, response);
   const links = (n: number) => (n * (n - 1)) / 2;
-  const side = (clusters: string[][], counts: Map<number, number>[], others: string[][]) => {
-    let numerator = 0;
-    let denominator = 0;
-    clusters.forEach((cluster, i) => {
-      let resolution = 0;
-      if (cluster.length === 1) {
-        // Its self-link is made when its one mention is a singleton on the other side too.
-        for (const other of counts[i]!.keys()) resolution = others[other]!.length === 1 ? 1 : 0;
-      } else {
-        for (const n of counts[i]!.values()) resolution += links(n);
-        resolution /= links(cluster.length);
-      }
-      numerator += cluster.length * resolution;
-      denominator += cluster.length;
-    });
-    return [numerator, denominator] as const;
-  };
-  return scoreOf(
-    side(overlap.key, overlap.keyCounts, overlap.response),
-    side(overlap.response, overlap.responseCounts, overlap.key),
-  );
+  return sumOverClusters(key, response, (cluster, shared, others) => {
+    let resolution = 0;
+    if (cluster.length === 1) {
+      // Its self-link is made when its one mention is a singleton on the other side too.
+      for (const other of shared.keys()) resolution = others[other]!.length === 1 ? 1 : 0;
+    } else {
+      for (const n of shared.values()) resolution += links(n);
+      resolution /= links(cluster.length);
+    }
+    return [cluster.length * resolution, cluster.length];
+  });
 }
 
 /** MUC, B³ and CEAF-e of one comparison, and the CoNLL F1: the mean of their three F1. */
@@ -172,6 +140,31 @@ interface Overlap {
   keyCounts: Map<number, number>[];
   /** responseCounts[r]: key cluster index → number of mentions response cluster r shares with it. */
   responseCounts: Map<number, number>[];
+}
+
+/**
+ * Internal: a measure that adds up a numerator and a denominator over clusters: over the key's
+ * clusters against the response for recall, over the response's against the key for precision.
+ * `term` gets a cluster, how many mentions it shares with each cluster of the other side (by
+ * index), and the other side's clusters.
+ */
+function sumOverClusters(
+  key: Clustering,
+  response: Clustering,
+  term: (cluster: readonly string[], shared: ReadonlyMap<number, number>, others: readonly string[][]) => readonly [number, number],
+): CorefScore {
+  const overlap = overlapOf(key, response);
+  const side = (clusters: string[][], counts: Map<number, number>[], others: string[][]) => {
+    let numerator = 0;
+    let denominator = 0;
+    clusters.forEach((cluster, i) => {
+      const [n, d] = term(cluster, counts[i]!, others);
+      numerator += n;
+      denominator += d;
+    });
+    return [numerator, denominator] as const;
+  };
+  return scoreOf(side(overlap.key, overlap.keyCounts, overlap.response), side(overlap.response, overlap.responseCounts, overlap.key));
 }
 
 function overlapOf(key: Clustering, response: Clustering): Overlap {
