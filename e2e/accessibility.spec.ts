@@ -58,6 +58,11 @@ test('the main views have no serious or critical accessibility violations', asyn
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Progress' }).click();
   await expect(page.getByRole('region', { name: 'Articles by annotator' }).getByRole('table')).toBeVisible();
   expect(await seriousViolations(page), 'team overview').toEqual([]);
+
+  // Agreement, with one annotator only: it says why there is nothing to compare.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Agreement' }).click();
+  await expect(page.getByRole('region', { name: 'Agreement', exact: true }).getByRole('alert')).toContainText('at least two annotators');
+  expect(await seriousViolations(page), 'agreement').toEqual([]);
   expect(workbench.host.url).toContain('#token=');
 });
 

@@ -38,7 +38,7 @@ test('the agreement of two annotators’ layers, a figure’s disagreements, and
   expect(stored.filter((a) => a.annotator === annotatorIdOf(BOB))).toHaveLength(2);
 
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Agreement' }).click();
-  const view = page.getByRole('region', { name: 'Agreement' });
+  const view = page.getByRole('region', { name: 'Agreement', exact: true });
   const figure = (name: string) => view.getByRole('button', { name: new RegExp(`^${name}: `) });
   // Worked out by hand. One article both coded. Every label: the Editor has 3 spans, Bob 2.
   // Exact: only the apology matches → F1 = 2·1 / (3 + 2) = 0.400. Overlap: the claims share
@@ -50,10 +50,14 @@ test('the agreement of two annotators’ layers, a figure’s disagreements, and
   await expect(figure('F1 exact, Claim')).toHaveText('0.000');
   await expect(figure('F1 overlap, Claim')).toHaveText('1.000');
   await expect(figure('F1 exact, Fact')).toHaveText('0.000');
+  // αu of Quote: both marked exactly the same characters and nothing else → no observed disagreement → 1.
+  await expect(figure('αu, Quote')).toHaveText('1.000');
   await expect(figure('α of links')).toHaveText('—');
-  await expect(view).toContainText('Bob Stone, Editor — 1 article coded by all');
-  await expect(figure('F1 exact, Every label')).toHaveAttribute('title', /^Pairwise F1, exact match .*between Bob Stone and Editor, the article|1 article/);
+  await expect(view).toContainText('Bob Stone and Editor — 1 article coded by all');
+  await expect(figure('F1 exact, Every label')).toHaveAttribute('title', /^Pairwise F1, exact match .*, every label, between Bob Stone and Editor, 1 article: 2 spans and 3, 1 matched\.$/);
   await expect(view.getByRole('heading', { name: 'How these are computed' })).toBeVisible();
+  const articles = view.getByRole('region', { name: 'Agreement per article' });
+  await expect(articles.getByRole('row').filter({ hasText: HAMILTON })).toContainText('0.4000.800');
   await shoot(page, 'agreement-1280x800');
   expect(await violationsOf(page, AXE_RULES), 'the agreement view').toEqual([]);
 
@@ -79,7 +83,7 @@ test('the agreement of two annotators’ layers, a figure’s disagreements, and
   await expect(figure('F1 overlap, Every label')).toHaveText('0.800');
   await subject.selectOption({ label: HAMILTON });
   await expect(figure('F1 exact, Every label')).toHaveText('0.400');
-  await expect(view.getByRole('table', { name: 'Links across articles' })).toHaveCount(0);
+  await expect(view.getByRole('region', { name: 'Agreement per article' })).toHaveCount(0);
 
   await figure('F1 exact, Every label').click();
   await expect(places).toHaveCount(2);

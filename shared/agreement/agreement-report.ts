@@ -6,7 +6,7 @@
  */
 import type { AgreementFigures, AgreementReport, AgreementScope } from '../api/contract/agreement.js';
 import type { WorkspaceSnapshot } from '../model/workspace.js';
-import { AgreementMemo, documentsCodedByAll, gatherCorpus, pairsOf, type AgreementCorpus, type CorpusDocument } from './agreement-corpus.js';
+import { AgreementMemo, documentsCodedByAll, gatherCorpus, pairsOf, type AgreementCorpus } from './agreement-corpus.js';
 import { amount, type FigureSubject } from './agreement-figure.js';
 import { AttributeFigureMaker } from './attribute-figures.js';
 import { clusterFigures, linkFigures } from './link-figures.js';
@@ -36,7 +36,7 @@ export interface AgreementInput {
 export function computeAgreement(input: AgreementInput): AgreementReport {
   const memo = input.memo ?? new AgreementMemo();
   const corpus = gatherCorpus(input.snapshot, input.scope ?? {}, input.names ?? {}, memo);
-  const makers = { spans: new SpanFigureMaker(corpus, memo), attributes: new AttributeFigureMaker(corpus, memo) };
+  const makers = { spans: new SpanFigureMaker(corpus, memo), attributes: new AttributeFigureMaker(corpus, memo), labels: labelsOf(corpus) };
   const { spans } = makers;
   const coders = corpus.annotators.map((a) => a.id);
   const pairs = pairsOf(coders);
@@ -51,12 +51,10 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
     step();
     return figures;
   });
-  const labels = labelsOf(corpus);
   const byDocument = corpus.documents.map((document) => {
-    const subject = { corpus, coders: document.coders, documents: [document], documentId: document.id };
-    const row = (labelId: string | null) => ({ labelId, ...spans.articleValues(subject, labelId) });
+    const values = spans.articleValues({ corpus, coders: document.coders, documents: [document], documentId: document.id });
     step();
-    return { documentId: document.id, title: document.title, coders: document.coders, characters: document.length, spans: [row(null), ...labels.map((l) => row(l.id))] };
+    return { documentId: document.id, title: document.title, coders: document.coders, characters: document.length, ...values };
   });
   return {
     scope: corpus.scope,
@@ -71,7 +69,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
 }
 
 /** Every figure of one subject. */
-function figuresOf(subject: FigureSubject, { spans, attributes }: { spans: SpanFigureMaker; attributes: AttributeFigureMaker }): AgreementFigures {
+function figuresOf(subject: FigureSubject, { spans, attributes, labels }: { spans: SpanFigureMaker; attributes: AttributeFigureMaker; labels: { id: string; name: string }[] }): AgreementFigures {
   const spanSet = (labelId: string | null) => ({
     f1Exact: spans.f1(subject, 'exact', labelId),
     f1Overlap: spans.f1(subject, 'overlap', labelId),
@@ -82,7 +80,7 @@ function figuresOf(subject: FigureSubject, { spans, attributes }: { spans: SpanF
     documents: subject.documents.length,
     spans: {
       overall: spanSet(null),
-      byLabel: labelsOf(subject.corpus, subject.documents).map((label) => ({ labelId: label.id, labelName: label.name, figures: spanSet(label.id) })),
+      byLabel: labels.map((label) => ({ labelId: label.id, labelName: label.name, figures: spanSet(label.id) })),
     },
     attributes: attributes.figures(subject),
     links: linkFigures(subject),
@@ -90,11 +88,11 @@ function figuresOf(subject: FigureSubject, { spans, attributes }: { spans: SpanF
   };
 }
 
-/** The schema's labels, then any label annotations of `documents` (every article by default) use that the schema no longer has. */
-function labelsOf(corpus: AgreementCorpus, documents: readonly CorpusDocument[] = corpus.documents): { id: string; name: string }[] {
+/** The schema's labels, then any label the compared annotations use that the schema no longer has. */
+function labelsOf(corpus: AgreementCorpus): { id: string; name: string }[] {
   const labels = corpus.labels.map((l) => ({ id: l.id, name: l.name }));
   const known = new Set(labels.map((l) => l.id));
-  for (const document of documents) {
+  for (const document of corpus.documents) {
     for (const unit of document.units) {
       for (const member of unit.members) {
         if (known.has(member.labelId)) continue;

@@ -103,7 +103,7 @@ function attributeDisagreements(subject: FigureSubject, labelId: string | null, 
 function linkDisagreements(subject: FigureSubject, pairableOnly: boolean): Disagreement[] {
   const { corpus } = subject;
   const links = linksOfSubject(subject);
-  const marked = markedUnitsOf(subject, links);
+  const marked = markedUnitsOf(subject);
   const data = linkReliabilityData(
     subject.coders.map((coder) => ({ coder, links: links.get(coder)!, markedUnits: marked.get(coder)! })),
     corpus.linkTypeInfo,

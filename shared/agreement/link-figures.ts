@@ -17,24 +17,35 @@ export function linksOfSubject(subject: FigureSubject): Map<string, UnitLink[]> 
   return new Map(subject.coders.map((coder) => [coder, (subject.corpus.links.get(coder) ?? []).filter((l) => within(l.source) && within(l.target))]));
 }
 
-/** Of the units some coder's links join, those each coder marked (has an annotation in): all linkReliabilityData asks about. */
-export function markedUnitsOf(subject: FigureSubject, links: ReadonlyMap<string, readonly UnitLink[]>): Map<string, Set<string>> {
-  const marked = new Map(subject.coders.map((coder) => [coder, new Set<string>()]));
-  for (const list of links.values()) {
-    for (const link of list) {
-      for (const key of [link.source, link.target]) {
-        for (const member of unitAt(subject.corpus, key)?.unit.members ?? []) marked.get(member.annotator)?.add(key);
+/** The units some compared annotator's links join, by who marked each (worked out once per corpus). */
+const markedEnds = new WeakMap<object, Map<string, Set<string>>>();
+
+/**
+ * Of the units some coder's links join, those each coder marked (has an annotation in): all that
+ * linkReliabilityData asks about (a subject's links join only its own articles' units).
+ */
+export function markedUnitsOf(subject: FigureSubject): Map<string, ReadonlySet<string>> {
+  const { corpus } = subject;
+  let marked = markedEnds.get(corpus);
+  if (!marked) {
+    marked = new Map(corpus.annotators.map((a) => [a.id, new Set<string>()]));
+    for (const list of corpus.links.values()) {
+      for (const link of list) {
+        for (const key of [link.source, link.target]) {
+          for (const member of unitAt(corpus, key)?.unit.members ?? []) marked.get(member.annotator)?.add(key);
+        }
       }
     }
+    markedEnds.set(corpus, marked);
   }
-  return marked;
+  return new Map(subject.coders.map((coder) => [coder, marked.get(coder) ?? new Set<string>()]));
 }
 
 /** Link alpha and link F1 of `subject`. */
 export function linkFigures(subject: FigureSubject): NonNullable<AgreementFigures['links']> {
   const { corpus } = subject;
   const links = linksOfSubject(subject);
-  const marked = markedUnitsOf(subject, links);
+  const marked = markedUnitsOf(subject);
   const data = linkReliabilityData(
     subject.coders.map((coder) => ({ coder, links: links.get(coder)!, markedUnits: marked.get(coder)! })),
     corpus.linkTypeInfo,

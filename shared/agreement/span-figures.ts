@@ -61,8 +61,8 @@ export class SpanFigureMaker {
     }
   }
 
-  /** The values alone of one article's span figures for one label (per-article tables), kept while its units stay the same. */
-  articleValues(subject: FigureSubject, labelId: string | null): SpanValues {
+  /** The values alone of one article's span figures over every label (the per-article table), kept while its units stay the same. */
+  articleValues(subject: FigureSubject, labelId: string | null = null): SpanValues {
     const read = this.#documents.get(subject.documents[0]!.id)!;
     const key = `${subject.coders.join(' ')} ${labelId ?? ANY_LABEL}`;
     let values = read.values.get(key);

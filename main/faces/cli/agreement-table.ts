@@ -15,7 +15,7 @@ export function agreementText(report: AgreementReport): string {
   }
   if (report.byDocument.length > 0) {
     lines.push('Per article (over the annotators who coded it)');
-    const rows = report.byDocument.map((d) => [shorten(d.title, 48), String(d.coders.length), ...[d.spans[0]!.f1Exact, d.spans[0]!.f1Overlap, d.spans[0]!.unitizingAlpha].map(number)]);
+    const rows = report.byDocument.map((d) => [shorten(d.title, 48), String(d.coders.length), ...[d.f1Exact, d.f1Overlap, d.unitizingAlpha].map(number)]);
     lines.push(...table(['Article', 'coders', 'F1 exact', 'F1 overlap', 'αu'], rows), '');
   }
   lines.push('How these are computed', ...report.method.map((m) => `  - ${m}`));

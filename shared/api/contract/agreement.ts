@@ -113,19 +113,9 @@ export const AgreementFiguresSchema = z.object({
 /** Every figure over one set of annotators and articles. */
 export type AgreementFigures = z.infer<typeof AgreementFiguresSchema>;
 
-/** One label's span figures of one article (null label: every label), values only. */
-export const ArticleSpanValuesSchema = z.object({
-  labelId: z.string().nullable(),
-  f1Exact: z.number().nullable(),
-  f1Overlap: z.number().nullable(),
-  unitizingAlpha: z.number().nullable(),
-});
-/** One label's span figures of one article. */
-export type ArticleSpanValues = z.infer<typeof ArticleSpanValuesSchema>;
-
 /**
- * One article's span agreement over the annotators who coded it, values only: every figure of one
- * article, with how each is computed, is `getAgreement({ documentIds: [its id] })`.
+ * One article's span agreement over every label and the annotators who coded it, values only:
+ * every figure of one article, with how each is computed, is `getAgreement({ documentIds: [its id] })`.
  */
 export const ArticleAgreementSchema = z.object({
   documentId: z.string(),
@@ -134,8 +124,9 @@ export const ArticleAgreementSchema = z.object({
   coders: z.array(AnnotatorIdSchema),
   /** Its length in characters. */
   characters: z.number().int().nonnegative(),
-  /** Every label first, then each label of the schema. */
-  spans: z.array(ArticleSpanValuesSchema),
+  f1Exact: z.number().nullable(),
+  f1Overlap: z.number().nullable(),
+  unitizingAlpha: z.number().nullable(),
 });
 /** One article's span agreement. */
 export type ArticleAgreement = z.infer<typeof ArticleAgreementSchema>;

@@ -20,9 +20,7 @@ export function ArticleTable({ report, onChoose }: { report: AgreementReport; on
           </tr>
         </thead>
         <tbody>
-          {report.byDocument.map((d) => {
-            const every = d.spans[0]!;
-            return (
+          {report.byDocument.map((d) => (
               <tr key={d.documentId}>
                 <th scope="row">
                   <button type="button" className="agreement-article" onClick={() => onChoose(d.documentId)}>
@@ -30,12 +28,11 @@ export function ArticleTable({ report, onChoose }: { report: AgreementReport; on
                   </button>
                 </th>
                 <td>{d.coders.length}</td>
-                <td className="agreement-value">{formatFigure(every.f1Exact)}</td>
-                <td className="agreement-value">{formatFigure(every.f1Overlap)}</td>
-                <td className="agreement-value">{formatFigure(every.unitizingAlpha)}</td>
+                <td className="agreement-value">{formatFigure(d.f1Exact)}</td>
+                <td className="agreement-value">{formatFigure(d.f1Overlap)}</td>
+                <td className="agreement-value">{formatFigure(d.unitizingAlpha)}</td>
               </tr>
-            );
-          })}
+          ))}
         </tbody>
       </table>
     </div>
