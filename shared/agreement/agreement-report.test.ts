@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AgreementFigure, AgreementFigures, AgreementReport } from '../api/contract/agreement.js';
+import type { Label } from '../model/label-schema.js';
 import { AgreementScopeError, computeAgreement } from './agreement-report.js';
+import { krippendorffAlpha } from './krippendorff-alpha.js';
 import { snapshotOf, type TestLink, type TestSpan } from './agreement.test-support.js';
 
 /**
@@ -110,6 +112,25 @@ describe('computeAgreement on a hand-made two-annotator workspace', () => {
     expect(clusters.conll.value).toBeCloseTo((2 / 3 + 8 / 13 + 0.8) / 3, 10);
     // LEA: recall 2·1/2 = 1; precision 3·(1/3)/3 = 1/3 → 0.5.
     expect(clusters.lea.value).toBeCloseTo(0.5, 10);
+  });
+
+  it('compares a one-of-a-list attribute marked as a scale as ordinal data, ranked as its options are listed', () => {
+    const scale: Label[] = [{ id: 'claim', name: 'Claim', colour: '#f59e0b', hotkey: '1', description: '', attributes: [{ name: 'risk', type: 'choice', description: '', options: ['low', 'medium', 'high'], ordered: true }] }];
+    const spans: TestSpan[] = [
+      ['ana', 'a1', 'd1', 'claim', 0, 10, { risk: 'low' }],
+      ['bob', 'b1', 'd1', 'claim', 0, 10, { risk: 'medium' }],
+      ['ana', 'a2', 'd1', 'claim', 20, 30, { risk: 'high' }],
+      ['bob', 'b2', 'd1', 'claim', 20, 30, { risk: 'high' }],
+      ['ana', 'a3', 'd1', 'claim', 40, 50, { risk: 'low' }],
+      ['bob', 'b3', 'd1', 'claim', 40, 50, { risk: 'low' }],
+    ];
+    const [risk] = computeAgreement({ snapshot: snapshotOf({ d1: 100 }, spans, [], scale) }).overall.attributes;
+    const rows = [['low', 'medium'], ['high', 'high'], ['low', 'low']];
+    expect(risk!.level).toBe('ordinal');
+    expect(risk!.figure.value).toBeCloseTo(krippendorffAlpha(rows, 'ordinal', { order: ['low', 'medium', 'high'] }).alpha!, 12);
+    // A near miss on the scale costs less than as nominal data.
+    expect(risk!.figure.value!).toBeGreaterThan(krippendorffAlpha(rows, 'nominal').alpha!);
+    expect(risk!.figure.method).toMatch(/^Krippendorff’s α \(ordinal, ranked as listed: low < medium < high\), attribute “risk” of label Claim/);
   });
 
   it('says how every figure was computed and lists the pair once', () => {
