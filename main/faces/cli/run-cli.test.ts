@@ -102,6 +102,7 @@ describe('a workspace that does not exist', () => {
     join: (ws) => ['--remote', 'http://127.0.0.1:9/team.git', '--workspace', ws],
     sync: (ws) => ['--workspace', ws, '--annotator', 'Ann'],
     history: (ws) => ['--workspace', ws, '--document', 'Flood'],
+    agreement: (ws) => ['--workspace', ws],
   };
   /** The commands that write a new workspace, and so may create its folder. */
   const creators = new Set(['import', 'import-workspace', 'join']);
