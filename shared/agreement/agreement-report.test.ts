@@ -4,41 +4,8 @@ import type { AgreementFigure, AgreementFigures, AgreementReport } from '../api/
 import type { Label } from '../model/label-schema.js';
 import { AgreementScopeError, computeAgreement } from './agreement-report.js';
 import { krippendorffAlpha } from './krippendorff-alpha.js';
-import { snapshotOf, type TestLink, type TestSpan } from './agreement.test-support.js';
+import { HAND_LINKS as LINKS, HAND_SPANS as SPANS, snapshotOf, type TestLink, type TestSpan } from './agreement.test-support.js';
 
-/**
- * A small workspace of two articles (d1, d2; 100 characters each) and two annotators, Ana and Bob.
- * The units the alignment makes, and what each figure comes to, are worked out by hand below.
- *
- *   d1  U1  ana a1 claim 0–10  verdict true  score 1  |  bob b1 claim 0–10  verdict true  score 2   exact match
- *       U2  ana a2 claim 20–30 verdict false score 1  |  bob b2 claim 22–30 verdict true            overlap only
- *       U3  ana a3 quote 40–50                        |  bob b3 claim 40–50                         label differs
- *       U4                                            |  bob b4 quote 60–70                         only Bob
- *   d2  U5  ana a4 quote 0–20                         |  bob b5 quote 0–20                          exact
- *       U6  ana a5 claim 30–40 verdict false score 3  |  bob b6 claim 30–40 verdict false score 3   exact
- *
- * Links: both link U1–U5 as same and U2→U6 as supports; Bob also links U3–U5 as same.
- */
-const SPANS: TestSpan[] = [
-  ['ana', 'a1', 'd1', 'claim', 0, 10, { verdict: 'true', score: 1 }],
-  ['bob', 'b1', 'd1', 'claim', 0, 10, { verdict: 'true', score: 2 }],
-  ['ana', 'a2', 'd1', 'claim', 20, 30, { verdict: 'false', score: 1 }],
-  ['bob', 'b2', 'd1', 'claim', 22, 30, { verdict: 'true' }],
-  ['ana', 'a3', 'd1', 'quote', 40, 50],
-  ['bob', 'b3', 'd1', 'claim', 40, 50],
-  ['bob', 'b4', 'd1', 'quote', 60, 70],
-  ['ana', 'a4', 'd2', 'quote', 0, 20],
-  ['bob', 'b5', 'd2', 'quote', 0, 20],
-  ['ana', 'a5', 'd2', 'claim', 30, 40, { verdict: 'false', score: 3 }],
-  ['bob', 'b6', 'd2', 'claim', 30, 40, { verdict: 'false', score: 3 }],
-];
-const LINKS: TestLink[] = [
-  ['ana', 'a1', 'a4', 'same'],
-  ['ana', 'a2', 'a5', 'supports'],
-  ['bob', 'b1', 'b5', 'same'],
-  ['bob', 'b2', 'b6', 'supports'],
-  ['bob', 'b3', 'b5', 'same'],
-];
 const NAMES = { ana: 'Ana López', bob: 'Bob Stone' };
 
 const report = () => computeAgreement({ snapshot: snapshotOf({ d1: 100, d2: 100 }, SPANS, LINKS), names: NAMES });

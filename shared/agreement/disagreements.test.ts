@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AgreementCell } from '../api/contract/agreement.js';
 import { computeAgreement } from './agreement-report.js';
-import { snapshotOf, type TestLink, type TestSpan } from './agreement.test-support.js';
+import { HAND_LINKS, HAND_SPANS, snapshotOf } from './agreement.test-support.js';
 import { listDisagreements } from './disagreements.js';
 
-// The workspace of agreement-report.test.ts, smaller: one unit of each kind of span disagreement.
-const SPANS: TestSpan[] = [
-  ['ana', 'a1', 'd1', 'claim', 0, 10, { verdict: 'true' }],
-  ['bob', 'b1', 'd1', 'claim', 0, 10, { verdict: 'true' }],
-  ['ana', 'a2', 'd1', 'claim', 20, 30, { verdict: 'false' }],
-  ['bob', 'b2', 'd1', 'claim', 22, 30, { verdict: 'true' }],
-  ['ana', 'a3', 'd1', 'quote', 40, 50],
-  ['bob', 'b3', 'd1', 'claim', 40, 50],
-  ['bob', 'b4', 'd1', 'quote', 60, 70],
-  ['ana', 'a4', 'd2', 'quote', 0, 20],
-  ['bob', 'b5', 'd2', 'quote', 0, 20],
-];
-const LINKS: TestLink[] = [
-  ['ana', 'a1', 'a4', 'same'],
-  ['bob', 'b1', 'b5', 'same'],
-  ['bob', 'b3', 'b5', 'same'],
-];
-const snapshot = snapshotOf({ d1: 100, d2: 100 }, SPANS, LINKS);
+// The hand-made workspace, worked out in agreement-report.test.ts.
+const snapshot = snapshotOf({ d1: 100, d2: 100 }, HAND_SPANS, HAND_LINKS);
 const names = { ana: 'Ana', bob: 'Bob' };
 const cell = (overrides: Partial<AgreementCell>): AgreementCell => ({
   scope: {},

@@ -9,8 +9,8 @@ import type { WorkspaceSnapshot } from '../model/workspace.js';
 import { AgreementScopeError, documentsCodedByAll, gatherCorpus, unitAt, type AgreementCorpus, type UnitRef } from './agreement-corpus.js';
 import { nameOf, type FigureSubject } from './agreement-figure.js';
 import { attributeValueOf } from './attribute-figures.js';
-import { clustersFromLinks, linkReliabilityData, type UnitLink } from './link-agreement.js';
-import { linksOfSubject, markedUnitsOf } from './link-figures.js';
+import { clustersFromLinks, type UnitLink } from './link-agreement.js';
+import { linkReliabilityOf, linksOfSubject } from './link-figures.js';
 import { spanKey, type AlignedUnit } from './span-alignment.js';
 
 /** Lists the disagreements of `cell` in `snapshot` (every layer); `names` gives annotators' names. */
@@ -102,12 +102,7 @@ function attributeDisagreements(subject: FigureSubject, labelId: string | null, 
 /** Pairs of units the coders linked differently (for alpha: only where two or more gave a value). */
 function linkDisagreements(subject: FigureSubject, pairableOnly: boolean): Disagreement[] {
   const { corpus } = subject;
-  const links = linksOfSubject(subject);
-  const marked = markedUnitsOf(subject);
-  const data = linkReliabilityData(
-    subject.coders.map((coder) => ({ coder, links: links.get(coder)!, markedUnits: marked.get(coder)! })),
-    corpus.linkTypeInfo,
-  );
+  const { links, data } = linkReliabilityOf(subject);
   const between = new Map(subject.coders.map((coder) => [coder, linksByPair(links.get(coder)!)]));
   const found: Disagreement[] = [];
   data.pairs.forEach((pair, i) => {

@@ -8,7 +8,7 @@ import { documentOfKey, pairsOf, unitAt } from './agreement-corpus.js';
 import { amount, articlesWords, cellOf, figureOf, meanOfDefined, nameOf, pairName, subjectWords, type FigureSubject } from './agreement-figure.js';
 import { conllAverage, lea, type Clustering } from './coreference-scores.js';
 import { krippendorffAlpha } from './krippendorff-alpha.js';
-import { clustersFromLinks, linkF1, linkReliabilityData, type UnitLink } from './link-agreement.js';
+import { clustersFromLinks, linkF1, linkReliabilityData, type LinkReliabilityData, type UnitLink } from './link-agreement.js';
 
 /** Each coder's links with both ends in the subject's articles. */
 export function linksOfSubject(subject: FigureSubject): Map<string, UnitLink[]> {
@@ -24,7 +24,7 @@ const markedEnds = new WeakMap<object, Map<string, Set<string>>>();
  * Of the units some coder's links join, those each coder marked (has an annotation in): all that
  * linkReliabilityData asks about (a subject's links join only its own articles' units).
  */
-export function markedUnitsOf(subject: FigureSubject): Map<string, ReadonlySet<string>> {
+function markedUnitsOf(subject: FigureSubject): Map<string, ReadonlySet<string>> {
   const { corpus } = subject;
   let marked = markedEnds.get(corpus);
   if (!marked) {
@@ -41,15 +41,21 @@ export function markedUnitsOf(subject: FigureSubject): Map<string, ReadonlySet<s
   return new Map(subject.coders.map((coder) => [coder, marked.get(coder) ?? new Set<string>()]));
 }
 
-/** Link alpha and link F1 of `subject`. */
-export function linkFigures(subject: FigureSubject): NonNullable<AgreementFigures['links']> {
-  const { corpus } = subject;
+/** The subject's links by coder, and their reliability data (one row per pair of units anyone linked). */
+export function linkReliabilityOf(subject: FigureSubject): { links: Map<string, UnitLink[]>; data: LinkReliabilityData } {
   const links = linksOfSubject(subject);
   const marked = markedUnitsOf(subject);
   const data = linkReliabilityData(
     subject.coders.map((coder) => ({ coder, links: links.get(coder)!, markedUnits: marked.get(coder)! })),
-    corpus.linkTypeInfo,
+    subject.corpus.linkTypeInfo,
   );
+  return { links, data };
+}
+
+/** Link alpha and link F1 of `subject`. */
+export function linkFigures(subject: FigureSubject): NonNullable<AgreementFigures['links']> {
+  const { corpus } = subject;
+  const { links, data } = linkReliabilityOf(subject);
   const alpha = krippendorffAlpha(data.values, 'nominal');
   const alphaMethod =
     'Krippendorff’s α (nominal) on links: every pair of aligned spans that any annotator linked is a unit, valued by the link’s type ' +

@@ -14,9 +14,9 @@ import type { DocumentMeta } from '../../shared/model/document.js';
 import { defaultLabels, defaultLinkTypes } from '../../shared/model/label-schema.js';
 import type { Link } from '../../shared/model/link.js';
 import { AnnotationFileSchema, CURRENT_SCHEMA_VERSION, LinkLayerFileSchema, WorkspaceFileSchema } from '../../shared/model/workspace.js';
-import { contentHash } from '../../shared/text/content-hash.js';
 import { fragmentAt } from '../../shared/text/text-quote.js';
 import { JsonFileCodec } from '../../main/storage/index.js';
+import { benchDocumentMeta } from './browser/bench-workspace.js';
 import { generateArticle, seededRandom, vocabulary, type GeneratedSpan } from './corpus-generator.js';
 
 /** The three annotators of W9. */
@@ -51,18 +51,7 @@ export async function writeAgreementWorkspace(dir: string, documents: number, pe
   for (let d = 0; d < documents; d++) {
     const text = generateArticle(8000, d + 1, words).trimEnd();
     const truth = corpusSpans(text, perDocument, d + 2);
-    const meta = {
-      id: `w9-${String(d).padStart(4, '0')}`,
-      title: `Article ${d}`,
-      outlet: null,
-      date: null,
-      url: null,
-      sourceFile: null,
-      contentHash: contentHash(text),
-      length: text.length,
-      normalisation: { bomRemoved: false, lineEndings: 'lf', nfcApplied: false },
-      importedAt: timestamp,
-    } as DocumentMeta;
+    const meta = benchDocumentMeta(`w9-${String(d).padStart(4, '0')}`, `Article ${d}`, text);
     metas.push(meta);
     await writeFile(join(dir, 'documents', `${meta.id}.txt`), text);
     await mkdir(join(dir, 'annotations', meta.id), { recursive: true });

@@ -34,6 +34,22 @@ export interface BenchArticle {
   annotations: Annotation[];
 }
 
+/** The index entry of a generated article (imported at the epoch, nothing known of it but its title). */
+export function benchDocumentMeta(id: string, title: string, text: string): DocumentMeta {
+  return {
+    id,
+    title,
+    outlet: null,
+    date: null,
+    url: null,
+    sourceFile: null,
+    contentHash: contentHash(text),
+    length: text.length,
+    normalisation: { bomRemoved: false, lineEndings: 'lf', nfcApplied: false },
+    importedAt: new Date(0).toISOString(),
+  };
+}
+
 /** Writes `specs` as a workspace in `dir`; resolves to the articles written. */
 export async function writeBenchWorkspace(dir: string, specs: readonly BenchArticleSpec[]): Promise<BenchArticle[]> {
   const editor = annotatorIdOf(TEST_EDITOR);
@@ -48,18 +64,7 @@ export async function writeBenchWorkspace(dir: string, specs: readonly BenchArti
   for (const [d, spec] of specs.entries()) {
     const text = generateArticle(spec.bytes, spec.seed, words).trimEnd();
     const spans = generateSpans(text, spec.spans, spec.seed + 1);
-    const meta = {
-      id: `bench-${String(d).padStart(3, '0')}`,
-      title: spec.title,
-      outlet: null,
-      date: null,
-      url: null,
-      sourceFile: null,
-      contentHash: contentHash(text),
-      length: text.length,
-      normalisation: { bomRemoved: false, lineEndings: 'lf', nfcApplied: false },
-      importedAt: timestamp,
-    } as DocumentMeta;
+    const meta = benchDocumentMeta(`bench-${String(d).padStart(3, '0')}`, spec.title, text);
     const labels = ['claim', 'quote', 'fact'];
     const list: Annotation[] = spans.map((span, i) => ({
       id: `${meta.id}-a${i}`,
