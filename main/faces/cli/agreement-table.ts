@@ -11,7 +11,7 @@ export function agreementText(report: AgreementReport): string {
   lines.push(...figuresText(report.overall), '');
   if (report.byPair.length > 1) {
     lines.push('Per pair (over the articles both coded)');
-    lines.push(...table(['Pair', 'articles', 'F1 exact', 'F1 overlap', 'αu', 'links α', 'CoNLL'], report.byPair.map((p) => [pairName(report, p), String(p.documents), ...summary(p)])), '');
+    lines.push(...table(['Pair', 'articles', 'F1 exact', 'F1 overlap', 'αu', 'links α', 'CoNLL'], report.byPair.map((p) => [pairName(report, p), p.documents.toLocaleString('en'), ...summary(p)])), '');
   }
   if (report.byDocument.length > 0) {
     lines.push('Per article (over the annotators who coded it)');
