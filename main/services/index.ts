@@ -2,6 +2,7 @@ import type { WorkbenchApi } from '../../shared/api/contract/index.js';
 import type { WorkspaceStore } from '../workspace/workspace-store.js';
 import { assignmentsService } from './assignments/assignments-service.js';
 import { AnnotationEditing } from './annotations/annotation-editing.js';
+import { curationService } from './curation/curation-service.js';
 import { annotationsService } from './annotations/annotations-service.js';
 import { documentsService } from './documents/documents-service.js';
 import { ExportService } from './exports/export-service.js';
@@ -79,6 +80,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
     ...teamService(context, options.identity ?? { source: 'none', file: null }),
     ...teamSync.api(),
     ...historyService(context),
+    ...curationService(context),
   } satisfies WorkbenchApi;
   return { ...api, exports, teamSync };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { annotationsContract } from './annotations.js';
 import { assignmentsContract } from './assignments.js';
+import { curationContract } from './curation.js';
 import { documentsContract } from './documents.js';
 import { exportsContract } from './exports.js';
 import { historyContract } from './history.js';
@@ -14,6 +15,7 @@ import { workspaceContract } from './workspace.js';
 export type { MethodSpec } from './ids.js';
 export * from './annotations.js';
 export * from './assignments.js';
+export * from './curation.js';
 export * from './documents.js';
 export * from './sync.js';
 export * from './history.js';
@@ -38,6 +40,7 @@ export const workbenchContract = {
   ...teamContract,
   ...syncContract,
   ...historyContract,
+  ...curationContract,
 };
 
 
