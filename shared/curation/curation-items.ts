@@ -143,8 +143,8 @@ export interface Curation {
   items: CurationItem[];
 }
 
-/** Characters of context shown on each side of an item. */
-const CONTEXT_CHARS = 160;
+/** Characters of context shown on each side of an item (within its paragraphs). */
+const CONTEXT_CHARS = 120;
 /** Items whose span is longer than this show their start and end only in the context (the rest is cut). */
 const MAX_CONTEXT_CHARS = 1200;
 
@@ -294,14 +294,18 @@ function sharedValues(sets: readonly AttributeValues[]): Record<string, Attribut
   return shared;
 }
 
-/** The text around `start`–`end` (a long item cut after 1,200 characters): up to 160 characters each side, cut at white space, never inside a character. */
-function contextOf(text: string, start: number, end: number): ItemContext {
+/**
+ * The text around `start`–`end` (a long item cut after 1,200 characters): up to 120 characters each
+ * side within the paragraphs it is in, cut at white space, never inside a character.
+ */
+export function contextOf(text: string, start: number, end: number): ItemContext {
   const cut = Math.min(end, start + MAX_CONTEXT_CHARS);
-  let from = Math.max(0, start - CONTEXT_CHARS);
-  let to = Math.min(text.length, cut + CONTEXT_CHARS);
-  const firstSpace = from > 0 ? text.slice(from, start).search(/\s/u) : -1;
+  let from = Math.max(0, start - CONTEXT_CHARS, text.lastIndexOf('\n', start - 1) + 1);
+  const paragraphEnd = text.indexOf('\n', cut);
+  let to = Math.min(text.length, cut + CONTEXT_CHARS, paragraphEnd < 0 ? text.length : paragraphEnd);
+  const firstSpace = from > 0 && text[from - 1] !== '\n' ? text.slice(from, start).search(/\s/u) : -1;
   if (firstSpace >= 0) from += firstSpace + 1;
-  const lastSpace = to < text.length ? text.slice(cut, to).search(/\s\S*$/u) : -1;
+  const lastSpace = to < text.length && text[to] !== '\n' ? text.slice(cut, to).search(/\s\S*$/u) : -1;
   if (lastSpace >= 0) to = cut + lastSpace;
   if (splitsSurrogatePair(text, from)) from++;
   if (splitsSurrogatePair(text, to)) to--;

@@ -5,7 +5,7 @@ export interface ShortcutDescription {
 }
 
 /** Keys with a fixed meaning in the article, which no label may use as its hotkey. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', '?', '[', ']', '{', '}', '+', '/', 'n', 'p', 'm']);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', '?', '[', ']', '{', '}', '+', '/', 'n', 'p', 'm', 'c']);
 
 /** The shortcuts of the annotating workflow (label hotkeys are added from the schema). */
 export const SHORTCUTS: readonly ShortcutDescription[] = [

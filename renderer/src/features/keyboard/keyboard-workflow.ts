@@ -42,6 +42,8 @@ export interface KeyboardWorkflow {
   focusWorkspaceSearch(): void;
   /** Shows the list of shortcuts. */
   showHelp(): void;
+  /** Shows the Curate view of the open article. */
+  openCuration(): void;
   /** Moves my status of the article on: not started → in progress → done → not started. */
   advanceMyStatus(): void;
   /**
@@ -91,6 +93,12 @@ export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkf
     else workflow.openFind();
     return;
   }
+  // The list of shortcuts, in every view.
+  if (event.key === '?' && !inField && !mod) {
+    event.preventDefault();
+    workflow.showHelp();
+    return;
+  }
   if (inField || mod || !workflow.articleShown) return;
   const selection = workflow.selection();
   if (workflow.linkingKey(event, selection !== null)) return;
@@ -114,9 +122,9 @@ export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkf
     return;
   }
   switch (event.key) {
-    case '?':
+    case 'c':
       event.preventDefault();
-      workflow.showHelp();
+      workflow.openCuration();
       return;
     case '/':
       event.preventDefault();

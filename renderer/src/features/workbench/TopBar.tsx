@@ -6,14 +6,15 @@ import { IdentityButton } from '../team/IdentityButton.js';
 import type { Edits } from '../history/use-edits.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 
-/** What the main area shows: the open article, the clusters of same/paraphrase links, the contradictions, or the team's progress (who has done what). */
-export type WorkbenchView = 'articles' | 'clusters' | 'contradictions' | 'progress';
+/** What the main area shows: the open article, the clusters of same/paraphrase links, the contradictions, the team's progress (who has done what), or the curation of the open article. */
+export type WorkbenchView = 'articles' | 'clusters' | 'contradictions' | 'progress' | 'curation';
 
 const WORKBENCH_VIEWS: readonly { id: WorkbenchView; name: string }[] = [
   { id: 'articles', name: 'Article' },
   { id: 'clusters', name: 'Clusters' },
   { id: 'contradictions', name: 'Contradictions' },
   { id: 'progress', name: 'Progress' },
+  { id: 'curation', name: 'Curate' },
 ];
 
 /** Props of the workbench's top bar. */

@@ -1,5 +1,7 @@
+import type { OpenedDocument } from '../../../../shared/api/contract/index.js';
 import { TeamOverview } from '../assignments/TeamOverview.js';
-import type { TrackSave } from '../history/use-edits.js';
+import { CurationView } from '../curation/CurationView.js';
+import type { Edits, TrackSave } from '../history/use-edits.js';
 import { LinkOverview } from '../linking/LinkOverview.js';
 import type { WorkbenchView } from './TopBar.js';
 
@@ -8,6 +10,10 @@ export interface WorkbenchOverviewProps {
   view: Exclude<WorkbenchView, 'articles'>;
   /** Runs an edit (naming a cluster) through the save indicator. */
   track: TrackSave;
+  /** The workbench's undoable edits (curation decisions are undone with the rest). */
+  edits: Edits;
+  /** The open article (the one Curate curates), or null. */
+  opened: OpenedDocument | null;
   /** Opens an article at an annotation. */
   onOpenAnnotation(documentId: string, annotationId: string): void;
   /** Opens an article. */
@@ -16,8 +22,9 @@ export interface WorkbenchOverviewProps {
   notice(message: string): void;
 }
 
-/** The workspace at a glance, in place of the article: the clusters, the contradictions, or the team's progress. */
-export function WorkbenchOverview({ view, track, onOpenAnnotation, onOpenArticle, notice }: WorkbenchOverviewProps) {
+/** The workspace at a glance, in place of the article: the clusters, the contradictions, the team's progress, or the open article's curation. */
+export function WorkbenchOverview({ view, track, edits, opened, onOpenAnnotation, onOpenArticle, notice }: WorkbenchOverviewProps) {
+  if (view === 'curation') return <CurationView opened={opened} edits={edits} notice={notice} />;
   if (view !== 'progress') return <LinkOverview view={view} track={track} onOpenAnnotation={onOpenAnnotation} />;
   return (
     <section className="overview team-overview" aria-labelledby="progress-title">
