@@ -92,7 +92,6 @@ export function App() {
     workspaceSearch: workspaceSearchInput,
     detailsField,
     showHelp: () => setDialog({ kind: 'help' }),
-    openCuration: () => setView('curation'),
     notice: setNotice,
   });
 

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { MyAssignment } from '../../../../shared/api/contract/index.js';
 import { nextWorkStatus, type WorkStatus } from '../../../../shared/model/assignment.js';
 import type { WorkbenchCache, WorkbenchState } from '../../client/workbench-cache.js';
+import { perConnection } from '../../client/connection-store.js';
 import { useCache } from '../../client/workbench-context.js';
 
 /** Who each article is assigned to and where I stand with it, as the renderer knows it. */
@@ -114,14 +115,8 @@ export class MyAssignmentsStore {
   }
 }
 
-const stores = new WeakMap<WorkbenchCache, MyAssignmentsStore>();
-
 /** The assignments store of the workspace the workbench shows. */
-export function assignmentsOf(cache: WorkbenchCache): MyAssignmentsStore {
-  let store = stores.get(cache);
-  if (!store) stores.set(cache, (store = new MyAssignmentsStore(cache)));
-  return store;
-}
+export const assignmentsOf = perConnection((cache) => new MyAssignmentsStore(cache));
 
 /** Every article's assignees and my status, and the store that changes them. */
 export function useMyAssignments(): [MyAssignmentsState, MyAssignmentsStore] {

@@ -1,5 +1,5 @@
+import { useEffect, useRef } from 'react';
 import type { Label } from '../../../../shared/model/label-schema.js';
-import type { ShortcutDescription } from '../keyboard/keyboard-shortcuts.js';
 
 /** What a key means in the Curate view while choosing. */
 export type ChoosingKey =
@@ -73,12 +73,24 @@ export function editingKey(press: KeyPress, labels: readonly Label[]): EditingKe
   return label ? { kind: 'label', labelId: label.id } : null;
 }
 
-/** The Curate view's keys, as the `?` list shows them. */
-export const CURATION_SHORTCUTS: readonly ShortcutDescription[] = [
-  { keys: 'c', does: 'Curate the open article: every annotator’s layer, one disagreement at a time' },
-  { keys: '1–9 (in Curate)', does: 'Take that annotator’s version' },
-  { keys: 'b (in Curate)', does: 'Keep both (every annotator’s different span, as separate annotations)' },
-  { keys: '0 or x (in Curate)', does: 'Keep none of them' },
-  { keys: 'e (in Curate)', does: 'Edit: Shift + ← / → move the end, Alt + Shift + ← / → the start (with Ctrl: a word), a label key relabels, Enter keeps it, Escape leaves it' },
-  { keys: 'j / k or arrows (in Curate)', does: 'The next / previous disagreement' },
-];
+/**
+ * Opens Curate with `c` while the article is shown (listed with the other keys in
+ * keyboard-shortcuts.ts): not from a field or a dialog, with Ctrl, Cmd or Alt, or where a label of an
+ * older workspace still uses the key.
+ */
+export function useCurateKey(articleShown: boolean, labels: readonly Label[], open: () => void): void {
+  const latest = useRef({ articleShown, labels, open });
+  latest.current = { articleShown, labels, open };
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      const { articleShown, labels, open } = latest.current;
+      const target = event.target instanceof Element ? event.target : null;
+      if (event.key !== 'c' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || !articleShown) return;
+      if (target?.closest('input, textarea, select, dialog, [role="dialog"]') || labels.some((l) => l.hotkey === 'c')) return;
+      event.preventDefault();
+      open();
+    };
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+}

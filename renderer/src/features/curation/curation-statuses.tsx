@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import './curation.css';
 import type { WorkStatus } from '../../../../shared/model/assignment.js';
 import type { WorkbenchCache, WorkbenchState } from '../../client/workbench-cache.js';
+import { perConnection } from '../../client/connection-store.js';
 import { useCache } from '../../client/workbench-context.js';
 
 const NONE: ReadonlyMap<string, WorkStatus> = new Map();
@@ -57,14 +58,8 @@ export class CurationStatuses {
   }
 }
 
-const stores = new WeakMap<WorkbenchCache, CurationStatuses>();
-
 /** The curation statuses of the workspace the workbench shows. */
-export function curationStatusesOf(cache: WorkbenchCache): CurationStatuses {
-  let store = stores.get(cache);
-  if (!store) stores.set(cache, (store = new CurationStatuses(cache)));
-  return store;
-}
+export const curationStatusesOf = perConnection((cache) => new CurationStatuses(cache));
 
 /** Every article's curation status (absent: not started). */
 export function useCurationStatuses(): ReadonlyMap<string, WorkStatus> {

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Label } from '../../../../shared/model/label-schema.js';
-import { CURATION_SHORTCUTS } from '../curation/curation-keys.js';
-import { SHORTCUTS } from './keyboard-shortcuts.js';
+import { CURATION_SHORTCUTS, SHORTCUTS } from './keyboard-shortcuts.js';
 
 /** The `?` overlay: every keyboard shortcut, label hotkeys included. */
 export function ShortcutHelp({ labels, onClose }: { labels: readonly Label[]; onClose(): void }) {

@@ -42,8 +42,6 @@ export interface KeyboardWorkflow {
   focusWorkspaceSearch(): void;
   /** Shows the list of shortcuts. */
   showHelp(): void;
-  /** Shows the Curate view of the open article. */
-  openCuration(): void;
   /** Moves my status of the article on: not started → in progress → done → not started. */
   advanceMyStatus(): void;
   /**
@@ -122,10 +120,6 @@ export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkf
     return;
   }
   switch (event.key) {
-    case 'c':
-      event.preventDefault();
-      workflow.openCuration();
-      return;
     case '/':
       event.preventDefault();
       workflow.openFind();

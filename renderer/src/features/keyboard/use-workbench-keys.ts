@@ -24,8 +24,6 @@ export interface WorkbenchKeys {
   /** The first field of the focused annotation's details (Enter goes there). */
   detailsField: RefObject<HTMLSelectElement | null>;
   showHelp(): void;
-  /** Shows the Curate view of the open article. */
-  openCuration(): void;
   notice(message: string): void;
 }
 
@@ -65,7 +63,6 @@ function paneWorkflow(keys: WorkbenchKeys, pane: ArticlePane, assignments: MyAss
     openFind: find.show,
     focusWorkspaceSearch: () => keys.workspaceSearch.current?.focus(),
     showHelp: keys.showHelp,
-    openCuration: keys.openCuration,
     advanceMyStatus: () => {
       const article = pane.opened?.meta;
       if (!article) return;

@@ -1,5 +1,6 @@
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { useWorkbenchState } from '../../client/workbench-context.js';
+import { useCurateKey } from '../curation/curation-keys.js';
 import { ExportButton } from '../export/ExportDialog.js';
 import { TeamSyncButton } from '../sync/TeamSyncButton.js';
 import { IdentityButton } from '../team/IdentityButton.js';
@@ -44,6 +45,7 @@ export function TopBar(props: TopBarProps) {
   const history = edits.state;
   const workspace = useWorkbenchState((state) => state.workspace);
   const canCompare = useWorkbenchState((state) => state.documents.length >= 2);
+  useCurateKey(view === 'articles', workspace?.labels ?? [], () => props.onView('curation'));
   if (!workspace) return null;
   return (
     <header className="top-bar">

@@ -1,0 +1,15 @@
+import type { WorkbenchCache } from './workbench-cache.js';
+
+/**
+ * A store kept once per workspace connection (per cache), made on first use: the assignments, my
+ * identity, the curation statuses. `const storeOf = perConnection((cache) => new Store(cache))`,
+ * then `storeOf(cache)` gives the same store for the same connection.
+ */
+export function perConnection<T>(create: (cache: WorkbenchCache) => T): (cache: WorkbenchCache) => T {
+  const stores = new WeakMap<WorkbenchCache, T>();
+  return (cache) => {
+    let store = stores.get(cache);
+    if (!store) stores.set(cache, (store = create(cache)));
+    return store;
+  };
+}
