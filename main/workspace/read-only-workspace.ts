@@ -12,7 +12,7 @@ import { annotationFileCodec, layersOfDocument, linkLayerFileCodec } from './lay
 import { notAWorkspaceError, WORKSPACE_FILE } from './workspace-folder.js';
 import { WORKSPACE_LAYOUT, workspacePath } from './workspace-layout.js';
 
-/** Reads every annotator's layer at once (for counting), instead of one annotator's. */
+/** Reads every annotator's layer at once (for counting, and for exports of several layers), instead of one annotator's. */
 export const ALL_LAYERS = '*';
 
 /** A consistent read of a workspace on disk could not be made; the message names the file and why. */
@@ -27,6 +27,8 @@ export interface ReadSnapshotOptions {
   /** Told after each document is read. */
   onDocumentRead?: (read: number, total: number) => void;
   signal?: AbortSignal | undefined;
+  /** The layer to read this time (an annotator's id, or `ALL_LAYERS`) instead of the one the workspace was opened for. */
+  layer?: string | undefined;
 }
 
 /** How many times a read is started again because `workspace.json` changed while it was read. */
@@ -50,7 +52,8 @@ interface ReadIndex {
  * clean-up of abandoned temp files, which could be another process's write in flight), and upgrades
  * an older workspace in memory only (a workspace from before layers reads as the layer it would be
  * upgraded to). It reads what is on disk, so edits another process holds unsaved are not in it. It
- * reads one annotator's layer (what an export holds) or every layer (`ALL_LAYERS`, for counting).
+ * reads one annotator's layer or every layer (`ALL_LAYERS`: for counting, and for exports of the
+ * curated or every layer).
  *
  * Every file is replaced whole by its writer (written aside, then renamed), so each read sees one
  * whole version of a file. Across files, a snapshot reads `workspace.json` and the link files,
@@ -83,8 +86,15 @@ export class ReadOnlyWorkspace {
     return new ReadOnlyWorkspace(absolute, layer);
   }
 
-  /** Reads the whole workspace as one consistent snapshot, in document order (see the class comment). */
+  /**
+   * Reads the whole workspace as one consistent snapshot, in document order (see the class comment).
+   * Reading every layer, each document lists the annotators with a file of it (`layers`), and the
+   * snapshot names the annotators whose link files were read (`annotators`).
+   */
   async readSnapshot(options: ReadSnapshotOptions = {}): Promise<WorkspaceSnapshot> {
+    if (options.layer !== undefined && options.layer !== this.layer) {
+      return new ReadOnlyWorkspace(this.dir, options.layer).readSnapshot({ ...options, layer: undefined });
+    }
     let lastInconsistency = '';
     for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
       const before = await this.readIndexBytes();
@@ -118,6 +128,7 @@ export class ReadOnlyWorkspace {
           links: layers.flatMap((l) => l.links),
           clusterNames: layers.flatMap((l) => l.clusterNames),
           documentStatus: Object.fromEntries(linkLayers.map((l) => [l.data.annotator.id, l.data.documentStatus ?? {}])),
+          annotators: linkLayers.map((l) => l.data.annotator),
         };
       }
       lastInconsistency = inconsistency ?? '';
@@ -189,7 +200,7 @@ export class ReadOnlyWorkspace {
       if (typeof read === 'string') return read;
       annotations.push(...read);
     }
-    return { meta, text, annotations };
+    return this.layer === ALL_LAYERS ? { meta, text, annotations, layers } : { meta, text, annotations };
   }
 
   /** Every link file read (or the one of the layer read), with its bytes to notice a change. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMAT_IDS } from '../formats/export-formats.js';
+import { AnnotatorIdSchema } from '../model/annotator.js';
 
 /** The formats annotations can be imported from onto documents already in a workspace. */
 export const ANNOTATION_IMPORT_FORMAT_IDS = ['w3c', 'brat'] as const;
@@ -12,6 +13,8 @@ export const ExportFormatInfoSchema = z.object({
   description: z.string(),
   /** The unit its offsets count, stated next to the format. */
   offsetUnit: z.string(),
+  /** Why the format cannot hold every annotator's layer, and what to choose instead; null when it can. */
+  refusesAllLayers: z.string().nullable(),
 });
 /** An export format as a picker shows it. */
 export type ExportFormatInfo = z.infer<typeof ExportFormatInfoSchema>;
@@ -21,6 +24,16 @@ export const ExportOptionsSchema = z.object({
   formats: z.array(ExportFormatInfoSchema),
   /** The suggested destination folder per format: `<workspace>/exports/<format>-<date-time>`. */
   defaultDestinations: z.record(z.string(), z.string()),
+  /** The layers there are to choose from. */
+  layers: z.object({
+    /** My annotator id: my layer is exported unless another is chosen, and is the curated layer's default fallback. */
+    me: AnnotatorIdSchema,
+    /** Every annotator with a layer (me included, the curated layer not), sorted by id. */
+    annotators: z.array(z.object({ id: AnnotatorIdSchema, name: z.string() })),
+    /** How many articles have a curated layer (none: the curated layer is not the default). */
+    curatedDocuments: z.number().int().nonnegative(),
+    documentCount: z.number().int().nonnegative(),
+  }),
 });
 /** What the export dialog needs before the user picks anything. */
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
@@ -33,11 +46,26 @@ export const ExportScopeSchema = z
   })
   .strict();
 
+/**
+ * Which layer(s) an export holds (see `shared/formats/export-layers.ts`): one annotator's, the
+ * curated layer with another's where an article has none (mine when `fallback` is absent), or
+ * every layer.
+ */
+export const ExportLayerRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('annotator'), annotator: AnnotatorIdSchema }).strict(),
+  z.object({ kind: z.literal('curated'), fallback: AnnotatorIdSchema.optional() }).strict(),
+  z.object({ kind: z.literal('all') }).strict(),
+]);
+/** Which layer(s) an export holds, as asked. */
+export type ExportLayerRequest = z.infer<typeof ExportLayerRequestSchema>;
+
 /** What to export and where. */
 export const ExportRequestSchema = z
   .object({
     format: z.enum(EXPORT_FORMAT_IDS),
     scope: ExportScopeSchema.optional(),
+    /** Which layer(s); my own layer when absent. */
+    layer: ExportLayerRequestSchema.optional(),
     /** An absolute folder path on the machine running the workspace; created, never merged into. */
     destination: z.string().min(1).max(4096),
     /** Replace an earlier export of ours at the destination (otherwise refused; anything else always is). */

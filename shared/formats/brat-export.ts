@@ -9,6 +9,8 @@ import { CROSS_DOCUMENT_LINKS_FILE, crossDocumentLinkChunks, type CrossDocumentL
 import { assignDocumentFileNames } from './document-file-names.js';
 import { exportableAnnotations } from './exportable-annotation.js';
 import type { ExportedFile } from './exported-file.js';
+import { exportedAnnotator, layerOfAnnotator, type ExportedLayers } from './export-layers.js';
+import { guardSpreadsheetCell } from './spreadsheet-formula-guard.js';
 
 /** Line breaks and tabs in a note, which a `#` line cannot hold, become spaces. */
 const NOTE_UNSAFE = /[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]/g;
@@ -30,8 +32,38 @@ const NOTE_UNSAFE = /[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]/g;
  *   links between documents as `NAME:Tn` ends.
  * T numbers follow the annotations' position order. Annotations whose offsets do not fit the text
  * are left out, with their links.
+ *
+ * Layers (`layers`): one annotator's layer is the collection above. Every layer is one folder per
+ * annotator, named by their id (`<annotator>/`), each a complete collection of every document with
+ * that annotator's annotations (brat keeps one set per collection, and compares two collections).
+ * The curated layer is one collection plus `document-layers.tsv` (document name, annotator id,
+ * annotator name, formula-guarded), since a `.ann` file cannot say whose it is.
  */
-export function* exportBratStandoff(snapshot: WorkspaceSnapshot): Iterable<ExportedFile> {
+export function* exportBratStandoff(snapshot: WorkspaceSnapshot, layers?: ExportedLayers): Iterable<ExportedFile> {
+  if (layers?.choice.kind === 'all') {
+    for (const annotator of layers.annotators) {
+      for (const file of bratCollection(layerOfAnnotator(snapshot, annotator.id))) yield { ...file, path: `${annotator.id}/${file.path}` };
+    }
+    return;
+  }
+  yield* bratCollection(snapshot);
+  if (layers?.choice.kind === 'curated') yield { path: DOCUMENT_LAYERS_FILE, chunks: documentLayerChunks(snapshot, layers) };
+}
+
+/** The side file of a brat export of the curated layer that says which layer each document's annotations come from. */
+export const DOCUMENT_LAYERS_FILE = 'document-layers.tsv';
+
+function* documentLayerChunks(snapshot: WorkspaceSnapshot, layers: ExportedLayers): Iterable<string> {
+  const names = assignDocumentFileNames(snapshot.documents.map((d) => d.meta));
+  yield 'document\tannotator\tannotator_name\n';
+  for (const { meta } of snapshot.documents) {
+    const annotator = exportedAnnotator(layers, layers.documentLayers?.get(meta.id) ?? '');
+    yield `${[names.get(meta.id)!, annotator.id, annotator.name.replace(/[\t\r\n]/g, ' ')].map(guardSpreadsheetCell).join('\t')}\n`;
+  }
+}
+
+/** One brat collection of one layer (see `exportBratStandoff`). */
+function* bratCollection(snapshot: WorkspaceSnapshot): Iterable<ExportedFile> {
   const cache = new Map<DocumentSnapshot, Annotation[]>();
   const exportable = (document: DocumentSnapshot): Annotation[] => {
     let list = cache.get(document);

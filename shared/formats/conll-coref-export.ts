@@ -6,6 +6,7 @@ import { tokenTable, type TokenTable } from './conll-tokeniser.js';
 import { assignDocumentFileNames } from './document-file-names.js';
 import { exportableAnnotations } from './exportable-annotation.js';
 import type { ExportedFile } from './exported-file.js';
+import type { ExportedLayers } from './export-layers.js';
 import { guardSpreadsheetCell } from './spreadsheet-formula-guard.js';
 
 /** Options of the CoNLL coreference export. */
@@ -16,6 +17,8 @@ export interface ConllCorefExportOptions {
   linkTypeIds?: readonly string[];
   /** Also write annotations in no cluster, each as its own one-mention cluster (default false). */
   includeSingletons?: boolean;
+  /** The layers the snapshot holds; for the curated layer `mentions.tsv` says whose each mention is. */
+  layers?: ExportedLayers;
 }
 
 interface Mention {
@@ -47,6 +50,10 @@ interface Mention {
  * merged, because coval needs a mention inside one sentence. Two mentions of one cluster that
  * overlap without nesting cannot be bracketed and read back as nested. Annotations covering no
  * token (white space only) or whose offsets do not fit the text are left out.
+ *
+ * Layers: the file holds one set of clusters and no annotator, so it holds one layer or the curated
+ * layer, never every layer (`refusesAllLayers`). For the curated layer `mentions.tsv` has a last
+ * column `annotator`, the id of the layer each mention comes from.
  */
 export function* exportConllCoreference(snapshot: WorkspaceSnapshot, options: ConllCorefExportOptions = {}): Iterable<ExportedFile> {
   const topic = (options.topic ?? '1').replace(/\s+/g, '_') || '1';
@@ -88,12 +95,14 @@ export function* exportConllCoreference(snapshot: WorkspaceSnapshot, options: Co
   yield {
     path: 'mentions.tsv',
     chunks: (function* () {
-      yield 'cluster_id\tdoc_id\tannotation_id\tsent_id\tfirst_tok_id\tlast_tok_id\ttokens\n';
+      const withAnnotator = options.layers?.choice.kind === 'curated';
+      yield `cluster_id\tdoc_id\tannotation_id\tsent_id\tfirst_tok_id\tlast_tok_id\ttokens${withAnnotator ? '\tannotator' : ''}\n`;
       for (const { docName, text, tokens, mentions, sentences } of documentLayouts(snapshot, options, false)) {
         let rows = '';
         for (const m of mentions) {
           const words = Array.from({ length: m.last - m.first + 1 }, (_, k) => text.slice(tokens.starts[m.first + k]!, tokens.ends[m.first + k]!)).join(' ');
-          rows += `${m.cluster}\t${guardSpreadsheetCell(docName)}\t${guardSpreadsheetCell(m.annotation.id)}\t${sentences[m.first]}\t${m.first}\t${m.last}\t${guardSpreadsheetCell(words)}\n`;
+          rows += `${m.cluster}\t${guardSpreadsheetCell(docName)}\t${guardSpreadsheetCell(m.annotation.id)}\t${sentences[m.first]}\t${m.first}\t${m.last}\t${guardSpreadsheetCell(words)}`;
+          rows += withAnnotator ? `\t${guardSpreadsheetCell(m.annotation.annotator)}\n` : '\n';
         }
         if (rows) yield rows;
       }

@@ -2,12 +2,15 @@ import type { WorkspaceSnapshot } from '../model/workspace.js';
 import { CROSS_DOCUMENT_LINKS_FILE, crossDocumentLinkChunks, type CrossDocumentLinkRow } from './cross-document-links.js';
 import { exportableAnnotations } from './exportable-annotation.js';
 import type { ExportedFile } from './exported-file.js';
+import type { ExportedLayers } from './export-layers.js';
 import { offsetConverter, type OffsetUnit } from './offset-unit.js';
 
 /** Options of the doccano export. */
 export interface DoccanoExportOptions {
   /** Offset unit (default UTF-16 code units, what doccano's frontend counts). */
   offsetUnit?: OffsetUnit;
+  /** The layers the snapshot holds; for the curated layer each line says whose its labels are. */
+  layers?: ExportedLayers;
 }
 
 /**
@@ -27,9 +30,15 @@ export interface DoccanoExportOptions {
  * fragment is its own entity with the same label, and `corroborate_spans` (`[{annotation_id,
  * entity_ids}]`, kept by doccano as metadata) ties them together; relations join the first
  * fragments' entities.
+ *
+ * Layers: doccano's JSONL has no annotator (its own export writes one file per user), so it holds
+ * one layer or the curated layer, never every layer (`refusesAllLayers`). For the curated layer
+ * each line ends with `annotator`, the id of the layer its labels come from (kept by doccano as
+ * metadata).
  */
 export function* exportDoccano(snapshot: WorkspaceSnapshot, options: DoccanoExportOptions = {}): Iterable<ExportedFile> {
   const unit = options.offsetUnit ?? 'utf16';
+  const documentLayers = options.layers?.choice.kind === 'curated' ? options.layers.documentLayers : null;
   yield {
     path: 'doccano.jsonl',
     chunks: (function* () {
@@ -72,6 +81,7 @@ export function* exportDoccano(snapshot: WorkspaceSnapshot, options: DoccanoExpo
           source_file: meta.sourceFile,
           content_hash: meta.contentHash,
           corroborate_spans: spans,
+          ...(documentLayers ? { annotator: documentLayers.get(meta.id) } : {}),
         })}\n`;
       }
     })(),

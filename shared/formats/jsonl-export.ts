@@ -3,6 +3,7 @@ import type { WorkspaceSnapshot } from '../model/workspace.js';
 import { CodePointIndex } from '../text/code-points.js';
 import { exportableAnnotations } from './exportable-annotation.js';
 import type { ExportedFile } from './exported-file.js';
+import { carriesAnnotators, type ExportedLayers } from './export-layers.js';
 
 /**
  * Exports `documents.jsonl`: one JSON object per document and line (LF), in snapshot order:
@@ -13,12 +14,16 @@ import type { ExportedFile } from './exported-file.js';
  * (Python: `text[start:end]`), end exclusive, plus its `text`. `links` lists every link touching
  * the document: `{id, typeId, type, directed, role: "source"|"target", spanId, otherDocumentId,
  * otherSpanId, note}`. Annotations whose offsets do not fit the text are left out, with their links.
+ * When `layers` are the curated or every layer, each span and link also gives its `annotator` (the
+ * id of the layer it is in, after `id`), and for the curated layer each line gives the `layer` its
+ * spans come from (before `spans`); one annotator's layer is written without them.
  */
-export function* exportJsonLines(snapshot: WorkspaceSnapshot): Iterable<ExportedFile> {
-  yield { path: 'documents.jsonl', chunks: jsonLinesChunks(snapshot) };
+export function* exportJsonLines(snapshot: WorkspaceSnapshot, layers?: ExportedLayers): Iterable<ExportedFile> {
+  yield { path: 'documents.jsonl', chunks: jsonLinesChunks(snapshot, carriesAnnotators(layers) ? layers : null) };
 }
 
-function* jsonLinesChunks(snapshot: WorkspaceSnapshot): Iterable<string> {
+function* jsonLinesChunks(snapshot: WorkspaceSnapshot, layers: ExportedLayers | null): Iterable<string> {
+  const whose = (item: { annotator: string }) => (layers ? { annotator: item.annotator } : {});
   const labels = new Map(snapshot.labels.map((l) => [l.id, l]));
   const types = new Map(snapshot.linkTypes.map((t) => [t.id, t]));
   const exported = new Set<string>();
@@ -42,6 +47,7 @@ function* jsonLinesChunks(snapshot: WorkspaceSnapshot): Iterable<string> {
     const index = new CodePointIndex(text);
     const spans = perDocument[d]!.map((a) => ({
       id: a.id,
+      ...whose(a),
       labelId: a.labelId,
       label: labels.get(a.labelId)?.name ?? a.labelId,
       attributes: a.attributes,
@@ -57,7 +63,7 @@ function* jsonLinesChunks(snapshot: WorkspaceSnapshot): Iterable<string> {
     }));
     const links = (linksByDocument.get(meta.id) ?? []).flatMap((link) => {
       const type = types.get(link.typeId);
-      const common = { id: link.id, typeId: link.typeId, type: type?.name ?? link.typeId, directed: type?.directed ?? true, note: link.note };
+      const common = { id: link.id, ...whose(link), typeId: link.typeId, type: type?.name ?? link.typeId, directed: type?.directed ?? true, note: link.note };
       const rows = [];
       if (link.source.documentId === meta.id) {
         rows.push({ ...common, role: 'source', spanId: link.source.annotationId, otherDocumentId: link.target.documentId, otherSpanId: link.target.annotationId });
@@ -76,6 +82,7 @@ function* jsonLinesChunks(snapshot: WorkspaceSnapshot): Iterable<string> {
       sourceFile: meta.sourceFile,
       contentHash: meta.contentHash,
       text,
+      ...(layers?.documentLayers ? { layer: layers.documentLayers.get(meta.id) } : {}),
       spans,
       links,
     })}\n`;

@@ -1,4 +1,5 @@
 import type { Annotation } from '../model/annotation.js';
+import { CURATED_ANNOTATOR } from '../model/annotator.js';
 import type { Label, LinkType } from '../model/label-schema.js';
 import type { Link } from '../model/link.js';
 import type { DocumentSnapshot, WorkspaceSnapshot } from '../model/workspace.js';
@@ -7,7 +8,8 @@ import { contentHash } from '../text/content-hash.js';
 import { fragmentAt } from '../text/text-quote.js';
 import { exportableAnnotations } from './exportable-annotation.js';
 import type { ExportedFile } from './exported-file.js';
-import { documentIri, itemIri, labelIri, linkTypeIri, textSourceIri } from './web-annotation-iris.js';
+import { carriesAnnotators, exportedAnnotator, type ExportedLayers } from './export-layers.js';
+import { annotatorIri, documentIri, itemIri, labelIri, linkTypeIri, textSourceIri } from './web-annotation-iris.js';
 import { ANNO_CONTEXT, type SpecificResourceTarget, type TextualBody, type WebAnnotation } from './web-annotation-types.js';
 
 /** Options of the Web Annotation exports. */
@@ -16,6 +18,8 @@ export interface WebAnnotationExportOptions {
   collectionId?: string;
   /** The collection's label (default `Corroborate export`). */
   label?: string;
+  /** The layers the snapshot holds; for the curated or every layer each annotation's `creator` names its annotator. */
+  layers?: ExportedLayers;
 }
 
 /**
@@ -34,7 +38,10 @@ export interface WebAnnotationExportOptions {
  *   label:<id>`), each attribute as a `describing` TextualBody with `format: application/json` and
  *   value `{"name":…,"value":…}` (keeps booleans and numbers typed), the note as `commenting`.
  * - `created`/`modified` (xsd:dateTime) and `creator` (a Person named by the author, with the
- *   annotator's id as its `nickname`) when known.
+ *   annotator's id as its `nickname`) when known. When `layers` are the curated or every layer,
+ *   every annotation and link has a `creator`: the agent of its layer, with the annotator's IRI as
+ *   `id` (`urn:corroborate:annotator:<id>`), their name and their id as `nickname`; the curated
+ *   layer's agent is an `Organization` (the team that agreed on it), everyone else a `Person`.
  * Each link is an Annotation with `motivation: linking`, the link type as a `classifying` body
  * (`urn:corroborate:link-type:<id>`), its note as `commenting`, and the two linked annotations'
  * IRIs as targets, source first (JSON-LD treats `target` as a set, so readers that need the
@@ -49,12 +56,12 @@ export function* exportW3cAnnotationCollection(
 }
 
 /** Exports the same annotations as `exportW3cAnnotationCollection`, one complete annotation per line (`annotations.jsonl`). */
-export function* exportW3cAnnotationJsonLines(snapshot: WorkspaceSnapshot): Iterable<ExportedFile> {
-  yield { path: 'annotations.jsonl', chunks: jsonLinesChunks(snapshot) };
+export function* exportW3cAnnotationJsonLines(snapshot: WorkspaceSnapshot, layers?: ExportedLayers): Iterable<ExportedFile> {
+  yield { path: 'annotations.jsonl', chunks: jsonLinesChunks(snapshot, layers) };
 }
 
-function* jsonLinesChunks(snapshot: WorkspaceSnapshot): Iterable<string> {
-  for (const annotation of webAnnotationsOf(snapshot)) {
+function* jsonLinesChunks(snapshot: WorkspaceSnapshot, layers: ExportedLayers | undefined): Iterable<string> {
+  for (const annotation of webAnnotationsOf(snapshot, layers)) {
     yield `${JSON.stringify({ '@context': ANNO_CONTEXT, ...annotation })}\n`;
   }
 }
@@ -69,7 +76,7 @@ function* collectionChunks(snapshot: WorkspaceSnapshot, options: WebAnnotationEx
     `  "total": ${total},\n  "first": {\n    "type": "AnnotationPage",\n    "startIndex": 0,\n    "items": [`
   );
   let first = true;
-  for (const annotation of annotationsOfPlan(snapshot, plan)) {
+  for (const annotation of annotationsOfPlan(snapshot, plan, options.layers)) {
     yield `${first ? '\n' : ',\n'}      ${JSON.stringify(annotation)}`;
     first = false;
   }
@@ -77,8 +84,8 @@ function* collectionChunks(snapshot: WorkspaceSnapshot, options: WebAnnotationEx
 }
 
 /** Every span and link of the snapshot as a Web Annotation object (without `@context`), spans first. */
-export function webAnnotationsOf(snapshot: WorkspaceSnapshot): Iterable<WebAnnotation> {
-  return annotationsOfPlan(snapshot, planExport(snapshot));
+export function webAnnotationsOf(snapshot: WorkspaceSnapshot, layers?: ExportedLayers): Iterable<WebAnnotation> {
+  return annotationsOfPlan(snapshot, planExport(snapshot), layers);
 }
 
 interface ExportPlan {
@@ -107,19 +114,29 @@ function planExport(snapshot: WorkspaceSnapshot): ExportPlan {
   return { exportable, spanCount, links };
 }
 
-function* annotationsOfPlan(snapshot: WorkspaceSnapshot, plan: ExportPlan): Iterable<WebAnnotation> {
+function* annotationsOfPlan(snapshot: WorkspaceSnapshot, plan: ExportPlan, layers: ExportedLayers | undefined): Iterable<WebAnnotation> {
   const labels = new Map(snapshot.labels.map((l) => [l.id, l]));
+  const creatorOf = carriesAnnotators(layers) ? (item: Provenance) => layerCreator(layers, item) : provenance;
   for (const document of snapshot.documents) {
     const index = new CodePointIndex(document.text);
     for (const annotation of plan.exportable.get(document.meta.id) ?? []) {
-      yield spanAnnotation(document, index, annotation, labels.get(annotation.labelId));
+      yield spanAnnotation(document, index, annotation, labels.get(annotation.labelId), creatorOf);
     }
   }
   const types = new Map(snapshot.linkTypes.map((t) => [t.id, t]));
-  for (const link of plan.links) yield linkAnnotation(link, types.get(link.typeId)!);
+  for (const link of plan.links) yield linkAnnotation(link, types.get(link.typeId)!, creatorOf);
 }
 
-function spanAnnotation(document: DocumentSnapshot, index: CodePointIndex, annotation: Annotation, label: Label | undefined): WebAnnotation {
+/** Who made an item and when, as the item says. */
+type Provenance = { author: string; annotator: string; createdAt: string; updatedAt: string };
+
+function spanAnnotation(
+  document: DocumentSnapshot,
+  index: CodePointIndex,
+  annotation: Annotation,
+  label: Label | undefined,
+  creatorOf: (item: Provenance) => Partial<WebAnnotation>,
+): WebAnnotation {
   const source = textSourceIri(document.meta.contentHash);
   const scope = documentIri(document.meta.id);
   const targets: SpecificResourceTarget[] = annotation.fragments.map((fragment) => {
@@ -145,31 +162,39 @@ function spanAnnotation(document: DocumentSnapshot, index: CodePointIndex, annot
     id: itemIri(annotation.id),
     type: 'Annotation',
     motivation: 'classifying',
-    ...provenance(annotation),
+    ...creatorOf(annotation),
     body,
     target: targets.length === 1 ? targets[0]! : targets,
   };
 }
 
-function linkAnnotation(link: Link, type: LinkType): WebAnnotation {
+function linkAnnotation(link: Link, type: LinkType, creatorOf: (item: Provenance) => Partial<WebAnnotation>): WebAnnotation {
   const body: TextualBody[] = [{ type: 'TextualBody', id: linkTypeIri(type.id), purpose: 'classifying', value: type.name }];
   if (link.note) body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: link.note });
   return {
     id: itemIri(link.id),
     type: 'Annotation',
     motivation: 'linking',
-    ...provenance(link),
+    ...creatorOf(link),
     body,
     target: [itemIri(link.source.annotationId), itemIri(link.target.annotationId)],
   };
 }
 
-function provenance(item: { author: string; annotator: string; createdAt: string; updatedAt: string }): Partial<WebAnnotation> {
+function provenance(item: Provenance): Partial<WebAnnotation> {
   const result: Partial<WebAnnotation> = {};
   if (item.createdAt) result.created = item.createdAt;
   if (item.updatedAt) result.modified = item.updatedAt;
   if (item.author) result.creator = { type: 'Person', name: item.author, nickname: item.annotator };
   return result;
+}
+
+/** `provenance`, with the creator always the agent of the item's layer (when the export holds the curated or every layer). */
+function layerCreator(layers: ExportedLayers, item: Provenance): Partial<WebAnnotation> {
+  const { creator: _byAuthor, ...times } = provenance(item);
+  const annotator = exportedAnnotator(layers, item.annotator);
+  const type = annotator.id === CURATED_ANNOTATOR ? 'Organization' : 'Person';
+  return { ...times, creator: { id: annotatorIri(annotator.id), type, name: annotator.name, nickname: annotator.id } };
 }
 
 function defaultCollectionId(snapshot: WorkspaceSnapshot): string {

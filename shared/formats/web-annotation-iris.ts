@@ -33,6 +33,11 @@ export function textSourceIri(contentHash: string): string {
   return `urn:${contentHash}`;
 }
 
+/** The IRI naming an annotator (the `id` of a creator): `urn:corroborate:annotator:<id>`. */
+export function annotatorIri(annotatorId: string): string {
+  return `urn:corroborate:annotator:${encodeURIComponent(annotatorId)}`;
+}
+
 /** The IRI naming a label in a classifying body: `urn:corroborate:label:<id>`. */
 export function labelIri(labelId: string): string {
   return `urn:corroborate:label:${labelId}`;

@@ -38,9 +38,11 @@ export interface TextualBody {
   format?: string;
 }
 
-/** A person who made an annotation. */
+/** Who made an annotation: a person, or (the curated layer) the team that agreed on it. */
 export interface WebAnnotationAgent {
-  type: 'Person';
+  /** The annotator's IRI (`annotatorIri`), written when the export holds the curated or every layer. */
+  id?: string;
+  type: 'Person' | 'Organization';
   name: string;
   /** The annotator's id in the workspace (whose layer it comes from). */
   nickname?: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from './annotation.js';
 import { DocumentStatusMapSchema, type DocumentStatusMap } from './assignment.js';
-import { AnnotatorIdentitySchema, AnnotatorIdSchema } from './annotator.js';
+import { AnnotatorIdentitySchema, AnnotatorIdSchema, type AnnotatorIdentity } from './annotator.js';
 import { CurationMapSchema } from './curation.js';
 import { ContentHashSchema, DocumentMetaSchema, type DocumentMeta } from './document.js';
 import { LabelSchema, LinkTypeSchema, type Label, type LinkType } from './label-schema.js';
@@ -65,11 +65,14 @@ export interface DocumentSnapshot {
   meta: DocumentMeta;
   text: string;
   annotations: Annotation[];
+  /** The annotators with a layer (a file) of this document, by id, when every layer was read (absent otherwise). */
+  layers?: string[];
 }
 
 /**
  * A whole workspace in memory, in document order: the input of every export transform. It holds one
- * layer (an export is of the exporting annotator's layer), or every layer when only counted.
+ * annotator's layer, or every layer (each annotation, link and cluster name says whose it is);
+ * `shared/formats/export-layers.ts` picks from it what an export holds.
  */
 export interface WorkspaceSnapshot {
   schemaVersion: number;
@@ -81,4 +84,6 @@ export interface WorkspaceSnapshot {
   clusterNames?: ClusterName[];
   /** Each annotator's document statuses, by annotator id (absent: not read). */
   documentStatus?: Record<string, DocumentStatusMap>;
+  /** Who the layers read belong to, as their link files name them, by id (absent: not read). */
+  annotators?: AnnotatorIdentity[];
 }

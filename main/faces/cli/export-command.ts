@@ -1,7 +1,8 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ExportSummary } from '../../../shared/api/export-schemas.js';
+import type { ExportLayerRequest, ExportSummary } from '../../../shared/api/export-schemas.js';
+import { AnnotatorIdSchema } from '../../../shared/model/annotator.js';
 import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../../shared/formats/export-formats.js';
 import { describeExportFailure } from '../../services/exports/export-jobs.js';
 import { exportToFolder } from '../../services/exports/export-to-folder.js';
@@ -11,17 +12,22 @@ import { ANNOTATOR_OPTIONS, ANNOTATOR_USAGE, requireWorkspace, UsageError, type 
 import { resolveIdentity } from '../../services/open-workbench.js';
 
 /**
- * `export --workspace DIR --format F --out DIR [--force]`: writes a dataset export, all or nothing,
- * every byte checked. It only reads the workspace (no lock), so a pipeline can export while the app
- * has it open; it exports what is saved on disk, as one consistent snapshot.
+ * `export --workspace DIR --format F --out DIR [--force] [--layer L [--fallback A]]`: writes a
+ * dataset export of the layers chosen, all or nothing, every byte checked. It only reads the
+ * workspace (no lock), so a pipeline can export while the app has it open; it exports what is saved
+ * on disk, as one consistent snapshot.
  */
 export const exportCommand: CliCommand = {
   name: 'export',
   usage:
-    `export --workspace DIR --format FORMAT --out DIR [--force] [--documents ID,..] [--labels ID,..] [--json]\n` +
+    `export --workspace DIR --format FORMAT --out DIR [--force] [--documents ID,..] [--labels ID,..]\n` +
+    `       [--layer curated|all|ANNOTATOR_ID] [--fallback ANNOTATOR_ID] [--json]\n` +
     `                                   export into a new or empty folder, all or nothing (--force replaces an earlier\n` +
     `                                   export of ours, nothing else; never inside a workspace but under its exports/);\n` +
-    `                                   FORMAT: ${EXPORT_FORMAT_IDS.join('|')}; exports your layer\n` +
+    `                                   FORMAT: ${EXPORT_FORMAT_IDS.join('|')};\n` +
+    `                                   --layer: your layer by default, or one annotator's (by id), or curated (the\n` +
+    `                                   curated layer where an article has one, else --fallback's, by default yours),\n` +
+    `                                   or all (every layer, each annotation saying whose; not doccano, conll-coref)\n` +
     ANNOTATOR_USAGE,
   run: runExport,
 };
@@ -36,6 +42,8 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
       force: { type: 'boolean' },
       documents: { type: 'string' },
       labels: { type: 'string' },
+      layer: { type: 'string' },
+      fallback: { type: 'string' },
       json: { type: 'boolean' },
       ...ANNOTATOR_OPTIONS,
     },
@@ -44,6 +52,7 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   if (!values.format) throw new UsageError(`export needs --format (${EXPORT_FORMAT_IDS.join(', ')}).`);
   if (!isExportFormatId(values.format)) throw new UsageError(`Unknown export format "${values.format}"; use one of ${EXPORT_FORMAT_IDS.join(', ')}.`);
   if (!values.out) throw new UsageError('export needs --out DIR (a new or empty folder for the exported files).');
+  const layer = layerRequest(values.layer, values.fallback);
   await requireExistingWorkspace(workspaceDir);
   const scope = {
     ...(values.documents ? { documentIds: splitList(values.documents) } : {}),
@@ -57,7 +66,7 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   try {
     const summary = await exportToFolder(
       workspace,
-      { format: values.format, scope, destination: values.out, overwrite: values.force ?? false },
+      { format: values.format, scope, ...(layer ? { layer } : {}), destination: values.out, overwrite: values.force ?? false },
       { signal: controller.signal },
     );
     if (values.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
@@ -94,6 +103,21 @@ export async function requireExistingWorkspace(workspaceDir: string): Promise<vo
   } catch {
     throw new Error(`${workspaceDir} is not a Corroborate workspace (it has no ${WORKSPACE_FILE}).`);
   }
+}
+
+/** The layer choice `--layer` and `--fallback` ask for (none: my layer), or a UsageError saying what is wrong with them. */
+function layerRequest(layer: string | undefined, fallback: string | undefined): ExportLayerRequest | undefined {
+  const annotatorId = (value: string, option: string) => {
+    if (!AnnotatorIdSchema.safeParse(value).success) {
+      throw new UsageError(`${option} "${value}" is not an annotator id (lower-case letters, digits and single hyphens, as \`stats --json\` lists them).`);
+    }
+    return value;
+  };
+  if (fallback !== undefined && layer !== 'curated') throw new UsageError('--fallback goes with --layer curated: whose layer to export where an article has no curated layer.');
+  if (layer === undefined) return undefined;
+  if (layer === 'all') return { kind: 'all' };
+  if (layer === 'curated') return fallback === undefined ? { kind: 'curated' } : { kind: 'curated', fallback: annotatorId(fallback, '--fallback') };
+  return { kind: 'annotator', annotator: annotatorId(layer, '--layer') };
 }
 
 function splitList(value: string): string[] {

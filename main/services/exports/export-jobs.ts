@@ -5,6 +5,7 @@ import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { WorkspaceReadError } from '../../workspace/read-only-workspace.js';
 import { exportToFolder, InvalidExportScopeError, type ExportToFolderRequest } from './export-to-folder.js';
 import { WorkspaceNotExportableError } from './read-workspace-snapshot.js';
+import { InvalidExportLayerError } from './read-export-layers.js';
 import { ExportDestinationError } from './export-destination.js';
 import { ExportCancelledError, ExportWriteError } from './write-export-folder.js';
 
@@ -127,7 +128,8 @@ export function describeExportFailure(error: unknown): string {
     error instanceof ExportDestinationError ||
     error instanceof ExportWriteError ||
     error instanceof WorkspaceNotExportableError ||
-    error instanceof InvalidExportScopeError
+    error instanceof InvalidExportScopeError ||
+    error instanceof InvalidExportLayerError
   ) {
     return error.message;
   }

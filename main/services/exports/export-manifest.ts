@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExportedLayers } from '../../../shared/formats/export-layers.js';
 import type { WrittenExportFile } from './write-export-folder.js';
 
 /**
@@ -14,6 +15,8 @@ export interface ExportManifest {
   format: string | null;
   /** Every file of the export, relative POSIX paths, in the order written. */
   files: WrittenExportFile[];
+  /** Which layers it holds (absent for a folder written without a layer choice: tests). */
+  layers?: ExportedLayers | undefined;
 }
 
 const MARKER = 'corroborate-export';
@@ -32,11 +35,25 @@ export function exportManifestText(manifest: ExportManifest): string {
       version: 1,
       about: 'Written by Corroborate after every file listed here was complete; marks this folder as an export Corroborate may replace.',
       format: manifest.format,
+      ...(manifest.layers ? { layers: manifestLayers(manifest.layers) } : {}),
       files: manifest.files.map(({ path, bytes }) => ({ path, bytes })),
     },
     null,
     2,
   )}\n`;
+}
+
+/**
+ * The layer choice as the manifest records it: the choice (`annotator`, `curated` with its
+ * fallback, or `all`), the annotators whose layers it holds (id and name), and for the curated
+ * layer the layer each document came from.
+ */
+function manifestLayers(layers: ExportedLayers): Record<string, unknown> {
+  return {
+    ...layers.choice,
+    annotators: layers.annotators.map(({ id, name }) => ({ id, name })),
+    ...(layers.choice.kind === 'curated' && layers.documentLayers ? { documentLayers: Object.fromEntries(layers.documentLayers) } : {}),
+  };
 }
 
 /** Reads a manifest's text back; null when it is not one of ours. */

@@ -7,6 +7,8 @@ import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { WORKSPACE_EXPORTS_FOLDER } from './export-destination.js';
 import { ExportJobs } from './export-jobs.js';
 import { importAnnotations } from './import-annotations.js';
+import { checkLayerChoice, countCuratedDocuments, InvalidExportLayerError, resolveLayerChoice, workspaceAnnotators } from './read-export-layers.js';
+import { CURATED_ANNOTATOR } from '../../../shared/model/annotator.js';
 
 /**
  * The export and import-annotations methods of the contract, over one open workspace. The
@@ -26,18 +28,35 @@ export class ExportService {
   /** See the contract. */
   async getExportOptions(): Promise<ExportOptions> {
     const stamp = exportTimestamp(this.now());
+    const documentIds = this.store.workspace.documents.map((d) => d.id);
+    const annotators = (await workspaceAnnotators(this.store)).filter((a) => a.id !== CURATED_ANNOTATOR);
     return {
-      formats: EXPORT_FORMAT_IDS.map((id) => ({ id, description: exportFormats[id].description, offsetUnit: exportFormats[id].offsetUnit })),
+      formats: EXPORT_FORMAT_IDS.map((id) => {
+        const { description, offsetUnit, refusesAllLayers } = exportFormats[id];
+        return { id, description, offsetUnit, refusesAllLayers };
+      }),
       defaultDestinations: Object.fromEntries(EXPORT_FORMAT_IDS.map((id) => [id, defaultExportDestination(this.store.dir, id, stamp)])),
+      layers: {
+        me: this.store.annotator.id,
+        annotators: annotators.map(({ id, name }) => ({ id, name })),
+        curatedDocuments: await countCuratedDocuments(this.store.dir, documentIds),
+        documentCount: documentIds.length,
+      },
     };
   }
 
   /** See the contract. */
-  async startExport({ format, scope, destination, overwrite }: MethodInput<'startExport'>): Promise<{ jobId: string }> {
+  async startExport({ format, scope, layer, destination, overwrite }: MethodInput<'startExport'>): Promise<{ jobId: string }> {
     if (!isAbsolute(destination)) {
       throw new WorkbenchError('invalid-input', `Give the destination as a full path (such as ${join(this.store.dir, WORKSPACE_EXPORTS_FOLDER, format)}), not "${destination}".`);
     }
-    return { jobId: this.jobs.start({ format, scope, destination, overwrite }) };
+    try {
+      await checkLayerChoice(this.store, format, resolveLayerChoice(this.store, layer));
+    } catch (error) {
+      if (error instanceof InvalidExportLayerError) throw new WorkbenchError('invalid-input', error.message);
+      throw error;
+    }
+    return { jobId: this.jobs.start({ format, scope, layer, destination, overwrite }) };
   }
 
   /** See the contract. */

@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
-import type { ExportSummary, LeftOutItem } from '../../../shared/api/export-schemas.js';
+import type { ExportLayerRequest, ExportSummary, LeftOutItem } from '../../../shared/api/export-schemas.js';
 import { exportFormats, exportWorkspace, type ExportFormatId } from '../../../shared/formats/export-formats.js';
+import { describeExportedLayers } from '../../../shared/formats/export-layers.js';
 import { scopeSnapshot, type ExportScope } from '../../../shared/formats/export-scope.js';
 import { findUnexportableAnnotations } from '../../../shared/formats/exportable-annotation.js';
 import type { WorkspaceSnapshot } from '../../../shared/model/workspace.js';
-import type { ReadOnlyWorkspace } from '../../workspace/read-only-workspace.js';
-import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { checkExportDestination } from './export-destination.js';
-import { readWorkspaceSnapshot } from './read-workspace-snapshot.js';
+import { checkLayerChoice, readExportLayers, resolveLayerChoice, type ExportSource } from './read-export-layers.js';
 import { writeExportFolder, type WriteProgress } from './write-export-folder.js';
 
 /** The scope names a document or label the workspace does not have. */
@@ -20,6 +19,8 @@ export interface ExportToFolderRequest {
   format: ExportFormatId;
   /** Which documents and labels (all when absent). */
   scope?: ExportScope | undefined;
+  /** Which layer(s): my layer when absent (see `resolveLayerChoice`). */
+  layer?: ExportLayerRequest | undefined;
   /** The folder to create; relative paths are resolved against the current directory. */
   destination: string;
   /** Replace an earlier export of ours at the destination (anything else there is always refused). */
@@ -38,33 +39,31 @@ export interface ExportToFolderOptions {
 }
 
 /**
- * Exports a workspace (or the part in scope): an open store, with its unsaved edits, or a workspace
+ * Exports a workspace (or the part in scope, of the layers chosen: `readExportLayers`): an open store, with its unsaved edits, or a workspace
  * opened read-only, as saved on disk, while another process may be writing it, in one format into a new folder, streamed and
  * all or nothing (see `writeExportFolder`), and says what was written: every file with its size,
  * the counts, and every annotation or link in scope that the format left out, with the reason.
  * Refuses a destination that holds the workspace, lies inside any workspace (but below its
  * `exports/` folder), or is anything but a new or empty folder or an earlier export of ours
- * (see `checkExportDestination`).
+ * (see `checkExportDestination`), and a layer choice the format cannot hold or naming an annotator
+ * the workspace does not have (`checkLayerChoice`). The summary's notes say which layers it holds.
  */
-export async function exportToFolder(
-  source: WorkspaceStore | ReadOnlyWorkspace,
-  request: ExportToFolderRequest,
-  options: ExportToFolderOptions = {},
-): Promise<ExportSummary> {
+export async function exportToFolder(source: ExportSource, request: ExportToFolderRequest, options: ExportToFolderOptions = {}): Promise<ExportSummary> {
   const destination = resolve(request.destination);
+  const choice = resolveLayerChoice(source, request.layer);
   // Checked before the (possibly long) read, and again by the writer just before writing.
+  await checkLayerChoice(source, request.format, choice);
   await checkExportDestination(destination, { overwrite: request.overwrite ?? false, openWorkspaceDir: source.dir });
   const onDocumentRead = (documentsRead: number, documentCount: number) => options.onProgress?.({ phase: 'reading', documentsRead, documentCount });
-  const snapshot =
-    'readSnapshot' in source
-      ? await source.readSnapshot({ onDocumentRead, signal: options.signal })
-      : await readWorkspaceSnapshot(source, onDocumentRead, options.signal);
+  const { snapshot, selection } = await readExportLayers(source, choice, { onDocumentRead, signal: options.signal });
   refuseUnknownScope(snapshot, request.scope);
-  const scoped = request.scope ? scopeSnapshot(snapshot, request.scope) : snapshot;
+  const chosen = selection?.snapshot ?? snapshot;
+  const scoped = request.scope ? scopeSnapshot(chosen, request.scope) : chosen;
   const plan = planSummary(scoped, request.format);
-  const files = await writeExportFolder(exportWorkspace(scoped, request.format), destination, {
+  const files = await writeExportFolder(exportWorkspace(scoped, request.format, undefined, selection?.layers), destination, {
     overwrite: request.overwrite ?? false,
     format: request.format,
+    ...(selection ? { layers: selection.layers } : {}),
     openWorkspaceDir: source.dir,
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (progress) => options.onProgress?.({ phase: 'writing', annotationCount: plan.annotations, ...progress }),
@@ -79,7 +78,7 @@ export async function exportToFolder(
     annotations: plan.annotations,
     links: plan.links,
     leftOut: plan.leftOut,
-    notes: formatNotes(request.format),
+    notes: [...(selection ? [describeExportedLayers(selection.layers)] : []), ...formatNotes(request.format)],
   };
 }
 

@@ -1,7 +1,11 @@
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { layerOfAnnotator } from '../../../shared/formats/export-layers.js';
+import { ANA, BOB, buildLayeredSnapshot } from '../../../shared/formats/layered-test-fixtures.js';
 import { buildFixtureSnapshot } from '../../../shared/formats/test-fixtures.js';
+import { CURATED_ANNOTATOR } from '../../../shared/model/annotator.js';
 import type { WorkspaceSnapshot } from '../../../shared/model/workspace.js';
+import { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
 import { writeSnapshotIntoStore } from './import-native-workspace.js';
 
@@ -21,6 +25,31 @@ export async function workspaceHolding(dir: string, snapshot: WorkspaceSnapshot,
  */
 export function fixtureWorkspace(dir: string): Promise<OpenWorkbench> {
   return workspaceHolding(dir, buildFixtureSnapshot());
+}
+
+/**
+ * The layered fixture (`buildLayeredSnapshot`) as a real workspace in `dir`, closed: Ana's layer,
+ * Bob's and the curated layer, each written through the store opened as its annotator (the curated
+ * layer as the store would write it for a curator, with its own link file).
+ */
+export async function layeredWorkspace(dir: string): Promise<void> {
+  const snapshot = buildLayeredSnapshot();
+  for (const annotator of [ANA, BOB, { id: CURATED_ANNOTATOR, name: 'Curated', email: '' }]) {
+    const store = await WorkspaceStore.open(dir, { holder: 'cli', annotator });
+    try {
+      const layer = layerOfAnnotator(snapshot, annotator.id);
+      if (annotator === ANA) await writeSnapshotIntoStore(store, layer);
+      else {
+        for (const d of layer.documents) if (d.annotations.length > 0) await store.updateAnnotations(d.meta.id, () => structuredClone(d.annotations));
+        await store.updateLinkLayer((mine) => {
+          mine.links = structuredClone(layer.links);
+          mine.clusterNames = structuredClone(layer.clusterNames ?? []);
+        });
+      }
+    } finally {
+      await store.close();
+    }
+  }
 }
 
 /** The fixture's documents and schema without any annotation or link: where imports land. */

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import type { DocumentSnapshot, WorkspaceSnapshot } from '../../../shared/model/workspace.js';
+import { WorkbenchError } from '../../../shared/api/workbench-error.js';
+import type { Annotation } from '../../../shared/model/annotation.js';
+import type { AnnotatorIdentity } from '../../../shared/model/annotator.js';
+import type { DocumentSnapshot, LinkLayerFile, WorkspaceSnapshot } from '../../../shared/model/workspace.js';
+import { StoreFileError } from '../../storage/index.js';
+import { layersOfDocument, readAnnotatorIdentities, readLayerAnnotations, readLinkLayerFile } from '../../workspace/layer-reading.js';
+import { WORKSPACE_LAYOUT } from '../../workspace/workspace-layout.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { contentHash } from '../../../shared/text/content-hash.js';
 
@@ -10,7 +16,9 @@ export class WorkspaceNotExportableError extends Error {
 
 /**
  * Reads the whole open workspace into a snapshot, in document order, with my layer's annotations and
- * links as the store holds them (unsaved edits included). Refuses, naming the file, when a file could not be
+ * links as the store holds them (unsaved edits included), and with `allLayers` every other layer as
+ * it is on disk (never written by this process), each document listing the annotators with a layer
+ * of it, and the snapshot naming every annotator. Refuses, naming the file, when a file could not be
  * read (its annotations would silently be missing) or a text is not the one that was imported (its
  * offsets would be wrong). `onDocumentRead` is told after each document; the loop yields to the
  * event loop between documents, so a large read never blocks other calls.
@@ -19,14 +27,17 @@ export async function readWorkspaceSnapshot(
   store: WorkspaceStore,
   onDocumentRead?: (read: number, total: number) => void,
   signal?: AbortSignal,
+  allLayers = false,
 ): Promise<WorkspaceSnapshot> {
   // First load every file (slow, with progress and chances for other calls to run)...
   const metas = [...store.workspace.documents];
+  const others = new Map<string, { layers: string[]; annotations: Annotation[] }>();
   let read = 0;
   for (const meta of metas) {
     signal?.throwIfAborted();
     const text = await store.readText(meta.id);
     await store.readAnnotations(meta.id);
+    if (allLayers) others.set(meta.id, await otherLayersOf(store, meta.id));
     if (text.length !== meta.length || contentHash(text) !== meta.contentHash) {
       throw new WorkspaceNotExportableError(
         `${join(store.dir, 'documents', `${meta.id}.txt`)}: the text of "${meta.title}" is not the text that was imported ` +
@@ -47,13 +58,15 @@ export async function readWorkspaceSnapshot(
   const workspace = store.workspace;
   const current = [...workspace.documents];
   const documents = await Promise.all(
-    current.map(async (meta): Promise<DocumentSnapshot> => ({
-      meta,
-      text: await store.readText(meta.id),
-      annotations: [...(await store.readAnnotations(meta.id))],
-    })),
+    current.map(async (meta): Promise<DocumentSnapshot> => {
+      const mine = [...(await store.readAnnotations(meta.id))];
+      const other = others.get(meta.id);
+      if (!other) return { meta, text: await store.readText(meta.id), annotations: mine };
+      const layers = mine.length > 0 ? [...new Set([...other.layers, store.annotator.id])].sort() : other.layers;
+      return { meta, text: await store.readText(meta.id), annotations: [...mine, ...other.annotations], layers };
+    }),
   );
-  return {
+  const snapshot: WorkspaceSnapshot = {
     schemaVersion: workspace.schemaVersion,
     labels: structuredClone(workspace.labels),
     linkTypes: structuredClone(workspace.linkTypes),
@@ -61,4 +74,47 @@ export async function readWorkspaceSnapshot(
     links: [...store.linkLayer.links],
     clusterNames: structuredClone(store.linkLayer.clusterNames),
   };
+  if (!allLayers) return snapshot;
+  const { files, annotators } = await otherLinkLayers(store);
+  return {
+    ...snapshot,
+    links: [...snapshot.links, ...files.flatMap((f) => f.links)],
+    clusterNames: [...(snapshot.clusterNames ?? []), ...files.flatMap((f) => f.clusterNames)],
+    annotators,
+  };
+}
+
+/** Every annotator with a file of a document (me included), and the annotations of the others, as they are on disk. */
+async function otherLayersOf(store: WorkspaceStore, documentId: string): Promise<{ layers: string[]; annotations: Annotation[] }> {
+  const meta = store.requireDocument(documentId);
+  const layers = await layersOfDocument(store.dir, documentId);
+  const annotations: Annotation[] = [];
+  for (const annotator of layers) {
+    if (annotator === store.annotator.id) continue;
+    try {
+      annotations.push(...(await readLayerAnnotations(store.dir, meta, annotator)));
+    } catch (error) {
+      if (!(error instanceof WorkbenchError)) throw error;
+      throw new WorkspaceNotExportableError(`In ${store.dir}: ${error.message} Nothing was exported, because that layer's annotations would be missing.`);
+    }
+  }
+  return { layers, annotations };
+}
+
+/** Every other annotator's link file as on disk, and who every annotator is (me as the store knows me). */
+async function otherLinkLayers(store: WorkspaceStore): Promise<{ files: LinkLayerFile[]; annotators: AnnotatorIdentity[] }> {
+  const annotators = (await readAnnotatorIdentities(store.dir)).filter((a) => a.id !== store.annotator.id);
+  const files: LinkLayerFile[] = [];
+  for (const { id } of annotators) {
+    try {
+      const file = await readLinkLayerFile(store.dir, id);
+      if (file) files.push(file);
+    } catch (error) {
+      if (!(error instanceof StoreFileError)) throw error;
+      throw new WorkspaceNotExportableError(
+        `${join(store.dir, WORKSPACE_LAYOUT.links(id))}: ${error.reason}. Nothing was exported, because that layer's links would be missing.`,
+      );
+    }
+  }
+  return { files, annotators: [...annotators, { ...store.annotator }].sort((a, b) => a.id.localeCompare(b.id)) };
 }

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ExportedFile } from '../../../shared/formats/exported-file.js';
 import { IncompleteWriteError, syncDirectory, writeAllBytes } from '../../storage/index.js';
 import { checkExportDestination, ExportDestinationError, type ExportDestinationState } from './export-destination.js';
+import type { ExportedLayers } from '../../../shared/formats/export-layers.js';
 import { EXPORT_MANIFEST_FILE, exportManifestText } from './export-manifest.js';
 
 /** The export was cancelled; nothing was left behind. */
@@ -65,6 +66,8 @@ export interface WriteExportFolderOptions {
   overwrite?: boolean;
   /** The format id recorded in the export's manifest. */
   format?: string;
+  /** The layers recorded in the export's manifest. */
+  layers?: ExportedLayers;
   /** The open workspace, whose folder the destination must not hold. */
   openWorkspaceDir?: string;
   /** Cancels the export; the temp folder is removed and the destination left as it was. */
@@ -147,7 +150,7 @@ async function writeFilesInto(root: string, files: Iterable<ExportedFile>, optio
     report(file.path);
   }
   options.signal?.throwIfAborted();
-  await writeWholeFile(join(root, EXPORT_MANIFEST_FILE), [exportManifestText({ format: options.format ?? null, files: written })], () => undefined);
+  await writeWholeFile(join(root, EXPORT_MANIFEST_FILE), [exportManifestText({ format: options.format ?? null, files: written, layers: options.layers })], () => undefined);
   for (const folder of folders) await syncDirectory(folder);
   report(null);
   return written;

@@ -6,6 +6,7 @@ import type { DocumentSummary } from '../../../../shared/model/document.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { describeProgress, formatNames, progressFraction } from './export-progress-text.js';
 import { ExportSummaryView } from './ExportSummaryView.js';
+import { defaultLayerChoice, ExportLayerField, layerRequest, type LayerChoiceState } from './ExportLayerField.js';
 import './export-dialog.css';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
 
@@ -40,9 +41,10 @@ export function ExportButton() {
 }
 
 /**
- * Export: choose a format, a scope (whole workspace, selected articles or selected labels) and a
- * destination folder (suggested under the workspace's `exports/`), then watch the progress (and
- * cancel it) and read the summary of what was written, with the full path.
+ * Export: choose a format, a scope (whole workspace, selected articles or selected labels), the
+ * layers (the curated layer, one annotator's, or every annotator's) and a destination folder
+ * (suggested under the workspace's `exports/`), then watch the progress (and cancel it) and read
+ * the summary of what was written, with the full path.
  */
 function ExportDialog({ api, documents, labels, onClose }: ExportDialogProps & { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -52,6 +54,7 @@ function ExportDialog({ api, documents, labels, onClose }: ExportDialogProps & {
   const [scope, setScope] = useState<Scope>('workspace');
   const [documentIds, setDocumentIds] = useState<string[]>([]);
   const [labelIds, setLabelIds] = useState<string[]>([]);
+  const [layer, setLayer] = useState<LayerChoiceState | null>(null);
   const [destination, setDestination] = useState('');
   const [destinationEdited, setDestinationEdited] = useState(false);
   const [overwrite, setOverwrite] = useState(false);
@@ -64,6 +67,7 @@ function ExportDialog({ api, documents, labels, onClose }: ExportDialogProps & {
     api.getExportOptions().then(
       (loaded) => {
         setOptions(loaded);
+        setLayer(defaultLayerChoice(loaded.layers));
         setDestination(loaded.defaultDestinations.native ?? '');
       },
       (e: unknown) => setError((e as Error).message),
@@ -92,6 +96,10 @@ function ExportDialog({ api, documents, labels, onClose }: ExportDialogProps & {
 
   const chooseFormat = (next: ExportFormatId) => {
     setFormat(next);
+    // A format that cannot hold every layer takes the choice back to where the dialog started.
+    if (layer?.kind === 'all' && options?.formats.find((f) => f.id === next)?.refusesAllLayers) {
+      setLayer({ ...layer, kind: defaultLayerChoice(options.layers).kind });
+    }
     if (!destinationEdited && options) setDestination(options.defaultDestinations[next] ?? destination);
   };
 
@@ -101,7 +109,13 @@ function ExportDialog({ api, documents, labels, onClose }: ExportDialogProps & {
     try {
       const chosen =
         scope === 'documents' ? { documentIds } : scope === 'labels' ? { labelIds } : undefined;
-      const started = await api.startExport({ format, destination: destination.trim(), overwrite, ...(chosen ? { scope: chosen } : {}) });
+      const started = await api.startExport({
+        format,
+        destination: destination.trim(),
+        overwrite,
+        ...(chosen ? { scope: chosen } : {}),
+        ...(layer ? { layer: layerRequest(layer) } : {}),
+      });
       setJobId(started.jobId);
     } catch (e) {
       setError((e as Error).message);
@@ -176,6 +190,9 @@ function ExportDialog({ api, documents, labels, onClose }: ExportDialogProps & {
               <ChoiceList label="Labels to export" items={labels.map((l) => ({ id: l.id, name: l.name }))} chosen={labelIds} onChange={setLabelIds} />
             )}
           </fieldset>
+          {options && layer && (
+            <ExportLayerField layers={options.layers} refusesAllLayers={formatInfo?.refusesAllLayers ?? null} value={layer} onChange={setLayer} />
+          )}
           <label className="export-field">
             Destination folder
             <input
