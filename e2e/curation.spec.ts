@@ -169,5 +169,23 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
     annotatorIdOf({ name: ANA.annotator, email: ANA.email }),
   ]);
   expect(links.documentStatus?.[documentId]?.status).toBe('done');
+
+  // The export of the curated layer holds exactly the same (the dialog starts on it).
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('group', { name: 'Layers' }).getByLabel('Curated layer')).toBeChecked();
+  await dialog.getByLabel('Format').selectOption('jsonl');
+  const exported = join(scratchDir, 'curated-export');
+  await dialog.getByLabel('Destination folder').fill(exported);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('region', { name: 'Export summary' })).toContainText('The curated layer of 1 of 5 articles');
+  type ExportedLine = { documentId: string; layer?: string; spans: { id: string; annotator: string; text: string; labelId: string; attributes: object }[]; links: { typeId: string; role: string; spanId: string; otherSpanId: string }[] };
+  const lines = (await readFile(join(exported, 'documents.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as ExportedLine);
+  const hamilton = lines.find((line) => line.documentId === documentId)!;
+  expect(hamilton.layer).toBe('curated');
+  expect(hamilton.spans.map((span) => [span.text, span.labelId, span.attributes])).toEqual(expected);
+  expect(hamilton.spans.every((span) => span.annotator === 'curated')).toBe(true);
+  const spanText = (id: string) => hamilton.spans.find((span) => span.id === id)?.text;
+  expect(hamilton.links.filter((l) => l.role === 'source').map((l) => [l.typeId, spanText(l.spanId), spanText(l.otherSpanId)])).toEqual([['supports', expected[0]![0], APOLOGY]]);
   expect(pageErrors).toEqual([]);
 });

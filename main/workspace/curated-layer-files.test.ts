@@ -184,6 +184,16 @@ describe('the curated layer’s files', () => {
     }
   });
 
+  it('are one set of files when the store is opened as the curated layer itself', async () => {
+    await closeStore(await openStore());
+    const store = await WorkspaceStore.open(dir, { holder: 'cli', annotator: { id: 'curated', name: 'Curated', email: '' } });
+    open.push(store);
+    await store.updateAnnotations(DOC, () => [curated('c1', 'the match was won')]);
+    await store.curated.updateAnnotations(DOC, (list) => [...list, curated('c2', 'Bob said it was lost')]);
+    expect((await store.readAnnotations(DOC)).map((a) => a.id)).toEqual(['c1', 'c2']);
+    expect((await readStoredLayer(dir, DOC, 'curated')).map((a) => a.id)).toEqual(['c1', 'c2']);
+  });
+
   it('keep every acknowledged curated edit across kill -9 (the durable write path)', { timeout: 120_000 }, async () => {
     await closeStore(await openStore());
     let acknowledged = 0;

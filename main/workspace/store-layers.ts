@@ -21,8 +21,8 @@ export const CURATED_IDENTITY: Readonly<AnnotatorIdentity> = { id: CURATED_ANNOT
 export class StoreLayers {
   /** My layer's files. */
   #mine: MyLayerFiles;
-  /** The curated layer's files. */
-  readonly curated: MyLayerFiles;
+  /** The curated layer's files (unused while the store is opened as the curated layer itself). */
+  readonly #curated: MyLayerFiles;
 
   /**
    * @param dir the workspace folder
@@ -35,12 +35,17 @@ export class StoreLayers {
     private readonly readFile: <T>(file: JsonStoreFile<T>) => Promise<void>,
   ) {
     this.#mine = new MyLayerFiles(dir, annotator, readFile);
-    this.curated = new MyLayerFiles(dir, { ...CURATED_IDENTITY }, readFile);
+    this.#curated = new MyLayerFiles(dir, { ...CURATED_IDENTITY }, readFile);
   }
 
   /** My layer's files. */
   get mine(): MyLayerFiles {
     return this.#mine;
+  }
+
+  /** The curated layer's files: mine when the store was opened as the curated layer (one set of files, never two for the same file). */
+  get curated(): MyLayerFiles {
+    return this.#mine.annotator.id === CURATED_ANNOTATOR ? this.#mine : this.#curated;
   }
 
   /** The files of one written layer. */
@@ -50,7 +55,7 @@ export class StoreLayers {
 
   /** Every file of both layers read so far: each layer's link file, then its annotation files. */
   get files(): LayerFile[] {
-    return [...this.#mine.files, ...this.curated.files];
+    return this.curated === this.#mine ? this.#mine.files : [...this.#mine.files, ...this.#curated.files];
   }
 
   /** The written layer whose annotator is `annotator`, or null (another annotator's, only read). */
@@ -93,7 +98,7 @@ export class StoreLayers {
 
   /** The files of both layers whose last write failed, with what they hold in memory. */
   unsavedFiles(): UnsavedFile[] {
-    return [...this.#mine.unsavedFiles(), ...this.curated.unsavedFiles()];
+    return this.curated === this.#mine ? this.#mine.unsavedFiles() : [...this.#mine.unsavedFiles(), ...this.#curated.unsavedFiles()];
   }
 
   /** The paths of `files` relative to the workspace (as problems name them). */
