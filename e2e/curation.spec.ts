@@ -119,6 +119,7 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   await page.keyboard.press('2');
   await expect(editor.getByLabel('Label')).toHaveValue('quote');
   await shoot(page, 'curation-edit-1280x800');
+  expect(await violationsOf(page, AXE_RULES), 'the span editor').toEqual([]);
   await page.keyboard.press('Enter');
   // 1: Ana's speaker for the apology both marked alike.
   await expect(page.getByRole('heading', { name: 'Disagreement 4 of 5: attribute values (to decide)' })).toBeFocused();
@@ -133,7 +134,11 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   // None left: Mark curated has the focus; Enter marks it. Undo and redo reach it too.
   const mark = page.getByRole('button', { name: 'Mark curated', exact: true });
   await expect(mark).toBeFocused();
-  await expect(page.getByText(/5 done · 0 left/)).toBeVisible();
+  await expect(page.getByText(/5 done · 0 left · 4 in the curated layer/)).toBeVisible();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shoot(page, 'curation-none-left-1920x1080');
+  expect(await violationsOf(page, AXE_RULES), 'the Curate view with nothing left').toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Curated', exact: true })).toBeDisabled();
   await page.keyboard.press('Control+z');

@@ -22,6 +22,8 @@ export interface Curating {
   states: ReadonlyMap<string, ItemState>;
   counts: CurationCounts;
   status: WorkStatus;
+  /** How many annotations the curated layer holds in the article, as the services last said. */
+  curatedAnnotations: number;
   /** Which disagreement is shown (its index among `view.items`). */
   position: number;
   /** The disagreement shown, if any. */
@@ -58,6 +60,7 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
   const [error, setError] = useState<string | null>(null);
   const [decisions, setDecisions] = useState(NO_DECISIONS);
   const [status, setStatus] = useState<WorkStatus>('not-started');
+  const [curatedAnnotations, setCuratedAnnotations] = useState(0);
   const [position, setPosition] = useState(0);
   const [editing, setEditing] = useState<EditDraft | null>(null);
   const shown = useRef(documentId);
@@ -68,7 +71,9 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
 
   const progressed = (progress: CurationProgress) => {
     statuses.patch(progress.documentId, progress.status);
-    if (shown.current === progress.documentId) setStatus(progress.status);
+    if (shown.current !== progress.documentId) return;
+    setStatus(progress.status);
+    setCuratedAnnotations(progress.curatedAnnotations);
   };
   const showView = (next: CurationView) => {
     if (shown.current !== next.documentId) return;
@@ -173,6 +178,7 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
     states,
     counts,
     status,
+    curatedAnnotations,
     position,
     item,
     editing,
