@@ -13,3 +13,19 @@ export function perConnection<T>(create: (cache: WorkbenchCache) => T): (cache: 
     return store;
   };
 }
+
+/**
+ * Calls `read` now and again whenever the workspace is (re)loaded: a new workspace description in
+ * the cache (opened, imported into, another identity, synced, or its schema edited). A failed read
+ * is left for the next one.
+ */
+export function readOnEveryLoad(cache: WorkbenchCache, read: () => Promise<unknown>): void {
+  let described = cache.state().workspace;
+  cache.subscribe(() => {
+    const { workspace } = cache.state();
+    if (workspace === described) return;
+    described = workspace;
+    if (workspace) void read().catch(() => undefined);
+  });
+  void read().catch(() => undefined);
+}

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import type { MyAssignment } from '../../../../shared/api/contract/index.js';
 import { nextWorkStatus, type WorkStatus } from '../../../../shared/model/assignment.js';
-import type { WorkbenchCache, WorkbenchState } from '../../client/workbench-cache.js';
-import { perConnection } from '../../client/connection-store.js';
+import type { WorkbenchCache } from '../../client/workbench-cache.js';
+import { perConnection, readOnEveryLoad } from '../../client/connection-store.js';
 import { useCache } from '../../client/workbench-context.js';
 
 /** Who each article is assigned to and where I stand with it, as the renderer knows it. */
@@ -25,21 +25,12 @@ const NOT_ASSIGNED: Omit<MyAssignment, 'documentId'> = { assignees: [], myStatus
 export class MyAssignmentsStore {
   #state: MyAssignmentsState = { me: null, byDocument: new Map(), revision: 0 };
   readonly #listeners = new Set<() => void>();
-  #workspaceRead: WorkbenchState['workspace'] = null;
   #reads = 0;
 
   /** The store of the workspace reached through `cache`. */
   constructor(private readonly cache: WorkbenchCache) {
-    // A new workspace description: the workspace was (re)loaded (opened, imported into, another
-    // identity, synced) or its schema edited. Read the assignments again (one small request).
-    this.#workspaceRead = cache.state().workspace;
-    cache.subscribe(() => {
-      const { workspace } = cache.state();
-      if (workspace === this.#workspaceRead) return;
-      this.#workspaceRead = workspace;
-      if (workspace) void this.reload().catch(() => undefined);
-    });
-    void this.reload().catch(() => undefined);
+    // Read again (one small request) whenever the workspace is (re)loaded.
+    readOnEveryLoad(cache, () => this.reload());
   }
 
   /** The current state. */

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import './curation.css';
 import type { WorkStatus } from '../../../../shared/model/assignment.js';
-import type { WorkbenchCache, WorkbenchState } from '../../client/workbench-cache.js';
-import { perConnection } from '../../client/connection-store.js';
+import type { WorkbenchCache } from '../../client/workbench-cache.js';
+import { perConnection, readOnEveryLoad } from '../../client/connection-store.js';
 import { useCache } from '../../client/workbench-context.js';
 
 const NONE: ReadonlyMap<string, WorkStatus> = new Map();
@@ -14,18 +14,10 @@ const NONE: ReadonlyMap<string, WorkStatus> = new Map();
 export class CurationStatuses {
   #byDocument: ReadonlyMap<string, WorkStatus> = NONE;
   readonly #listeners = new Set<() => void>();
-  #workspaceRead: WorkbenchState['workspace'] = null;
 
   /** The statuses of the workspace reached through `cache`. */
   constructor(private readonly cache: WorkbenchCache) {
-    this.#workspaceRead = cache.state().workspace;
-    cache.subscribe(() => {
-      const { workspace } = cache.state();
-      if (workspace === this.#workspaceRead) return;
-      this.#workspaceRead = workspace;
-      if (workspace) void this.reload().catch(() => undefined);
-    });
-    void this.reload().catch(() => undefined);
+    readOnEveryLoad(cache, () => this.reload());
   }
 
   /** Each article's curation status, by document id (absent: not started). */
