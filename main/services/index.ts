@@ -3,6 +3,7 @@ import type { WorkspaceStore } from '../workspace/workspace-store.js';
 import { AgreementService } from './agreement/agreement-service.js';
 import { assignmentsService } from './assignments/assignments-service.js';
 import { AnnotationEditing } from './annotations/annotation-editing.js';
+import { curationService } from './curation/curation-service.js';
 import { annotationsService } from './annotations/annotations-service.js';
 import { documentsService } from './documents/documents-service.js';
 import { ExportService } from './exports/export-service.js';
@@ -84,6 +85,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
     ...teamSync.api(),
     ...historyService(context),
     ...agreement.api(),
+    ...curationService(context),
   } satisfies WorkbenchApi;
   return { ...api, exports, teamSync, agreement };
 }

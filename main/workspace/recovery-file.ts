@@ -34,6 +34,8 @@ export const RecoveryFileSchema = z.object({
   annotationFiles: z.array(z.union([AnnotationFileSchema, AnnotationFileV1Schema])),
   /** The annotator's link file, when its edits were not saved (absent in files kept before layers). */
   linkFile: LinkLayerFileSchema.nullable().default(null),
+  /** The curated layer's link file, when its edits were not saved (absent in files kept before curation). */
+  curatedLinkFile: LinkLayerFileSchema.nullable().default(null),
 });
 /** A recovery file's contents. */
 export type RecoveryFile = z.infer<typeof RecoveryFileSchema>;
@@ -57,6 +59,8 @@ export interface UnsavedEdits {
   workspace: WorkspaceFile | null;
   annotationFiles: AnnotationFile[];
   linkFile: LinkLayerFile | null;
+  /** The curated layer's link file, when its edits were not saved (absent: they were). */
+  curatedLinkFile?: LinkLayerFile | null;
 }
 
 /**
@@ -66,7 +70,7 @@ export interface UnsavedEdits {
  * reading every file.
  */
 export async function writeRecoveryFile(recoveryDir: string, edits: UnsavedEdits, now = new Date()): Promise<string> {
-  const content: RecoveryFile = { format: RECOVERY_FORMAT, version: 1, savedAt: now.toISOString(), ...edits };
+  const content: RecoveryFile = { format: RECOVERY_FORMAT, version: 1, savedAt: now.toISOString(), ...edits, curatedLinkFile: edits.curatedLinkFile ?? null };
   const stamp = content.savedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const path = join(recoveryDir, `${workspaceKey(edits.workspaceDir)}-${stamp}-${randomBytes(3).toString('hex')}.json`);
   await mkdir(recoveryDir, { recursive: true });
@@ -109,6 +113,7 @@ export function describeRecoveryFile({ path, content }: FoundRecoveryFile): stri
   if (articles > 0) parts.push(`the annotations of ${articles === 1 ? '1 article' : `${articles} articles`}`);
   if (content.workspace !== null) parts.push("the workspace's labels and link types");
   if (content.linkFile !== null || (content.workspace?.links?.length ?? 0) > 0) parts.push('links');
+  if (content.curatedLinkFile !== null) parts.push('curation decisions');
   return `Unsaved edits from ${formatLocalMinute(new Date(content.savedAt))} (${parts.join(' and ')}) were kept in ${path}.`;
 }
 

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CURATED_ANNOTATOR } from '../../shared/model/annotator.js';
 import { WORKSPACE_LOCK_FILE_NAME } from '../storage/index.js';
 import { writeRecoveryFile } from './recovery-file.js';
 import type { UnsavedFile } from './store-types.js';
@@ -29,12 +30,14 @@ export async function shutDownWorkspace(store: WorkspaceStore, recoveryDir: stri
     if (unsaved.length > 0) {
       const reason = describeError(unsaved[0]!.error);
       const what = describeUnsaved(store, unsaved);
+      const linkFiles = unsaved.flatMap((f) => (f.kind === 'links' ? [f.content] : []));
       const edits = {
         workspaceDir: store.dir,
         reason,
         workspace: unsaved.find((f) => f.kind === 'workspace')?.content ?? null,
         annotationFiles: unsaved.flatMap((f) => (f.kind === 'annotations' ? [f.content] : [])),
-        linkFile: unsaved.find((f) => f.kind === 'links')?.content ?? null,
+        linkFile: linkFiles.find((file) => file.annotator.id !== CURATED_ANNOTATOR) ?? null,
+        curatedLinkFile: linkFiles.find((file) => file.annotator.id === CURATED_ANNOTATOR) ?? null,
       };
       const failures: string[] = [];
       for (const dir of [recoveryDir, join(tmpdir(), 'corroborate-recovery')]) {
@@ -76,7 +79,8 @@ function describeUnsaved(store: WorkspaceStore, unsaved: readonly UnsavedFile[])
   const parts: string[] = [];
   if (titles.length > 0) parts.push(`the annotations of ${titles.length === 1 ? '1 article' : `${titles.length} articles`} (${titles.join(', ')})`);
   if (unsaved.some((f) => f.kind === 'workspace')) parts.push("the workspace's labels, link types and article details");
-  if (unsaved.some((f) => f.kind === 'links')) parts.push('your links and cluster names');
+  if (unsaved.some((f) => f.kind === 'links' && f.content.annotator.id !== CURATED_ANNOTATOR)) parts.push('your links and cluster names');
+  if (unsaved.some((f) => f.kind === 'links' && f.content.annotator.id === CURATED_ANNOTATOR)) parts.push('the curated layer’s links and decisions');
   return `the edits to ${parts.join(' and to ')}`;
 }
 

@@ -11,11 +11,13 @@ import { contentHash } from '../../shared/text/content-hash.js';
 import { BackupRotation, WorkspaceLock, type BackupEntry, type SaveStatus } from '../storage/index.js';
 import { jsonStoreFile, WORKSPACE_BACKUP_INTERVAL_MS, type JsonStoreFile } from '../storage/json-store-file.js';
 import { EditGate } from './edit-gate.js';
-import { FailedSaveRetry } from './failed-save-retry.js';
+import { FailedSaveRetry, type SavedFile } from './failed-save-retry.js';
 import { StoreProblems } from './store-problems.js';
 import { StoredTexts } from './stored-texts.js';
 import { removeFilesBeforeLayers, upgradeToLayersOnOpen } from './layer-migration.js';
-import { MyLayerFiles, relativeName, type MyLinkLayer } from './my-layer-files.js';
+import type { MyLayerFiles, MyLinkLayer } from './my-layer-files.js';
+import { StoreLayers } from './store-layers.js';
+import { LayerEditor } from './layer-editor.js';
 import type { CommittedDocument, OpenStoreOptions, StoreProblem, UnsavedFile } from './store-types.js';
 import { emptyWorkspace, notAWorkspaceError, refuseForeignFolder, WORKSPACE_FILE, WorkspaceOpenError } from './workspace-folder.js';
 import { WORKSPACE_LAYOUT, workspaceFileKind } from './workspace-layout.js';
@@ -34,10 +36,17 @@ import { WORKSPACE_LAYOUT, workspaceFileKind } from './workspace-layout.js';
 export class WorkspaceStore {
   private readonly texts: StoredTexts;
   private readonly fileProblems: StoreProblems;
-  private readonly saves = new FailedSaveRetry(() => [this.workspaceFile, ...this.layer.files]);
+  private readonly saves = new FailedSaveRetry(() => [this.workspaceFile, ...this.layers.files]);
   private readonly gate = new EditGate();
-  /** The files of the layer this store edits. */
-  private layer: MyLayerFiles;
+  /** The files of the layers this store edits: mine and the curated layer. */
+  private readonly layers: StoreLayers;
+  /** Reads and edits my layer. */
+  private readonly mine: LayerEditor;
+  /**
+   * Reads and edits the curated layer (`annotations/<document>/curated.json`, `links/curated.json`):
+   * whoever curates writes it, through the same gate, retries and refusals as my layer.
+   */
+  readonly curated: LayerEditor;
 
   private constructor(
     /** Absolute path of the workspace folder. */
@@ -48,9 +57,12 @@ export class WorkspaceStore {
     readonly created: boolean,
     annotator: AnnotatorIdentity,
   ) {
-    this.layer = new MyLayerFiles(dir, annotator, (file) => this.readFile(file));
+    this.layers = new StoreLayers(dir, annotator, (file) => this.readFile(file));
     this.texts = new StoredTexts(dir);
     this.fileProblems = new StoreProblems(dir);
+    const context = { gate: this.gate, problems: this.fileProblems, save: (file: SavedFile) => this.saves.save(file), requireDocument: (id: string) => this.requireDocument(id) };
+    this.mine = new LayerEditor(() => this.layers.mine, context);
+    this.curated = new LayerEditor(() => this.layers.curated, context);
   }
 
   /**
@@ -79,6 +91,7 @@ export class WorkspaceStore {
       const store = new WorkspaceStore(dir, lock, workspaceFile, !hasWorkspaceFile, annotator);
       await store.readFile(workspaceFile);
       await store.readFile(store.layer.linkFile);
+      await store.readFile(store.layers.curated.linkFile);
       if (upgradeFailure !== null) store.fileProblems.record({ file: WORKSPACE_FILE, kind: 'invalid', message: upgradeFailure });
       if (!hasWorkspaceFile) await workspaceFile.db.write();
       // Annotation files from before layers that could not be upgraded are kept, and named.
@@ -102,18 +115,12 @@ export class WorkspaceStore {
 
   /** My links, cluster names and document statuses (read-only view; change them through `updateLinkLayer`). */
   get linkLayer(): Readonly<MyLinkLayer> {
-    return this.layer.linkFile.db.data;
+    return this.mine.linkLayer;
   }
 
   /** Applies `change` to my links, cluster names and document statuses and saves them durably (with my current name and email). */
   async updateLinkLayer(change: (layer: MyLinkLayer) => void): Promise<void> {
-    return this.gate.edit(async () => {
-      const { linkFile } = this.layer;
-      this.fileProblems.refuseIfReadOnly(WORKSPACE_LAYOUT.links(this.annotator.id));
-      change(linkFile.db.data);
-      linkFile.db.data.annotator = { ...this.annotator };
-      await this.save(linkFile);
-    });
+    return this.mine.updateLinkLayer(change);
   }
 
   /**
@@ -128,11 +135,7 @@ export class WorkspaceStore {
         throw new WorkbenchError('storage', 'Your name cannot change while some of your edits are not saved yet; try again once they are.');
       }
       if (annotator.id === this.annotator.id) this.layer.annotator = { ...annotator };
-      else {
-        for (const file of this.layer.files) this.fileProblems.clear(relativeName(this.dir, file));
-        this.layer = new MyLayerFiles(this.dir, { ...annotator }, (file) => this.readFile(file));
-        await this.readFile(this.layer.linkFile);
-      }
+      else for (const file of this.layers.namesOf(await this.layers.switchMine(annotator))) this.fileProblems.clear(file);
       // Others see my new name in my link file (only when I have a layer: nothing is created for nobody).
       if (this.layer.linkFile.file.state.kind === 'loaded' && !this.readOnlyReason) await this.updateLinkLayer(() => undefined);
     });
@@ -244,8 +247,7 @@ export class WorkspaceStore {
 
   /** The annotations of a document, in document order (none when its file could not be read). */
   async readAnnotations(documentId: string): Promise<readonly Annotation[]> {
-    const meta = this.requireDocument(documentId);
-    return (await this.layer.annotationFile(documentId, meta.contentHash)).db.data.annotations;
+    return this.mine.readAnnotations(documentId);
   }
 
   /**
@@ -253,12 +255,12 @@ export class WorkspaceStore {
    * (opening a workspace never reads every annotation file just to count).
    */
   knownAnnotationCount(documentId: string): number | null {
-    return this.layer.knownAnnotationCount(documentId);
+    return this.mine.knownAnnotationCount(documentId);
   }
 
   /** Why a document's annotations cannot be edited, or null. */
   documentReadOnlyReason(documentId: string): string | null {
-    return this.fileProblems.reasonFor(this.layer.annotationFileName(documentId));
+    return this.mine.readOnlyReason(documentId);
   }
 
   /**
@@ -267,20 +269,7 @@ export class WorkspaceStore {
    * and the error is thrown so the UI can say the edit is not saved yet.
    */
   async updateAnnotations(documentId: string, change: (current: Annotation[]) => Annotation[]): Promise<void> {
-    return this.gate.edit(async () => {
-      const meta = this.requireDocument(documentId);
-      this.fileProblems.refuseIfReadOnly(this.layer.annotationFileName(documentId));
-      const file = await this.layer.annotationFile(documentId, meta.contentHash);
-      const next = change(file.db.data.annotations);
-      const foreign = next.find((a) => a.annotator !== this.annotator.id);
-      if (foreign) {
-        throw new WorkbenchError('read-only', `That annotation is in the layer of ${foreign.annotator}, which only they edit; yours is ${this.annotator.id}.`);
-      }
-      file.db.data.annotations = next.sort(compareInDocumentOrder);
-      await this.save(file);
-      // My link file names me to the others: written with my first edit.
-      if (this.layer.linkFile.file.state.kind === 'new') await this.updateLinkLayer(() => undefined);
-    });
+    return this.mine.updateAnnotations(documentId, change);
   }
 
   /** The backups of one workspace file (path relative to the workspace), newest first. */
@@ -295,7 +284,7 @@ export class WorkspaceStore {
   async restoreLastGoodBackup(file: string): Promise<BackupEntry> {
     return this.gate.edit(async () => {
       const kind = workspaceFileKind(file);
-      if ((kind.kind === 'annotations' || kind.kind === 'links') && kind.annotator !== this.annotator.id) {
+      if ((kind.kind === 'annotations' || kind.kind === 'links') && !this.layers.ofFile(file)) {
         throw new WorkbenchError('read-only', `${file} is in the layer of ${kind.annotator}, which only they restore.`);
       }
       const backups = this.backupsOf(file);
@@ -303,7 +292,7 @@ export class WorkspaceStore {
       if (!good) throw new WorkspaceOpenError(`There is no valid backup of ${file} to restore.`);
       await backups.restore(good.name);
       await this.readAgain(file);
-      if (kind.kind === 'annotations') await this.readAnnotations(kind.documentId);
+      if (kind.kind === 'annotations') await this.layers.ofFile(file)!.annotationFile(kind.documentId, this.requireDocument(kind.documentId).contentHash);
       return good;
     });
   }
@@ -329,7 +318,7 @@ export class WorkspaceStore {
 
   /** Waits until every write has landed (or failed). */
   async flush(): Promise<void> {
-    const files = [this.workspaceFile, ...this.layer.files];
+    const files = [this.workspaceFile, ...this.layers.files];
     await Promise.allSettled(files.map((f) => f.writer.flush()));
   }
 
@@ -344,7 +333,7 @@ export class WorkspaceStore {
     if (workspaceStatus.kind === 'failed') {
       unsaved.push({ file: WORKSPACE_FILE, kind: 'workspace', content: structuredClone(this.workspaceFile.db.data), error: workspaceStatus.error });
     }
-    return [...unsaved, ...this.layer.unsavedFiles()];
+    return [...unsaved, ...this.layers.unsavedFiles()];
   }
 
   /**
@@ -361,18 +350,20 @@ export class WorkspaceStore {
     );
   }
 
+  /** My layer's files. */
+  private get layer(): MyLayerFiles {
+    return this.layers.mine;
+  }
+
   private save<T>(file: JsonStoreFile<T>): Promise<void> {
     return this.saves.save(file);
   }
 
   /** Drops what is held of `file` (relative path) and reads it again when next needed (the store's own files at once). */
   private async readAgain(file: string): Promise<void> {
-    const kind = workspaceFileKind(file);
     this.fileProblems.clear(file);
     if (file === WORKSPACE_FILE) await this.readFile(this.workspaceFile);
-    else if (kind.kind === 'links' && kind.annotator === this.annotator.id) await this.readFile(this.layer.linkFile);
-    else if (kind.kind === 'annotations' && kind.annotator === this.annotator.id) await this.layer.forget(kind.documentId);
-    else this.texts.forgetFile(file);
+    else if (!(await this.layers.forget(file))) this.texts.forgetFile(file);
   }
 
   private readFile<T>(file: JsonStoreFile<T>): Promise<void> {
@@ -394,6 +385,6 @@ export class WorkspaceStore {
   }
 
   private backupsOf(file: string): BackupRotation {
-    return file === WORKSPACE_FILE ? this.workspaceFile.file.backups! : this.layer.backupsOf(file);
+    return file === WORKSPACE_FILE ? this.workspaceFile.file.backups! : (this.layers.backupsOf(file) ?? this.layer.backupsOf(file));
   }
 }

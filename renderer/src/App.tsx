@@ -102,9 +102,9 @@ export function App() {
     if (opened?.meta.id !== documentId) await article.open(documentId);
     annotating.focusOn(annotationId, true);
   };
-  /** Shows an article from the list, leaving the clusters or contradictions for it. */
+  /** Shows an article from the list, leaving the clusters or contradictions for it (Curate stays, for the new article). */
   const openArticle = (documentId: string) => {
-    setView('articles');
+    setView((shown) => (shown === 'curation' ? shown : 'articles'));
     return article.open(documentId);
   };
   const openDialog = async (kind: 'import' | 'labels' | 'link-types' | 'help') => {
@@ -146,7 +146,7 @@ export function App() {
         <div className="reader">
           <WorkspaceProblems workspace={workspace} onRestored={(message) => void article.reload().then(() => setNotice(message))} />
           <RecoveredEditsOffer workspace={workspace} onResolved={(message) => void article.reload().then(() => setNotice(message))} />
-          {view !== 'articles' && <WorkbenchOverview {...{ view, track: saves.track, notice: setNotice }} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} onOpenArticle={(d) => void openArticle(d)} />}
+          {view !== 'articles' && <WorkbenchOverview {...{ view, edits, opened, track: saves.track, notice: setNotice }} onOpenAnnotation={(d, a) => void openAnnotation(d, a)} onOpenArticle={(d) => void openArticle(d)} />}
           {view !== 'articles' ? null : opened ? (
             <LayeredArticle opened={opened} labels={labels} notice={setNotice} onFocusMine={(id) => annotating.focusOn(id, true)}>
               <ArticleReader {...{ opened, labels, annotating, overlay }} readOnly={workspace.readOnly} view={viewHandle} onAnnotationClick={clickIn(panes.main)} />

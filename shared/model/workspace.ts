@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from './annotation.js';
 import { DocumentStatusMapSchema, type DocumentStatusMap } from './assignment.js';
 import { AnnotatorIdentitySchema, AnnotatorIdSchema, type AnnotatorIdentity } from './annotator.js';
+import { CurationMapSchema } from './curation.js';
 import { ContentHashSchema, DocumentMetaSchema, type DocumentMeta } from './document.js';
 import { LabelSchema, LinkTypeSchema, type Label, type LinkType } from './label-schema.js';
 import { ClusterNameSchema, LinkSchema, type ClusterName, type Link } from './link.js';
@@ -50,6 +51,11 @@ export const LinkLayerFileSchema = z.object({
   clusterNames: z.array(ClusterNameSchema),
   /** Their status of each document they marked (absent: none marked; every document not started). */
   documentStatus: DocumentStatusMapSchema.optional(),
+  /**
+   * Only in the curated layer's file: each document's curation policy and the curators' decisions
+   * (absent: nothing curated yet). Its status of each document is the curation's status.
+   */
+  curation: CurationMapSchema.optional(),
 });
 /** The contents of one annotator's link file. */
 export type LinkLayerFile = z.infer<typeof LinkLayerFileSchema>;

@@ -5,19 +5,21 @@ import { layersOfDocument, readAnnotatorIdentities, readLayerAnnotations } from 
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 
 /**
- * The annotations of `annotator`'s layer of a document: mine as the store holds them (unsaved edits
- * included), anyone else's as they are on disk.
+ * The annotations of `annotator`'s layer of a document: mine and the curated layer as the store holds
+ * them (unsaved edits included), anyone else's as they are on disk.
  */
 export async function layerAnnotations(store: WorkspaceStore, documentId: string, annotator: string): Promise<readonly Annotation[]> {
   const meta = store.requireDocument(documentId);
   if (annotator === store.annotator.id) return store.readAnnotations(documentId);
+  if (annotator === CURATED_ANNOTATOR) return store.curated.readAnnotations(documentId);
   return readLayerAnnotations(store.dir, meta, annotator);
 }
 
-/** The annotators with a layer of a document (mine included once I annotated it), sorted by id. */
+/** The annotators with a layer of a document (mine and the curated layer included once they hold annotations), sorted by id. */
 export async function layersOf(store: WorkspaceStore, documentId: string): Promise<string[]> {
   const ids = new Set(await layersOfDocument(store.dir, documentId));
   if ((await store.readAnnotations(documentId)).length > 0) ids.add(store.annotator.id);
+  if ((await store.curated.readAnnotations(documentId)).length > 0) ids.add(CURATED_ANNOTATOR);
   return [...ids].sort();
 }
 

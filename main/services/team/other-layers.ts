@@ -18,6 +18,9 @@ export async function annotatorName(store: WorkspaceStore, annotator: string): P
  * (so that two people never write the same file), and everyone else sees it read-only.
  */
 export async function refusalOfOtherLayer(store: WorkspaceStore, annotator: string): Promise<WorkbenchError> {
+  if (annotator === CURATED_ANNOTATOR) {
+    return new WorkbenchError('read-only', `That is in the curated layer, which changes only through Curate (one disagreement at a time). Your edits go to your own layer (${store.annotator.name}).`);
+  }
   const name = await annotatorName(store, annotator);
   return new WorkbenchError(
     'read-only',

@@ -1,5 +1,6 @@
 import type { RecoveredEdits, RestoredEdits } from '../../../shared/api/recovery-schemas.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
+import { CURATED_ANNOTATOR } from '../../../shared/model/annotator.js';
 import type { WorkspaceFile } from '../../../shared/model/workspace.js';
 import { assignToAnnotator } from '../../../shared/model/workspace-v1.js';
 import type { MyLinkLayer } from '../../workspace/my-layer-files.js';
@@ -35,20 +36,20 @@ export class RecoveredEditsOffer {
           file.documentId,
         annotations: file.annotations.length,
       })),
-      workspaceChanges: content.workspace !== null || content.linkFile !== null,
+      workspaceChanges: content.workspace !== null || content.linkFile !== null || content.curatedLinkFile !== null,
     }));
   }
 
   /**
    * Saves the edits of recovery file `id` again: first the workspace's labels, link types and
    * article details, then my links, cluster names and document statuses, then each annotation file whose article is
-   * still in the workspace (all into my layer). The
+   * still in the workspace (into my layer; the curated layer's files into the curated layer). The
    * recovery file is removed once everything is saved; if a save fails (the disk is still
    * read-only) it is kept, and the error says why.
    */
   async restore(id: string): Promise<RestoredEdits> {
     const found = await this.find(id);
-    const { workspace, annotationFiles, linkFile } = found.content;
+    const { workspace, annotationFiles, linkFile, curatedLinkFile } = found.content;
     const me = this.store.annotator.id;
     let restoredFiles = 0;
     if (workspace !== null) {
@@ -62,13 +63,22 @@ export class RecoveredEditsOffer {
       await this.store.updateLinkLayer((current) => applyRecoveredLinks(current, links, listed));
       restoredFiles += 1;
     }
+    if (curatedLinkFile !== null) {
+      const listed = new Set(this.store.workspace.documents.map((d) => d.id));
+      await this.store.curated.updateLinkLayer((current) => {
+        applyRecoveredLinks(current, curatedLinkFile, listed);
+        if (curatedLinkFile.curation) current.curation = Object.fromEntries(Object.entries(structuredClone(curatedLinkFile.curation)).filter(([id]) => listed.has(id)));
+      });
+      restoredFiles += 1;
+    }
     const skippedDocuments: string[] = [];
     for (const file of annotationFiles) {
       if (!this.store.findDocument(file.documentId)) {
         skippedDocuments.push(file.documentId);
         continue;
       }
-      await this.store.updateAnnotations(file.documentId, () => assignToAnnotator(structuredClone(file.annotations), me));
+      if ('annotator' in file && file.annotator === CURATED_ANNOTATOR) await this.store.curated.updateAnnotations(file.documentId, () => structuredClone(file.annotations));
+      else await this.store.updateAnnotations(file.documentId, () => assignToAnnotator(structuredClone(file.annotations), me));
       restoredFiles += 1;
     }
     await removeRecoveryFile(found);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { agreementContract } from './agreement.js';
 import { annotationsContract } from './annotations.js';
 import { assignmentsContract } from './assignments.js';
+import { curationContract } from './curation.js';
 import { documentsContract } from './documents.js';
 import { exportsContract } from './exports.js';
 import { historyContract } from './history.js';
@@ -16,6 +17,7 @@ export type { MethodSpec } from './ids.js';
 export * from './agreement.js';
 export * from './annotations.js';
 export * from './assignments.js';
+export * from './curation.js';
 export * from './documents.js';
 export * from './sync.js';
 export * from './history.js';
@@ -41,6 +43,7 @@ export const workbenchContract = {
   ...syncContract,
   ...historyContract,
   ...agreementContract,
+  ...curationContract,
 };
 
 

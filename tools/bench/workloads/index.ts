@@ -8,6 +8,7 @@ import { quoteSearchWorkload } from './w6-quote-search.js';
 import { reanchorWorkload } from './w7-reanchor.js';
 import { teamSyncWorkload } from './w8-team-sync.js';
 import { agreementWorkload } from './w9-agreement.js';
+import { curationWorkload } from './w9-curation.js';
 
 /** Every workload, in docs/PERFORMANCE.md order. */
-export const BENCH_WORKLOADS: readonly Workload[] = [launchWorkload, openLongWorkload, labelAddWorkload, durableSaveWorkload, exportWorkload, quoteSearchWorkload, reanchorWorkload, teamSyncWorkload, agreementWorkload];
+export const BENCH_WORKLOADS: readonly Workload[] = [launchWorkload, openLongWorkload, labelAddWorkload, durableSaveWorkload, exportWorkload, quoteSearchWorkload, reanchorWorkload, teamSyncWorkload, agreementWorkload, curationWorkload];

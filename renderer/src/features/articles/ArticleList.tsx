@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../../../shared/model/document.js';
 import { useMyAssignments } from '../assignments/my-assignments.js';
 import { myQueue } from '../assignments/my-queue.js';
 import { WorkStatusBadge } from '../assignments/WorkStatusBadge.js';
+import { CurationBadge, useCurationStatuses } from '../curation/curation-statuses.js';
 
 /** Props of the article list. */
 export interface ArticleListProps {
@@ -12,12 +13,13 @@ export interface ArticleListProps {
 }
 
 /**
- * The workspace's articles: title, then outlet and date where known, how many annotations, whether
- * it is assigned to me and my status of it. "My queue" shows only the articles assigned to me that I
+ * The workspace's articles: title, then outlet and date where known, how many annotations, where its
+ * curation stands, whether it is assigned to me and my status of it. "My queue" shows only the articles assigned to me that I
  * have not marked done, in the same order.
  */
 export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
   const [{ me, byDocument }] = useMyAssignments();
+  const curation = useCurationStatuses();
   const [queueOnly, setQueueOnly] = useState(false);
   const queue = myQueue(documents, byDocument, me);
   const shown = queueOnly ? queue : documents;
@@ -62,6 +64,7 @@ export function ArticleList({ documents, openId, onOpen }: ArticleListProps) {
                         {doc.annotationCount} {doc.annotationCount === 1 ? 'annotation' : 'annotations'}
                       </span>
                     )}
+                    <CurationBadge status={curation.get(doc.id)} />
                   </span>
                   {(mine || (assignment && assignment.myStatus !== 'not-started')) && (
                     <span className="article-work">

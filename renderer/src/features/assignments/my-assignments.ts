@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import type { MyAssignment } from '../../../../shared/api/contract/index.js';
 import { nextWorkStatus, type WorkStatus } from '../../../../shared/model/assignment.js';
-import type { WorkbenchCache, WorkbenchState } from '../../client/workbench-cache.js';
+import type { WorkbenchCache } from '../../client/workbench-cache.js';
+import { perConnection, readOnEveryLoad } from '../../client/connection-store.js';
 import { useCache } from '../../client/workbench-context.js';
 
 /** Who each article is assigned to and where I stand with it, as the renderer knows it. */
@@ -24,21 +25,12 @@ const NOT_ASSIGNED: Omit<MyAssignment, 'documentId'> = { assignees: [], myStatus
 export class MyAssignmentsStore {
   #state: MyAssignmentsState = { me: null, byDocument: new Map(), revision: 0 };
   readonly #listeners = new Set<() => void>();
-  #workspaceRead: WorkbenchState['workspace'] = null;
   #reads = 0;
 
   /** The store of the workspace reached through `cache`. */
   constructor(private readonly cache: WorkbenchCache) {
-    // A new workspace description: the workspace was (re)loaded (opened, imported into, another
-    // identity, synced) or its schema edited. Read the assignments again (one small request).
-    this.#workspaceRead = cache.state().workspace;
-    cache.subscribe(() => {
-      const { workspace } = cache.state();
-      if (workspace === this.#workspaceRead) return;
-      this.#workspaceRead = workspace;
-      if (workspace) void this.reload().catch(() => undefined);
-    });
-    void this.reload().catch(() => undefined);
+    // Read again (one small request) whenever the workspace is (re)loaded.
+    readOnEveryLoad(cache, () => this.reload());
   }
 
   /** The current state. */
@@ -114,14 +106,8 @@ export class MyAssignmentsStore {
   }
 }
 
-const stores = new WeakMap<WorkbenchCache, MyAssignmentsStore>();
-
 /** The assignments store of the workspace the workbench shows. */
-export function assignmentsOf(cache: WorkbenchCache): MyAssignmentsStore {
-  let store = stores.get(cache);
-  if (!store) stores.set(cache, (store = new MyAssignmentsStore(cache)));
-  return store;
-}
+export const assignmentsOf = perConnection((cache) => new MyAssignmentsStore(cache));
 
 /** Every article's assignees and my status, and the store that changes them. */
 export function useMyAssignments(): [MyAssignmentsState, MyAssignmentsStore] {

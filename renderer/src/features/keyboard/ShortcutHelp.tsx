@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Label } from '../../../../shared/model/label-schema.js';
-import { SHORTCUTS } from './keyboard-shortcuts.js';
+import { CURATION_SHORTCUTS, SHORTCUTS } from './keyboard-shortcuts.js';
 
 /** The `?` overlay: every keyboard shortcut, label hotkeys included. */
 export function ShortcutHelp({ labels, onClose }: { labels: readonly Label[]; onClose(): void }) {
@@ -21,7 +21,7 @@ export function ShortcutHelp({ labels, onClose }: { labels: readonly Label[]; on
               <td>Label as {label.name.toLowerCase()}</td>
             </tr>
           ))}
-          {SHORTCUTS.map((shortcut) => (
+          {[...SHORTCUTS, ...CURATION_SHORTCUTS].map((shortcut) => (
             <tr key={shortcut.keys}>
               <th scope="row">
                 <kbd>{shortcut.keys}</kbd>

@@ -5,7 +5,7 @@ export interface ShortcutDescription {
 }
 
 /** Keys with a fixed meaning in the article, which no label may use as its hotkey. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', '?', '[', ']', '{', '}', '+', '/', 'n', 'p', 'm']);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', '?', '[', ']', '{', '}', '+', '/', 'n', 'p', 'm', 'c']);
 
 /** The shortcuts of the annotating workflow (label hotkeys are added from the schema). */
 export const SHORTCUTS: readonly ShortcutDescription[] = [
@@ -29,4 +29,14 @@ export const SHORTCUTS: readonly ShortcutDescription[] = [
   { keys: 'Escape', does: 'Close popups; then clear the selection, the pieces, a link being made, the focus (one per press)' },
   { keys: 'Ctrl/Cmd + Shift + Y', does: 'Sync a team workspace: send your work, bring in the team’s' },
   { keys: '?', does: 'Show this list' },
+];
+
+/** The keys of the Curate view (they work there; `c` opens it from the article). */
+export const CURATION_SHORTCUTS: readonly ShortcutDescription[] = [
+  { keys: 'c', does: 'Curate the open article: every annotator’s layer, one disagreement at a time' },
+  { keys: '1–9 (in Curate)', does: 'Take that annotator’s version' },
+  { keys: 'b (in Curate)', does: 'Keep both (every annotator’s different span, as separate annotations)' },
+  { keys: '0 or x (in Curate)', does: 'Keep none of them' },
+  { keys: 'e (in Curate)', does: 'Edit: Shift + ← / → move the end, Alt + Shift + ← / → the start (with Ctrl: a word), a label key relabels, Enter keeps it, Escape leaves it' },
+  { keys: 'j / k or arrows (in Curate)', does: 'The next / previous disagreement' },
 ];

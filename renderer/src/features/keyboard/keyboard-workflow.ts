@@ -91,6 +91,12 @@ export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkf
     else workflow.openFind();
     return;
   }
+  // The list of shortcuts, in every view.
+  if (event.key === '?' && !inField && !mod) {
+    event.preventDefault();
+    workflow.showHelp();
+    return;
+  }
   if (inField || mod || !workflow.articleShown) return;
   const selection = workflow.selection();
   if (workflow.linkingKey(event, selection !== null)) return;
@@ -114,10 +120,6 @@ export function handleWorkbenchKey(event: KeyboardEvent, workflow: KeyboardWorkf
     return;
   }
   switch (event.key) {
-    case '?':
-      event.preventDefault();
-      workflow.showHelp();
-      return;
     case '/':
       event.preventDefault();
       workflow.openFind();

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { MyIdentity } from '../../../../shared/api/contract/index.js';
 import type { AnnotatorProfile } from '../../../../shared/model/annotator.js';
 import type { WorkbenchCache } from '../../client/workbench-cache.js';
+import { perConnection } from '../../client/connection-store.js';
 import { useCache } from '../../client/workbench-context.js';
 
 /** Who I am as the renderer knows it, and whether the dialog asking for it is open. */
@@ -61,12 +62,10 @@ export class MyIdentityStore {
   }
 }
 
-const stores = new WeakMap<WorkbenchCache, MyIdentityStore>();
+const identityOf = perConnection((cache) => new MyIdentityStore(cache));
 
 /** My identity and its store, for the workspace the workbench shows. */
 export function useMyIdentity(): [MyIdentityState, MyIdentityStore] {
-  const cache = useCache();
-  let store = stores.get(cache);
-  if (!store) stores.set(cache, (store = new MyIdentityStore(cache)));
+  const store = identityOf(useCache());
   return [useSyncExternalStore(store.subscribe, store.state), store];
 }

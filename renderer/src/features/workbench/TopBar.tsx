@@ -1,19 +1,21 @@
 import type { Label } from '../../../../shared/model/label-schema.js';
 import { useWorkbenchState } from '../../client/workbench-context.js';
+import { useCurateKey } from '../curation/curation-keys.js';
 import { ExportButton } from '../export/ExportDialog.js';
 import { TeamSyncButton } from '../sync/TeamSyncButton.js';
 import { IdentityButton } from '../team/IdentityButton.js';
 import type { Edits } from '../history/use-edits.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 
-/** What the main area shows: the open article, the clusters of same/paraphrase links, the contradictions, the team's progress (who has done what), or the inter-annotator agreement. */
-export type WorkbenchView = 'articles' | 'clusters' | 'contradictions' | 'progress' | 'agreement';
+/** What the main area shows: the open article, the clusters of same/paraphrase links, the contradictions, the team's progress (who has done what), the curation of the open article, or the inter-annotator agreement. */
+export type WorkbenchView = 'articles' | 'clusters' | 'contradictions' | 'progress' | 'curation' | 'agreement';
 
 const WORKBENCH_VIEWS: readonly { id: WorkbenchView; name: string }[] = [
   { id: 'articles', name: 'Article' },
   { id: 'clusters', name: 'Clusters' },
   { id: 'contradictions', name: 'Contradictions' },
   { id: 'progress', name: 'Progress' },
+  { id: 'curation', name: 'Curate' },
   { id: 'agreement', name: 'Agreement' },
 ];
 
@@ -44,6 +46,7 @@ export function TopBar(props: TopBarProps) {
   const history = edits.state;
   const workspace = useWorkbenchState((state) => state.workspace);
   const canCompare = useWorkbenchState((state) => state.documents.length >= 2);
+  useCurateKey(view === 'articles', workspace?.labels ?? [], () => props.onView('curation'));
   if (!workspace) return null;
   return (
     <header className="top-bar">

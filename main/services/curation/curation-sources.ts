@@ -1,0 +1,66 @@
+import type { Annotator } from '../../../shared/api/contract/index.js';
+import { statusOf } from '../../../shared/model/assignment.js';
+import { CURATED_ANNOTATOR } from '../../../shared/model/annotator.js';
+import { DEFAULT_CURATION_POLICY, type CurationChoice, type CurationDecision, type CurationPolicy } from '../../../shared/model/curation.js';
+import type { Link } from '../../../shared/model/link.js';
+import type { CurationLayer, CurationSource } from '../../../shared/curation/curation-items.js';
+import type { PolicyRule } from '../../../shared/curation/curation-policy.js';
+import { readLinkLayerFile } from '../../workspace/layer-reading.js';
+import type { WorkspaceStore } from '../../workspace/workspace-store.js';
+import { annotatorsOf, describeAnnotator, layerAnnotations, layersOf } from '../team/layer-queries.js';
+
+/** What curation reads of a document: the persons' layers and links, and who they are. */
+export interface DocumentCurationSource {
+  source: CurationSource;
+  /** The annotators compared, sorted by id (as `computeCuration` orders them). */
+  annotators: Annotator[];
+}
+
+/**
+ * Every person's layer of a document, with their links, as curation compares them. A person takes
+ * part when they annotated the document or marked their status of it (someone who read it and found
+ * nothing to mark says so by marking it done); an empty file alone (the one an import makes for
+ * whoever imported) does not count. The reserved `owner` takes part like anyone: its layer is a
+ * person's work, made before they said who they are. The curated layer never does.
+ */
+export async function readCurationSource(store: WorkspaceStore, documentId: string): Promise<DocumentCurationSource> {
+  const meta = store.requireDocument(documentId);
+  const identities = await annotatorsOf(store);
+  const layers: CurationLayer[] = [];
+  const links: Link[] = [];
+  const annotators: Annotator[] = [];
+  for (const id of await layersOf(store, documentId)) {
+    if (id === CURATED_ANNOTATOR) continue;
+    const annotations = await layerAnnotations(store, documentId, id);
+    const linkFile = id === store.annotator.id ? store.linkLayer : await readLinkLayerFile(store.dir, id).catch(() => null);
+    if (annotations.length === 0 && statusOf(linkFile?.documentStatus, documentId) === 'not-started') continue;
+    layers.push({ annotator: id, annotations });
+    links.push(...(linkFile?.links ?? []).filter((l) => l.annotator === id && l.source.documentId === documentId && l.target.documentId === documentId));
+    annotators.push(describeAnnotator(store, identities.find((a) => a.id === id) ?? { id, name: id, email: '' }));
+  }
+  const text = await store.readText(documentId);
+  return { source: { documentId: meta.id, text, layers, links, linkTypes: store.workspace.linkTypes }, annotators };
+}
+
+/** A document's curation as kept in the curated layer's link file: the policy and the decisions. */
+export interface StoredCuration {
+  policy: PolicyRule;
+  decisions: CurationDecision[];
+}
+
+/** The curation kept for a document (the unanimous policy and no decisions when nothing was kept). */
+export function storedCuration(store: WorkspaceStore, documentId: string): StoredCuration {
+  const kept = store.curated.linkLayer.curation?.[documentId];
+  const policy: PolicyRule = kept?.policy ? { kind: kept.policy.kind, fraction: kept.policy.fraction } : { ...DEFAULT_CURATION_POLICY };
+  return { policy, decisions: kept?.decisions ?? [] };
+}
+
+/** The decisions as a map from disagreement id to choice. */
+export function choicesOf(decisions: readonly CurationDecision[]): Map<string, CurationChoice> {
+  return new Map(decisions.map((d) => [d.id, d.choice]));
+}
+
+/** The stored form of a policy rule, set now. */
+export function policyToStore(rule: PolicyRule, now: string): CurationPolicy {
+  return { kind: rule.kind, fraction: rule.kind === 'unanimous' ? 1 : rule.kind === 'majority' ? 0.5 : rule.fraction, updatedAt: now };
+}

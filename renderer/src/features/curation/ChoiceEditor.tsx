@@ -1,0 +1,138 @@
+import { useEffect, useRef } from 'react';
+import { contextOf, type CurationItem } from '../../../../shared/curation/curation-items.js';
+import type { AttributeValue } from '../../../../shared/model/annotation.js';
+import type { Label, LinkType } from '../../../../shared/model/label-schema.js';
+import type { EditDraft } from './edit-draft.js';
+import { SpanInContext } from './VersionColumns.js';
+
+/** Props of the editor of one disagreement. */
+export interface ChoiceEditorProps {
+  item: CurationItem;
+  draft: EditDraft;
+  /** The article's text. */
+  text: string;
+  labels: readonly Label[];
+  linkTypes: readonly LinkType[];
+  onChange(change: (draft: EditDraft) => EditDraft): void;
+  onFinish(): void;
+  onCancel(): void;
+}
+
+/**
+ * The curator's own version of a disagreement, made by keyboard: the span in its context with its
+ * ends moved by keys (listed here), its label and attribute values; the values alone; or a link's
+ * type and direction. Enter keeps it (in a field too), Escape leaves it.
+ */
+export function ChoiceEditor({ item, draft, text, labels, linkTypes, onChange, onFinish, onCancel }: ChoiceEditorProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    form.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+  const label = labels.find((l) => l.id === draft.labelId);
+  const setValue = (name: string, value: AttributeValue | undefined) =>
+    onChange((d) => {
+      const attributes = { ...d.attributes };
+      if (value === undefined) delete attributes[name];
+      else attributes[name] = value;
+      return { ...d, attributes };
+    });
+  const first = draft.ranges[0];
+  const last = draft.ranges[draft.ranges.length - 1];
+  const context = first && last ? contextOf(text, first.start, last.end) : null;
+  return (
+    <form
+      ref={form}
+      className="curation-editor"
+      aria-labelledby="curation-editor-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onFinish();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <h3 id="curation-editor-title" ref={heading} tabIndex={-1}>
+        {item.kind === 'span' ? 'Edit the span' : item.kind === 'attributes' ? 'Edit the values' : 'Edit the link'}
+      </h3>
+      {item.kind === 'span' && context && (
+        <>
+          <SpanInContext context={context} ranges={draft.ranges} others={[draft.ranges]} />
+          <p className="hint">
+            <kbd>Shift</kbd> + <kbd>←</kbd> / <kbd>→</kbd> move the end, <kbd>Alt</kbd> + <kbd>Shift</kbd> + <kbd>←</kbd> / <kbd>→</kbd> the start (with <kbd>Ctrl</kbd>: a word); a label’s key
+            relabels.
+          </p>
+          <label className="curation-field">
+            Label{' '}
+            <select value={draft.labelId} onChange={(e) => onChange((d) => ({ ...d, labelId: e.target.value }))}>
+              {labels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+      {item.kind !== 'link' &&
+        label?.attributes.map((definition) => {
+          const value = draft.attributes[definition.name];
+          const id = `curation-attribute-${definition.name}`;
+          return (
+            <div key={definition.name} className="curation-field">
+              <label htmlFor={id}>{definition.name}</label>{' '}
+              {definition.type === 'boolean' ? (
+                <input id={id} type="checkbox" checked={value === true} onChange={(e) => setValue(definition.name, e.target.checked)} />
+              ) : definition.type === 'choice' ? (
+                <select id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => setValue(definition.name, e.target.value === '' ? undefined : e.target.value)}>
+                  <option value="">(none)</option>
+                  {definition.options.map((option) => (
+                    <option key={option}>{option}</option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={id}
+                  type={definition.type === 'number' ? 'number' : 'text'}
+                  value={value === undefined ? '' : String(value)}
+                  onChange={(e) => setValue(definition.name, e.target.value === '' ? undefined : definition.type === 'number' ? Number(e.target.value) : e.target.value)}
+                />
+              )}
+            </div>
+          );
+        })}
+      {item.kind === 'link' && (
+        <>
+          <label className="curation-field">
+            Link type{' '}
+            <select value={draft.typeId} onChange={(e) => onChange((d) => ({ ...d, typeId: e.target.value }))}>
+              {linkTypes.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {linkTypes.find((t) => t.id === draft.typeId)?.directed && (
+            <label className="curation-field">
+              <input type="checkbox" checked={draft.reversed} onChange={(e) => onChange((d) => ({ ...d, reversed: e.target.checked }))} /> From the second span to the first
+            </label>
+          )}
+        </>
+      )}
+      <div className="curation-editor-actions">
+        <button type="submit" className="primary">
+          Keep this edit <kbd>Enter</kbd>
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel <kbd>Escape</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,319 @@
+/**
+ * What is to curate in one document: every person's layer aligned into units
+ * (`shared/agreement/span-alignment.ts`), what the policy lets through without asking ("merged
+ * ahead"), and every disagreement left for the curator, in document order: a unit whose spans
+ * differ, the attribute values of a settled span, and a link between two units that some annotators
+ * made and others did not (or with another type or direction). Pure and deterministic: the same
+ * layers give the same units, items and ids however the layers and annotations are ordered, so a
+ * decision kept under an item's id still applies when everything is computed again.
+ */
+import { alignAnnotations, memberKey, versionsOf, type AlignedUnit } from '../agreement/span-alignment.js';
+import type { Annotation, AttributeValue } from '../model/annotation.js';
+import type { LinkType } from '../model/label-schema.js';
+import type { Link } from '../model/link.js';
+import { splitsSurrogatePair } from '../text/code-points.js';
+import { policyWinner, type PolicyRule } from './curation-policy.js';
+
+/** One person's layer of the document. */
+export interface CurationLayer {
+  annotator: string;
+  annotations: readonly Annotation[];
+}
+
+/** What curation reads: the document's text, every person's layer of it, their links, the link types. */
+export interface CurationSource {
+  documentId: string;
+  text: string;
+  /** Every person's layer (the curated layer is never one of them); an annotator once. */
+  layers: readonly CurationLayer[];
+  /** The persons' links; those joining two of their annotations of this document are compared. */
+  links: readonly Link[];
+  linkTypes: readonly Pick<LinkType, 'id' | 'directed'>[];
+}
+
+/** Attribute values by name. */
+export type AttributeValues = Readonly<Record<string, AttributeValue>>;
+
+/** An annotator's span as curation shows and copies it. */
+export interface VersionSpan {
+  annotationId: string;
+  labelId: string;
+  /** In document order, not overlapping (UTF-16 offsets, end exclusive). */
+  ranges: { start: number; end: number }[];
+  attributes: AttributeValues;
+}
+
+/** One link of a version: its type, and whether it goes from the later unit to the earlier one. */
+export interface VersionLink {
+  typeId: string;
+  reversed: boolean;
+}
+
+/** The text around an item, for showing it in context. */
+export interface ItemContext {
+  /** Where `text` starts in the document. */
+  start: number;
+  text: string;
+}
+
+/** A unit whose annotators marked different spans (or labels), or some marked it and others nothing. */
+export interface SpanDisagreement {
+  kind: 'span';
+  /** The unit's id (`AlignedUnit.id`). */
+  id: string;
+  unitId: string;
+  start: number;
+  end: number;
+  context: ItemContext;
+  /** Each annotator's span in the unit (null: they marked nothing there), in annotator order. */
+  versions: { annotator: string; span: VersionSpan | null }[];
+}
+
+/** A span the policy let through whose annotators gave it different attribute values. */
+export interface AttributeDisagreement {
+  kind: 'attributes';
+  /** `<unit id>#attributes`. */
+  id: string;
+  unitId: string;
+  start: number;
+  end: number;
+  context: ItemContext;
+  /** The span merged ahead, with the values all its annotators agree on. */
+  span: VersionSpan;
+  /** The attributes they differ on, sorted. */
+  names: string[];
+  /** Each annotator's values (null: they marked another span, so have no say), in annotator order. */
+  versions: { annotator: string; attributes: AttributeValues | null }[];
+}
+
+/** One end of a link disagreement: a unit, and what the policy made of it. */
+export interface LinkItemEnd {
+  unitId: string;
+  start: number;
+  end: number;
+  /** The unit's text (cut to 200 characters). */
+  text: string;
+  /** `kept` or `none` when the policy settled the unit; null when it is a disagreement of its own. */
+  ahead: 'kept' | 'none' | null;
+}
+
+/** Two units some annotators linked and others did not, or linked otherwise. */
+export interface LinkDisagreement {
+  kind: 'link';
+  /** `link:<earlier unit id>><later unit id>`. */
+  id: string;
+  start: number;
+  end: number;
+  context: ItemContext;
+  /** The two units, in document order. */
+  ends: [LinkItemEnd, LinkItemEnd];
+  /** Each annotator's links between the two (none: an empty list), in annotator order. */
+  versions: { annotator: string; links: VersionLink[] }[];
+}
+
+/** One disagreement for the curator. */
+export type CurationItem = SpanDisagreement | AttributeDisagreement | LinkDisagreement;
+
+/** A span the policy let through: its version (attributes as merged) and who chose it. */
+export interface AheadSpan {
+  span: VersionSpan;
+  supporters: string[];
+}
+
+/** Two units some annotator linked, with each annotator's links and what the policy let through. */
+export interface LinkPair {
+  id: string;
+  ends: [string, string];
+  versions: { annotator: string; links: VersionLink[] }[];
+  /** The links merged ahead ([] for "no link"), or undefined when it is a disagreement. */
+  ahead: VersionLink[] | undefined;
+}
+
+/** Everything curation computed for one document under one policy. */
+export interface Curation {
+  /** The annotators compared, sorted by id. */
+  annotators: string[];
+  /** Every unit, in document order. */
+  units: AlignedUnit<Annotation>[];
+  /** The units the policy settled: the span let through, or null for "nothing here". */
+  ahead: ReadonlyMap<string, AheadSpan | null>;
+  /** Every pair of units some annotator linked. */
+  linkPairs: LinkPair[];
+  /** The disagreements, in document order. */
+  items: CurationItem[];
+}
+
+/** Characters of context shown on each side of an item (within its paragraphs). */
+const CONTEXT_CHARS = 120;
+/** Items whose span is longer than this show their start and end only in the context (the rest is cut). */
+const MAX_CONTEXT_CHARS = 1200;
+
+/** Computes what is to curate in a document under `policy`. */
+export function computeCuration(source: CurationSource, policy: PolicyRule): Curation {
+  const annotators = [...new Set(source.layers.map((l) => l.annotator))].sort(compareText);
+  const total = annotators.length;
+  const units = alignAnnotations(source.layers.flatMap((l) => l.annotations.filter((a) => !a.orphaned && a.annotator === l.annotator)));
+  const ahead = new Map<string, AheadSpan | null>();
+  const spanItems: CurationItem[] = [];
+  for (const unit of units) {
+    const versions = versionsOf(unit, annotators);
+    const winner = policyWinner(versions, total, policy);
+    if (!winner) {
+      spanItems.push({
+        kind: 'span',
+        id: unit.id,
+        unitId: unit.id,
+        start: unit.start,
+        end: unit.end,
+        context: contextOf(source.text, unit.start, unit.end),
+        versions: annotators.map((annotator) => {
+          const member = unit.members.find((m) => m.annotator === annotator);
+          return { annotator, span: member ? versionSpanOf(member) : null };
+        }),
+      });
+      continue;
+    }
+    if (!winner.annotation) {
+      ahead.set(unit.id, null);
+      continue;
+    }
+    const supporters = winner.annotators;
+    const members = supporters.map((annotator) => unit.members.find((m) => m.annotator === annotator)!);
+    const byValues = new Map<string, { annotators: string[]; attributes: AttributeValues }>();
+    for (const member of members) {
+      const key = attributesKey(member.attributes);
+      const group = byValues.get(key) ?? { annotators: [], attributes: member.attributes };
+      group.annotators.push(member.annotator);
+      byValues.set(key, group);
+    }
+    const attributeVersions = [...byValues.values()].sort((a, b) => b.annotators.length - a.annotators.length);
+    const agreedValues = policyWinner(attributeVersions, supporters.length, policy)?.attributes;
+    const span = { ...versionSpanOf(members[0]!), attributes: agreedValues ?? sharedValues(members.map((m) => m.attributes)) };
+    ahead.set(unit.id, { span, supporters });
+    if (agreedValues) continue;
+    const names = [...new Set(members.flatMap((m) => Object.keys(m.attributes)))].filter((n) => !Object.hasOwn(span.attributes, n)).sort(compareText);
+    spanItems.push({
+      kind: 'attributes',
+      id: `${unit.id}#attributes`,
+      unitId: unit.id,
+      start: unit.start,
+      end: unit.end,
+      context: contextOf(source.text, unit.start, unit.end),
+      span,
+      names,
+      versions: annotators.map((annotator) => ({ annotator, attributes: supporters.includes(annotator) ? unit.members.find((m) => m.annotator === annotator)!.attributes : null })),
+    });
+  }
+  const linkPairs = pairLinks(source, units, annotators, policy);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const linkItems: (LinkDisagreement & { at: number })[] = [];
+  for (const pair of linkPairs) {
+    if (pair.ahead) continue;
+    const ends = pair.ends.map((id): LinkItemEnd => {
+      const unit = unitById.get(id)!;
+      const settled = ahead.get(id);
+      return { unitId: id, start: unit.start, end: unit.end, text: source.text.slice(unit.start, Math.min(unit.end, unit.start + 200)), ahead: settled === undefined ? null : settled ? 'kept' : 'none' };
+    }) as [LinkItemEnd, LinkItemEnd];
+    // A link on a span the policy left out can never be curated: it is no question for the curator.
+    if (ends.some((e) => e.ahead === 'none')) continue;
+    const [first, second] = ends;
+    const end = Math.max(first.end, second.end);
+    linkItems.push({ kind: 'link', id: pair.id, start: first.start, end, context: contextOf(source.text, first.start, end), ends, versions: pair.versions, at: second.start });
+  }
+  // Each link after the spans of its later end, so that its ends come up first.
+  const items = [...spanItems.map((item) => ({ item, at: item.start, rank: item.kind === 'span' ? 0 : 1 })), ...linkItems.map(({ at, ...item }) => ({ item, at, rank: 2 }))]
+    .sort((a, b) => a.at - b.at || a.rank - b.rank || compareText(a.item.id, b.item.id))
+    .map((entry) => entry.item);
+  return { annotators, units, ahead, linkPairs, items };
+}
+
+/** Every pair of units some annotator linked (both ends annotations of this document), with each annotator's links between them. */
+function pairLinks(source: CurationSource, units: readonly AlignedUnit<Annotation>[], annotators: readonly string[], policy: PolicyRule): LinkPair[] {
+  const unitIndex = new Map<string, number>();
+  units.forEach((unit, index) => {
+    for (const member of unit.members) unitIndex.set(memberKey(member), index);
+  });
+  const directed = new Map(source.linkTypes.map((t) => [t.id, t.directed]));
+  const pairs = new Map<string, { ends: [number, number]; byAnnotator: Map<string, Map<string, VersionLink>> }>();
+  for (const link of source.links) {
+    if (!annotators.includes(link.annotator) || link.source.documentId !== source.documentId || link.target.documentId !== source.documentId) continue;
+    const from = unitIndex.get(`${link.annotator}/${link.source.annotationId}`);
+    const to = unitIndex.get(`${link.annotator}/${link.target.annotationId}`);
+    if (from === undefined || to === undefined || from === to) continue;
+    const [a, b] = from < to ? [from, to] : [to, from];
+    const id = `link:${units[a]!.id}>${units[b]!.id}`;
+    const pair = pairs.get(id) ?? { ends: [a, b], byAnnotator: new Map() };
+    pairs.set(id, pair);
+    const version: VersionLink = { typeId: link.typeId, reversed: directed.get(link.typeId) !== false && from > to };
+    const mine = pair.byAnnotator.get(link.annotator) ?? new Map<string, VersionLink>();
+    mine.set(linkKey(version), version);
+    pair.byAnnotator.set(link.annotator, mine);
+  }
+  return [...pairs.entries()]
+    .sort(([x], [y]) => compareText(x, y))
+    .map(([id, pair]) => {
+      const versions = annotators.map((annotator) => ({
+        annotator,
+        links: [...(pair.byAnnotator.get(annotator)?.values() ?? [])].sort((x, y) => compareText(linkKey(x), linkKey(y))),
+      }));
+      const grouped = new Map<string, { annotators: string[]; links: VersionLink[] }>();
+      for (const v of versions) {
+        const key = v.links.map(linkKey).join(',');
+        const group = grouped.get(key) ?? { annotators: [], links: v.links };
+        group.annotators.push(v.annotator);
+        grouped.set(key, group);
+      }
+      const ranked = [...grouped.values()].sort((x, y) => y.annotators.length - x.annotators.length);
+      const winner = policyWinner(ranked, annotators.length, policy);
+      return { id, ends: [units[pair.ends[0]]!.id, units[pair.ends[1]]!.id] as [string, string], versions, ahead: winner?.links };
+    });
+}
+
+/** A link version's identity within its pair: type and direction. */
+export function linkKey(link: VersionLink): string {
+  return `${link.typeId}${link.reversed ? '<' : '>'}`;
+}
+
+/** The span of an annotation as curation copies it. */
+function versionSpanOf(annotation: Annotation): VersionSpan {
+  return { annotationId: annotation.id, labelId: annotation.labelId, ranges: annotation.fragments.map(({ start, end }) => ({ start, end })), attributes: annotation.attributes };
+}
+
+/** Attribute values as one comparable string (names sorted). */
+export function attributesKey(values: AttributeValues): string {
+  return JSON.stringify(Object.keys(values).sort(compareText).map((name) => [name, values[name]]));
+}
+
+/** The values every one of `sets` gives, the same in each. */
+function sharedValues(sets: readonly AttributeValues[]): Record<string, AttributeValue> {
+  const [first, ...rest] = sets;
+  const shared: Record<string, AttributeValue> = {};
+  for (const [name, value] of Object.entries(first ?? {})) {
+    if (rest.every((set) => Object.hasOwn(set, name) && set[name] === value)) shared[name] = value;
+  }
+  return shared;
+}
+
+/**
+ * The text around `start`–`end` (a long item cut after 1,200 characters): up to 120 characters each
+ * side within the paragraphs it is in, cut at white space, never inside a character.
+ */
+export function contextOf(text: string, start: number, end: number): ItemContext {
+  const cut = Math.min(end, start + MAX_CONTEXT_CHARS);
+  let from = Math.max(0, start - CONTEXT_CHARS, text.lastIndexOf('\n', start - 1) + 1);
+  const paragraphEnd = text.indexOf('\n', cut);
+  let to = Math.min(text.length, cut + CONTEXT_CHARS, paragraphEnd < 0 ? text.length : paragraphEnd);
+  const firstSpace = from > 0 && text[from - 1] !== '\n' ? text.slice(from, start).search(/\s/u) : -1;
+  if (firstSpace >= 0) from += firstSpace + 1;
+  const lastSpace = to < text.length && text[to] !== '\n' ? text.slice(cut, to).search(/\s\S*$/u) : -1;
+  if (lastSpace >= 0) to = cut + lastSpace;
+  if (splitsSurrogatePair(text, from)) from++;
+  if (splitsSurrogatePair(text, to)) to--;
+  return { start: from, text: text.slice(from, to) };
+}
+
+/** Compares by UTF-16 code units (the same in every locale). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
