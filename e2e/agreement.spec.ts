@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { annotatorIdOf } from '../shared/model/annotator.js';
+import type { Label } from '../shared/model/label-schema.js';
 import { TEST_EDITOR } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
 import { labelWithMouse, openArticle } from './support/editor-steps.js';
@@ -17,6 +21,19 @@ const AXE_RULES = ['color-contrast', 'label-content-name-mismatch'];
 test('the agreement of two annotators’ layers, a figure’s disagreements, and the article opened there with both layers', async ({ page, workbench }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
+  // A claim's verdict made a scale in the label dialog: agreement then compares it as ordinal data.
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  const labels = page.getByRole('dialog', { name: 'Labels' });
+  await labels.getByRole('checkbox', { name: 'Options are a scale, lowest first' }).first().check();
+  await shoot(page, 'label-dialog-scale-1280x800');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shoot(page, 'label-dialog-scale-1920x1080');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await labels.getByRole('button', { name: 'Save labels' }).click();
+  await expect(labels).toBeHidden();
+  const schema = JSON.parse(await readFile(join(workbench.workspaceDir, 'workspace.json'), 'utf8')) as { labels: Label[] };
+  expect(schema.labels.find((l) => l.id === 'claim')!.attributes.find((a) => a.name === 'verdict')).toMatchObject({ type: 'choice', ordered: true });
+
   // The Editor's layer: the apology as a quote, the end of Hamilton's claim, the crash as a fact.
   await openArticle(page, HAMILTON);
   await labelWithMouse(page, APOLOGY, '2');
@@ -58,8 +75,11 @@ test('the agreement of two annotators’ layers, a figure’s disagreements, and
   await expect(view.getByRole('heading', { name: 'How these are computed' })).toBeVisible();
   const articles = view.getByRole('region', { name: 'Agreement per article' });
   await expect(articles.getByRole('row').filter({ hasText: HAMILTON })).toContainText('0.4000.800');
+  await expect(view.getByRole('row', { name: /^Claim · verdict/ })).toContainText('ordinal');
   await shoot(page, 'agreement-1280x800');
   expect(await violationsOf(page, AXE_RULES), 'the agreement view').toEqual([]);
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'serious or critical violations').toEqual([]);
 
   // By keyboard: Enter on a figure lists its disagreements, in document order; Escape goes back to the figure.
   await figure('F1 exact, Every label').focus();
