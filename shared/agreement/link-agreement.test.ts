@@ -61,10 +61,11 @@ describe('linkF1', () => {
     expect(result.onlyB).toEqual([]);
   });
 
-  it('gives nulls when neither side linked anything and 0 when only one did', () => {
+  it('gives nulls when neither side linked anything, and F1 0 when only one did (as span F1 does)', () => {
     expect(linkF1([], [], TYPES)).toMatchObject({ truePositives: 0, precision: null, recall: null, f1: null });
-    expect(linkF1([link('u1', 'same', 'u2')], [], TYPES)).toMatchObject({ falseNegatives: 1, precision: 0, recall: 0, f1: 0 });
-    expect(linkF1([], [link('u1', 'same', 'u2')], TYPES)).toMatchObject({ falsePositives: 1, precision: 0, recall: 0, f1: 0 });
+    // Only a linked: nothing of b's to be precise about (0/0), none of a's recalled.
+    expect(linkF1([link('u1', 'same', 'u2')], [], TYPES)).toMatchObject({ falseNegatives: 1, precision: null, recall: 0, f1: 0 });
+    expect(linkF1([], [link('u1', 'same', 'u2')], TYPES)).toMatchObject({ falsePositives: 1, precision: 0, recall: null, f1: 0 });
   });
 
   it('refuses a link of a type it was not told about', () => {

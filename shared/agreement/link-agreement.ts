@@ -7,6 +7,7 @@
  */
 import { DisjointSets } from './disjoint-sets.js';
 import { linksByUnitPair, linkTypeOf } from './links-by-unit-pair.js';
+import { f1Score, type F1Score } from './f1-score.js';
 
 /** One annotator's link, its ends already mapped onto aligned units. */
 export interface UnitLink {
@@ -33,20 +34,11 @@ export function endpointPairKey(source: string, target: string, directed: boolea
   return JSON.stringify(directed || source <= target ? [source, target] : [target, source]);
 }
 
-/** Link F1 between two annotators, and the links it found different. */
-export interface LinkF1 {
-  /** Links both made: the same two units, the same type and, for a directed type, the same direction. */
-  truePositives: number;
-  /** Links only `b` made. */
-  falsePositives: number;
-  /** Links only `a` made. */
-  falseNegatives: number;
-  /** truePositives / links of `b`; null when neither made a link, 0 when only `a` did. */
-  precision: number | null;
-  /** truePositives / links of `a`; null when neither made a link, 0 when only `b` did. */
-  recall: number | null;
-  /** 2·TP / (2·TP + FP + FN); null when neither made a link. */
-  f1: number | null;
+/**
+ * Link F1 between two annotators (a link of both: the same two units, the same type and, for a
+ * directed type, the same direction), and the links it found different.
+ */
+export interface LinkF1 extends F1Score {
   /** Links of `a` with nothing of `b`'s on the same two units. */
   onlyA: UnitLink[];
   /** Links of `b` with nothing of `a`'s on the same two units. */
@@ -116,14 +108,8 @@ export function linkF1(a: readonly UnitLink[], b: readonly UnitLink[], types: Re
   }
   const falseNegatives = countA - truePositives;
   const falsePositives = countB - truePositives;
-  const any = countA + countB > 0;
   return {
-    truePositives,
-    falsePositives,
-    falseNegatives,
-    precision: !any ? null : countB === 0 ? 0 : truePositives / countB,
-    recall: !any ? null : countA === 0 ? 0 : truePositives / countA,
-    f1: !any ? null : (2 * truePositives) / (2 * truePositives + falsePositives + falseNegatives),
+    ...f1Score(truePositives, falsePositives, falseNegatives),
     onlyA,
     onlyB,
     typeDiffers,

@@ -9,6 +9,7 @@
  * Two spans can only match when they are in the same document and carry the same label. Spans are
  * grouped by document and label, sorted, and swept: a rule never compares all pairs.
  */
+import { f1Score, type F1Score } from './f1-score.js';
 
 /** One annotation as agreement sees it: where it is and what it says. */
 export interface SpanUnit {
@@ -30,19 +31,6 @@ export interface SpanMatch {
   onlyA: SpanUnit[];
   /** B's spans with no partner, in B's order. */
   onlyB: SpanUnit[];
-}
-
-/** Counts of a match scored against a reference, and the rates made of them. */
-export interface F1Score {
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-  /** TP / (TP + FP); null when B has no spans (nothing to be precise about). */
-  precision: number | null;
-  /** TP / (TP + FN); null when A has no spans (nothing to recall). */
-  recall: number | null;
-  /** 2TP / (2TP + FP + FN), the harmonic mean of the two; null only when both sides are empty. */
-  f1: number | null;
 }
 
 /**
@@ -90,15 +78,7 @@ export function spanF1(a: readonly SpanUnit[], b: readonly SpanUnit[], rule: Mat
   const tp = match.matched.length;
   const fp = match.onlyB.length;
   const fn = match.onlyA.length;
-  return {
-    truePositives: tp,
-    falsePositives: fp,
-    falseNegatives: fn,
-    precision: tp + fp > 0 ? tp / (tp + fp) : null,
-    recall: tp + fn > 0 ? tp / (tp + fn) : null,
-    f1: 2 * tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : null,
-    match,
-  };
+  return { ...f1Score(tp, fp, fn), match };
 }
 
 /** Internal: a span's fragments sorted and merged, its first start and last end. */
