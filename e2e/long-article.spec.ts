@@ -538,3 +538,25 @@ test('a selection from the top to the end of the text (Ctrl+Shift+End) is labell
   // Still most of the article is not drawn.
   expect(await paragraphs(page).count()).toBeLessThan(article.paragraphs.length / 10);
 });
+
+test('a label key that comes before the browser has told of a selection ending on a section not drawn labels it whole', async ({ page, long }) => {
+  const { article } = long;
+  expect(await selectWithMouse(page, TOP_PHRASE)).toBe(TOP_PHRASE);
+  // Extend the browser's selection to the end of the last section (not drawn: a placeholder) and
+  // press the label key in the same task, before any selectionchange event can reach the view.
+  const pressedWhile = await page.evaluate(() => {
+    const selection = document.getSelection()!;
+    const start = selection.getRangeAt(0);
+    const last = [...document.querySelectorAll('.article-text .article-section-placeholder')].at(-1)!;
+    selection.setBaseAndExtent(start.startContainer, start.startOffset, last, 0);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: '1', code: 'Digit1', bubbles: true, cancelable: true }));
+    return last.classList.contains('article-section-placeholder');
+  });
+  expect(pressedWhile, 'the selection ended on a placeholder when the key came').toBe(true);
+  await expectAllSaved(page, SLOW_SAVE_MS);
+  const [created, ...others] = await newAnnotations(long);
+  expect(others).toEqual([]);
+  const start = article.text.indexOf(TOP_PHRASE);
+  expect(created!.fragments).toEqual([expect.objectContaining({ start, end: article.text.trimEnd().length })]);
+});

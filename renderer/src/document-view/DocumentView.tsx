@@ -6,6 +6,7 @@ import type { Label } from '../../../shared/model/label-schema.js';
 import { annotationDecorations, annotationDecorationsKey, annotationsAt } from './annotation-decorations.js';
 import { AnnotationTooltip } from './AnnotationTooltip.js';
 import { overlayDecorations, overlayDecorationsKey, withoutLandedLabels, type OverlayRanges } from './overlay-decorations.js';
+import { domSelectionOffsets } from './dom-selection-offsets.js';
 import { isInDrawnText, lazySections, type LazySections } from './lazy-sections.js';
 import { linkBadgeKey, NO_LINK_MARKS, type LinkMarks } from './link-marks.js';
 import { TextLayout } from './text-layout.js';
@@ -175,19 +176,13 @@ export function DocumentView(props: DocumentViewProps) {
     props.handleRef.current = {
       selectedRange() {
         if (!view.hasFocus()) return null;
-        // Read the browser's selection itself: ProseMirror takes it over on the next
-        // selectionchange event, which may not have fired yet when a key follows a drag at once.
-        const dom = (view.root as Document).getSelection();
-        let { from, to } = view.state.selection;
-        if (dom && dom.anchorNode && dom.focusNode && inArticleText(view, dom.anchorNode) && inArticleText(view, dom.focusNode)) {
-          if (dom.isCollapsed) return null;
-          const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
-          const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
-          from = Math.min(anchor, head);
-          to = Math.max(anchor, head);
-        }
-        if (to <= from) return null;
-        return { range: { start: layout.offsetAt(from), end: layout.offsetAt(to) }, altHeld: altSelection.current };
+        // The browser's selection first: ProseMirror reads it only on the next selectionchange event.
+        const offsets = domSelectionOffsets(view, layout);
+        let start: number, end: number;
+        if (offsets) ({ start, end } = offsets);
+        else [start, end] = [layout.offsetAt(view.state.selection.from), layout.offsetAt(view.state.selection.to)];
+        if (end <= start) return null;
+        return { range: { start, end }, altHeld: altSelection.current };
       },
       collapseSelection() {
         const dom = (view.root as Document).getSelection();
