@@ -7,8 +7,9 @@ import { exportWorkload } from './w5-export.js';
 import { quoteSearchWorkload } from './w6-quote-search.js';
 import { reanchorWorkload } from './w7-reanchor.js';
 import { teamSyncWorkload } from './w8-team-sync.js';
+import { articleHistoryWorkload } from './w8-article-history.js';
 import { agreementWorkload } from './w9-agreement.js';
 import { curationWorkload } from './w9-curation.js';
 
 /** Every workload, in docs/PERFORMANCE.md order. */
-export const BENCH_WORKLOADS: readonly Workload[] = [launchWorkload, openLongWorkload, labelAddWorkload, durableSaveWorkload, exportWorkload, quoteSearchWorkload, reanchorWorkload, teamSyncWorkload, agreementWorkload, curationWorkload];
+export const BENCH_WORKLOADS: readonly Workload[] = [launchWorkload, openLongWorkload, labelAddWorkload, durableSaveWorkload, exportWorkload, quoteSearchWorkload, reanchorWorkload, teamSyncWorkload, articleHistoryWorkload, agreementWorkload, curationWorkload];
