@@ -66,12 +66,11 @@ export const AgreementFigureSchema = z.object({
 /** One agreement figure. */
 export type AgreementFigure = z.infer<typeof AgreementFigureSchema>;
 
+/** The three span measures, each as `value` (a full figure, or an article's bare number). */
+const spanMeasures = <T extends z.ZodTypeAny>(value: T) => ({ f1Exact: value, f1Overlap: value, unitizingAlpha: value });
+
 /** The span figures of one label (or every label). */
-export const SpanFiguresSchema = z.object({
-  f1Exact: AgreementFigureSchema,
-  f1Overlap: AgreementFigureSchema,
-  unitizingAlpha: AgreementFigureSchema,
-});
+export const SpanFiguresSchema = z.object(spanMeasures(AgreementFigureSchema));
 /** The span figures of one label. */
 export type SpanFigures = z.infer<typeof SpanFiguresSchema>;
 
@@ -124,9 +123,7 @@ export const ArticleAgreementSchema = z.object({
   coders: z.array(AnnotatorIdSchema),
   /** Its length in characters. */
   characters: z.number().int().nonnegative(),
-  f1Exact: z.number().nullable(),
-  f1Overlap: z.number().nullable(),
-  unitizingAlpha: z.number().nullable(),
+  ...spanMeasures(z.number().nullable()),
 });
 /** One article's span agreement. */
 export type ArticleAgreement = z.infer<typeof ArticleAgreementSchema>;
