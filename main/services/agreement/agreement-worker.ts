@@ -2,7 +2,8 @@
  * The agreement worker thread: reads every layer of a workspace and computes the agreement report
  * (or the disagreements behind one figure) away from the event loop that answers requests. It
  * keeps the last workspace it read, and the corpora gathered from it, until asked about another
- * revision. Requests are handled one at a time, in the order they came.
+ * revision. Requests are handled one at a time, in the order they came. After a report, the
+ * annotation files it read are written to their cache (`agreement-layer-cache.ts`) when it lacked any.
  */
 import { parentPort } from 'node:worker_threads';
 import { AgreementMemo, gatherCorpus, type AgreementCorpus } from '../../../shared/agreement/agreement-corpus.js';
@@ -31,6 +32,7 @@ port.on('message', (request: AgreementRequest) => {
 
 async function handle(request: AgreementRequest): Promise<void> {
   const send = (response: AgreementResponse) => port!.postMessage(response);
+  if (request.kind === 'finish') return send({ id: request.id, kind: 'finished' });
   let last = 0;
   const progress = (phase: 'reading' | 'computing', done: number, total: number) => {
     const now = performance.now();
@@ -41,9 +43,12 @@ async function handle(request: AgreementRequest): Promise<void> {
   try {
     const started = performance.now();
     const layers = await layersOf(request.read, (done, total) => progress('reading', done, total));
+    const readMs = performance.now() - started;
     if (request.kind === 'report') {
       const report = computeAgreement({ ...layers, scope: request.scope, memo: kept.memo, onProgress: (done, total) => progress('computing', done, total) });
-      send({ id: request.id, kind: 'report', report, durationMs: performance.now() - started });
+      send({ id: request.id, kind: 'report', report, durationMs: performance.now() - started, readMs });
+      // After the answer: the files read are cached for the next session; a cache that cannot be written changes nothing here.
+      await kept.files.saveCache().catch(() => undefined);
     } else {
       const corpus = corpusOf(layers, request.cell.scope);
       send({ id: request.id, kind: 'disagreements', list: disagreementsOf(corpus, request.cell) });
@@ -58,7 +63,10 @@ async function handle(request: AgreementRequest): Promise<void> {
 function layersOf(order: ReadOrder, onDocumentRead: (read: number, total: number) => void): Promise<EveryLayer> {
   const key = JSON.stringify([order.dir, order.revision, order.unsaved !== null, order.names]);
   if (held?.key !== key) {
-    if (kept.dir !== order.dir) kept = { dir: order.dir, files: new AgreementLayerFiles(), memo: new AgreementMemo() };
+    if (kept.dir !== order.dir) {
+      const cache = order.cacheFile ? { file: order.cacheFile, workspaceDir: order.dir } : null;
+      kept = { dir: order.dir, files: new AgreementLayerFiles(cache), memo: new AgreementMemo() };
+    }
     const layers = readEveryLayer(order, kept.files, onDocumentRead);
     held = { key, layers, corpora: new Map() };
     // A read that failed is not kept: the next request tries again.
