@@ -3,60 +3,12 @@ import fc from 'fast-check';
 import { computeAgreement } from './agreement-report.js';
 import { snapshotOf, type TestSpan } from './agreement.test-support.js';
 import { unitizingAlpha, type UnitizedSegment } from './unitizing-alpha.js';
+import { unitizingAlphaByDefinition } from './unitizing-alpha.test-support.js';
 
 // Unitizing alpha is put together from per-article parts (`unitizing-parts.ts`) both by
 // `unitizingAlpha` and by the report's figures. These properties check both against the definition
 // taken literally, over several articles laid end to end (a coder's gap running on across articles
 // where they marked nothing, segments touching where one article meets the next).
-
-/** One piece of a coder's continuum: a marked stretch or a gap. */
-interface Piece {
-  start: number;
-  end: number;
-  marked: boolean;
-}
-
-/**
- * The definition taken literally (Krippendorff 2004, §12.4), over articles of `lengths` laid end to
- * end: each coder's characters marked or not; marked stretches end where an article ends, gaps run
- * on; every pair of pieces of every ordered pair of coders compared.
- */
-function alphaByDefinition(lengths: readonly number[], coders: readonly string[], segments: readonly UnitizedSegment[]): number | null {
-  const offsets = lengths.map((_, i) => lengths.slice(0, i).reduce((a, b) => a + b, 0));
-  const length = lengths.reduce((a, b) => a + b, 0);
-  const articleStarts = new Set(offsets);
-  const pieces = coders.map((coder) => {
-    const characters = new Array<boolean>(length).fill(false);
-    for (const s of segments) if (s.coder === coder) for (let c = s.start; c < s.end; c++) characters[offsets[Number(s.continuum)]! + c] = true;
-    const list: Piece[] = [];
-    characters.forEach((marked, c) => {
-      const last = list[list.length - 1];
-      if (last && last.marked === marked && !(marked && articleStarts.has(c))) last.end = c + 1;
-      else list.push({ start: c, end: c + 1, marked });
-    });
-    return list;
-  });
-  const delta = (g: Piece, h: Piece) => {
-    if (g.marked && h.marked && g.start < h.end && h.start < g.end) return (g.start - h.start) ** 2 + (g.end - h.end) ** 2;
-    if (g.marked && !h.marked && h.start <= g.start && g.end <= h.end) return (g.end - g.start) ** 2;
-    if (!g.marked && h.marked && g.start <= h.start && h.end <= g.end) return (h.end - h.start) ** 2;
-    return 0;
-  };
-  const m = coders.length;
-  let observed = 0;
-  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) for (const g of pieces[i]!) for (const h of pieces[j]!) observed += delta(g, h);
-  const units = pieces.flat().filter((piece) => piece.marked);
-  const gaps = pieces.flat().filter((piece) => !piece.marked);
-  let expected = 0;
-  for (const g of units) {
-    const l = g.end - g.start;
-    expected += ((units.length - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3;
-    for (const h of gaps) if (h.end - h.start >= l) expected += l * l * (h.end - h.start - l + 1);
-  }
-  const dE = ((2 / length) * expected) / (m * length * (m * length - 1) - units.reduce((sum, g) => sum + (g.end - g.start) * (g.end - g.start - 1), 0));
-  const dO = observed / (m * (m - 1) * length * length);
-  return dE > 0 ? 1 - dO / dE : null;
-}
 
 function expectAlpha(actual: number | null, expected: number | null): void {
   if (expected === null) expect(actual).toBeNull();
@@ -83,7 +35,7 @@ describe('unitizing alpha over several articles, from its parts', () => {
     const continua = LENGTHS.map((length, i) => ({ id: String(i), length }));
     fc.assert(
       fc.property(codings, (segments) => {
-        expectAlpha(unitizingAlpha(continua, CODERS, segments).alpha, alphaByDefinition(LENGTHS, CODERS, segments));
+        expectAlpha(unitizingAlpha(continua, CODERS, segments).alpha, unitizingAlphaByDefinition(continua, CODERS, segments));
       }),
       SEED,
     );
@@ -113,7 +65,7 @@ describe('unitizing alpha over several articles, from its parts', () => {
           const segments = segmentsOf(coders, documents, label);
           const continua = documents.map((d, i) => ({ id: String(i), length: lengths[d]! }));
           expect(actual).toBe(unitizingAlpha(continua, coders, segments).alpha);
-          expectAlpha(actual, alphaByDefinition(documents.map((d) => lengths[d]!), coders, segments));
+          expectAlpha(actual, unitizingAlphaByDefinition(continua, coders, segments));
         };
         const every = [0, 1, 2];
         const figures = [report.overall, ...report.byPair];
