@@ -5,6 +5,7 @@ import type { DocumentMeta } from '../../../shared/model/document.js';
 import { makeTempDir, mountTmpfs, runCommand } from '../../storage/test-support.js';
 import { agreementCacheFile } from './agreement-layer-cache.js';
 import { AgreementLayerFiles } from './agreement-layer-files.js';
+import { annotationFileText, HASH, storedAnnotation } from './agreement.test-support.js';
 
 let dir: string;
 let remove: () => Promise<void>;
@@ -18,24 +19,17 @@ afterEach(async () => {
   await remove();
 });
 
-const HASH = `sha256:${'a'.repeat(64)}`;
 const meta = { id: 'd1', title: 'One', length: 500, contentHash: HASH } as DocumentMeta;
-const annotation = (id: string, start: number, end: number) => ({
-  id,
-  documentId: 'd1',
-  labelId: 'claim',
-  fragments: [{ start, end, exact: `é${'x'.repeat(end - start - 1)}`, prefix: 'p', suffix: 's' }],
-  contentHash: HASH,
-  attributes: { verdict: 'true', score: 2, checked: true },
-  note: 'a note',
-  author: 'Ana',
-  annotator: 'ana',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  orphaned: false,
-});
+/** Ana's file of d1 with claims of a quote that is not ASCII, three kinds of attribute values. */
 const fileOf = (spans: [string, number, number][]) =>
-  JSON.stringify({ schemaVersion: 2, documentId: 'd1', annotator: 'ana', contentHash: HASH, annotations: spans.map(([id, s, e]) => annotation(id, s, e)) }, null, 2);
+  annotationFileText(
+    spans.map(([id, start, end]) =>
+      storedAnnotation(id, start, end, {
+        fragments: [{ start, end, exact: `é${'x'.repeat(end - start - 1)}`, prefix: 'p', suffix: 's' }],
+        attributes: { verdict: 'true', score: 2, checked: true },
+      }),
+    ),
+  );
 
 /** A session of agreement: layer files with the cache of the workspace in `dir/ws`, in `cacheDir`. */
 function session(cacheDir = join(dir, 'app-data', 'agreement-cache')) {
