@@ -121,10 +121,8 @@ export class AgreementWorker {
     const worker = this.#worker;
     worker?.unref();
     this.#idle = setTimeout(() => {
-      if (this.#worker === worker && this.#pending.size === 0) {
-        this.#worker = null;
-        void worker?.terminate();
-      }
+      // Stopped as when closed: it first writes its cache.
+      if (this.#worker === worker && this.#pending.size === 0) void this.close();
     }, IDLE_MS);
     this.#idle.unref();
   }
