@@ -38,6 +38,8 @@ export interface WorkbenchServiceOptions {
   maxImportBytes?: number;
   /** Where recovery files of unsaved edits are kept (`recoveryDirOf`); none are offered when absent. */
   recoveryDir?: string;
+  /** Where agreement caches what it read of the annotation files, outside every workspace (`agreementCacheDirOf`); nothing is cached when absent. */
+  agreementCacheDir?: string;
   /** Where the team's git token comes from (the environment's, or the desktop app's keychain). */
   gitCredentials: GitCredentials;
   /** Whether this process syncs a team workspace on its own when it asks for it (the app and the browser host only). */
@@ -70,7 +72,7 @@ export function createWorkbenchService(store: WorkspaceStore, options: Workbench
   const exports = new ExportService(store, context.now);
   const imports = importsService(context, options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES);
   const teamSync = new TeamSync(store, options.gitCredentials, context.now, { autoSync: options.teamAutoSync ?? false });
-  const agreement = new AgreementService(store);
+  const agreement = new AgreementService(store, undefined, options.agreementCacheDir ?? null);
   const facts = { isDefault: options.isDefault, samplesDir: options.samplesDir, recoveryDir: options.recoveryDir ?? null };
   const api = {
     ...workspaceService(context, facts, imports),

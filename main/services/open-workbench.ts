@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { maxImportBytesFrom } from './imports/import-size-limit.js';
-import { defaultWorkspaceDir } from '../workspace/app-data.js';
+import { agreementCacheDirOf, defaultWorkspaceDir } from '../workspace/app-data.js';
 import { recoveryDirOf } from '../workspace/recovery-file.js';
 import { sampleArticlesDir } from './workspace/sample-articles.js';
 import { shutDownWorkspace, type ShutdownReport } from '../workspace/shut-down-workspace.js';
@@ -75,6 +75,7 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
   const service = createWorkbenchService(store, {
     isDefault,
     recoveryDir,
+    agreementCacheDir: agreementCacheDirOf(env),
     samplesDir: options.samplesDir ?? sampleArticlesDir(env),
     maxImportBytes,
     identity: { source, file: new UserIdentityFile(userIdentityPath(env)) },

@@ -21,3 +21,8 @@ export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform = proc
 export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(appDataDir(env), 'workspace');
 }
+
+/** Where agreement caches what it read of workspaces' annotation files: `<app data>/agreement-cache`, outside every workspace (never synced). */
+export function agreementCacheDirOf(env: NodeJS.ProcessEnv = process.env): string {
+  return join(appDataDir(env), 'agreement-cache');
+}

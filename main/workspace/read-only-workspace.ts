@@ -121,7 +121,7 @@ export class ReadOnlyWorkspace {
       const after = await this.readIndexBytes();
       const linksFit =
         beforeLayers !== null ||
-        sameBytes(linkLayers.map((l) => l.bytes), (await this.readLinkFiles()).map((l) => l.bytes)) ||
+        sameBytes(linkLayers.map((l) => l.bytes), (await this.readLinkFileBytes()).map((l) => l.bytes)) ||
         (inconsistency === null && everyEndRead(linkLayers.flatMap((l) => l.data.links), documents));
       if (before.equals(after) && linksFit) {
         if (inconsistency !== null) throw new WorkspaceReadError(`${inconsistency} Run \`corroborate check\` on the workspace.`);
@@ -212,6 +212,18 @@ export class ReadOnlyWorkspace {
 
   /** Every link file read (or the one of the layer read), with its bytes to notice a change. */
   private async readLinkFiles(): Promise<{ bytes: Buffer; data: LinkLayerFile }[]> {
+    return (await this.readLinkFileBytes()).map(({ file, bytes }) => {
+      try {
+        return { bytes, data: linkLayerFileCodec.decode(bytes, workspacePath(this.dir, file)).data };
+      } catch (error) {
+        if (!(error instanceof StoreFileError)) throw error;
+        throw new WorkspaceReadError(`${workspacePath(this.dir, file)}: ${error.reason}. Nothing was read; \`corroborate restore\` puts back its last good backup.`);
+      }
+    });
+  }
+
+  /** The bytes of every link file (or of the one of the layer read), with its path in the workspace. */
+  private async readLinkFileBytes(): Promise<{ file: string; bytes: Buffer }[]> {
     const names =
       this.layer === ALL_LAYERS
         ? (await readdir(join(this.dir, WORKSPACE_LAYOUT.linksFolder)).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort()
@@ -223,13 +235,7 @@ export class ReadOnlyWorkspace {
         if (error.code === 'ENOENT') return null;
         throw new WorkspaceReadError(`${workspacePath(this.dir, file)} cannot be read (${error.code ?? error.message}).`);
       });
-      if (bytes === null) continue;
-      try {
-        read.push({ bytes, data: linkLayerFileCodec.decode(bytes, workspacePath(this.dir, file)).data });
-      } catch (error) {
-        if (!(error instanceof StoreFileError)) throw error;
-        throw new WorkspaceReadError(`${workspacePath(this.dir, file)}: ${error.reason}. Nothing was read; \`corroborate restore\` puts back its last good backup.`);
-      }
+      if (bytes !== null) read.push({ file, bytes });
     }
     return read;
   }

@@ -4,17 +4,59 @@
  * in), so two annotators linking the same two places agree even though their annotations differ.
  */
 import type { AgreementFigure, AgreementFigures } from '../api/contract/agreement.js';
-import { documentOfKey, pairsOf, unitAt } from './agreement-corpus.js';
+import { documentOfKey, pairsOf, unitAt, type AgreementCorpus } from './agreement-corpus.js';
 import { amount, articlesWords, cellOf, figureOf, meanOfDefined, nameOf, pairName, subjectWords, type FigureSubject } from './agreement-figure.js';
 import { conllAverage, lea, type Clustering } from './coreference-scores.js';
 import { krippendorffAlpha } from './krippendorff-alpha.js';
-import { clustersFromLinks, linkF1, linkReliabilityData, type LinkReliabilityData, type UnitLink } from './link-agreement.js';
+import { clustersFromLinks, linkF1, linkReliabilityData, type LinkF1, type LinkReliabilityData, type UnitLink } from './link-agreement.js';
+
+/** What subjects over the same articles share: each coder's links and clusters there, each pair's link F1 and cluster scores. */
+interface SameArticles {
+  links: Map<string, UnitLink[]>;
+  clusterings: Map<string, Clustering>;
+  /** By `a b`. */
+  linkF1: Map<string, LinkF1>;
+  clusterScores: Map<string, ClusterScores | null>;
+}
+
+/** The five cluster measures of one pair. */
+type ClusterScores = Record<'muc' | 'bCubed' | 'ceafE' | 'conll' | 'lea', number>;
+
+/** Per corpus, what the subjects over the same articles share (the overall figures and a pair's over the same articles compute a pair's once). */
+const sameArticles = new WeakMap<AgreementCorpus, Map<string, SameArticles>>();
+
+function sameArticlesOf(subject: FigureSubject): SameArticles {
+  let byArticles = sameArticles.get(subject.corpus);
+  if (!byArticles) sameArticles.set(subject.corpus, (byArticles = new Map()));
+  const key = subject.documents.map((d) => d.id).join('\n');
+  let shared = byArticles.get(key);
+  if (!shared) byArticles.set(key, (shared = { links: new Map(), clusterings: new Map(), linkF1: new Map(), clusterScores: new Map() }));
+  return shared;
+}
 
 /** Each coder's links with both ends in the subject's articles. */
 export function linksOfSubject(subject: FigureSubject): Map<string, UnitLink[]> {
-  const inSubject = new Set(subject.documents.map((d) => d.id));
-  const within = (key: string) => inSubject.has(documentOfKey(key));
-  return new Map(subject.coders.map((coder) => [coder, (subject.corpus.links.get(coder) ?? []).filter((l) => within(l.source) && within(l.target))]));
+  const shared = sameArticlesOf(subject).links;
+  const every = subject.documents.length === subject.corpus.documents.length;
+  let within: ((key: string) => boolean) | null = null;
+  return new Map(
+    subject.coders.map((coder) => {
+      let links = shared.get(coder);
+      if (!links) {
+        const all = subject.corpus.links.get(coder) ?? [];
+        if (every) links = all; // the corpus's links have both ends in its articles
+        else {
+          if (!within) {
+            const inSubject = new Set(subject.documents.map((d) => d.id));
+            within = (key: string) => inSubject.has(documentOfKey(key));
+          }
+          links = all.filter((l) => within!(l.source) && within!(l.target));
+        }
+        shared.set(coder, links);
+      }
+      return [coder, links];
+    }),
+  );
 }
 
 /** The units some compared annotator's links join, by who marked each (worked out once per corpus). */
@@ -69,7 +111,12 @@ export function linkFigures(subject: FigureSubject): NonNullable<AgreementFigure
   ]);
 
   const rule = 'a match being a link between the same two aligned spans with the same type (and direction, for directed types)';
-  const pairs = pairsOf(subject.coders).map(([a, b]) => ({ a, b, score: linkF1(links.get(a)!, links.get(b)!, corpus.linkTypeInfo) }));
+  const shared = sameArticlesOf(subject).linkF1;
+  const pairs = pairsOf(subject.coders).map(([a, b]) => {
+    let score = shared.get(`${a} ${b}`);
+    if (!score) shared.set(`${a} ${b}`, (score = linkF1(links.get(a)!, links.get(b)!, corpus.linkTypeInfo)));
+    return { a, b, score };
+  });
   let f1: AgreementFigure;
   if (pairs.length === 1) {
     const { a, b, score } = pairs[0]!;
@@ -110,12 +157,18 @@ const MEASURE_WORDS = {
 export function clusterFigures(subject: FigureSubject): NonNullable<AgreementFigures['clusters']> {
   const { corpus } = subject;
   const links = linksOfSubject(subject);
-  const clusterings = new Map<string, Clustering>(subject.coders.map((c) => [c, clustersFromLinks(links.get(c)!, corpus.linkTypeInfo)]));
+  const shared = sameArticlesOf(subject);
+  const clusterings = new Map<string, Clustering>(
+    subject.coders.map((c) => {
+      let clustering = shared.clusterings.get(c);
+      if (!clustering) shared.clusterings.set(c, (clustering = clustersFromLinks(links.get(c)!, corpus.linkTypeInfo)));
+      return [c, clustering];
+    }),
+  );
   const pairs = pairsOf(subject.coders).map(([a, b]) => {
-    const [key, response] = [clusterings.get(a)!, clusterings.get(b)!];
-    if (key.length === 0 && response.length === 0) return { a, b, scores: null };
-    const conll = conllAverage(key, response);
-    return { a, b, scores: { muc: conll.muc.f1, bCubed: conll.bCubed.f1, ceafE: conll.ceafE.f1, conll: conll.conllF1, lea: lea(key, response).f1 } };
+    let scores = shared.clusterScores.get(`${a} ${b}`);
+    if (scores === undefined) shared.clusterScores.set(`${a} ${b}`, (scores = clusterScoresOf(clusterings.get(a)!, clusterings.get(b)!)));
+    return { a, b, scores };
   });
   const typeNames = corpus.linkTypes.filter((t) => corpus.linkTypeInfo.get(t.id)?.clusters).map((t) => t.name);
   const formed = `the clusters formed by ${typeNames.length > 0 ? typeNames.join(' and ') : 'same and paraphrase'} links, mentions being the aligned spans in a cluster (a span in no cluster is not a singleton, as in CoNLL-2012)`;
@@ -131,4 +184,11 @@ export function clusterFigures(subject: FigureSubject): NonNullable<AgreementFig
     return figureOf(cellOf(subject, 'clusters'), meanOfDefined(values), method, details);
   };
   return { muc: figure('muc'), bCubed: figure('bCubed'), ceafE: figure('ceafE'), conll: figure('conll'), lea: figure('lea') };
+}
+
+/** The cluster measures of two clusterings (null when neither has a cluster). */
+function clusterScoresOf(key: Clustering, response: Clustering): ClusterScores | null {
+  if (key.length === 0 && response.length === 0) return null;
+  const conll = conllAverage(key, response);
+  return { muc: conll.muc.f1, bCubed: conll.bCubed.f1, ceafE: conll.ceafE.f1, conll: conll.conllF1, lea: lea(key, response).f1 };
 }

@@ -10,7 +10,7 @@ import type { Annotation } from '../model/annotation.js';
 import { AgreementMemo, pairsOf, type AgreementCorpus } from './agreement-corpus.js';
 import { amount, articlesWords, cellOf, figureOf, labelWords, meanOfDefined, nameOf, pairName, subjectWords, type FigureSubject } from './agreement-figure.js';
 import { matchSpans, type MatchingRule, type SpanUnit } from './span-matching.js';
-import { unitizingAlpha, type UnitizedSegment } from './unitizing-alpha.js';
+import { alphaFromParts, mergeSegments, NO_SEGMENTS, pairDisagreement, type MergedSegments } from './unitizing-parts.js';
 
 /** Matched spans and those left over on each side. */
 interface Counts {
@@ -34,8 +34,10 @@ interface SpanDocument {
   units: readonly unknown[];
   /** Each coder's spans (their annotations). */
   spans: Map<string, Annotation[]>;
-  /** Each coder's fragments as segments by label (and ANY_LABEL; one object in both lists). */
-  segments: Map<string, Map<string, UnitizedSegment[]>>;
+  /** Each coder's fragments as merged segments (unitizing alpha's), by label (and ANY_LABEL). */
+  segments: Map<string, Map<string, MergedSegments>>;
+  /** `a b label` → the pair's Σ δ² in this article (unitizing alpha's observed disagreement). */
+  pairDisagreements: Map<string, number>;
   /** `a b rule` → label (and ANY_LABEL) → counts. */
   counts: Map<string, Map<string, Counts>>;
   /** `coders label` → the article's own span values (its row of the per-article table). */
@@ -141,22 +143,24 @@ export class SpanFigureMaker {
     });
   }
 
-  /** Unitizing alpha of `subject` for one label, computed from every coder's fragments there. */
+  /** Unitizing alpha of `subject` for one label, from each article's merged segments and each pair's disagreement there. */
   private alphaOf(subject: FigureSubject, labelId: string | null) {
     const label = labelId ?? ANY_LABEL;
-    const segments: UnitizedSegment[] = [];
-    for (const document of subject.documents) {
-      const byCoder = this.#documents.get(document.id)!.segments;
-      for (const coder of subject.coders) {
-        const list = byCoder.get(coder)?.get(label);
-        if (list) for (const segment of list) segments.push(segment);
+    const read = subject.documents.map((d) => this.#documents.get(d.id)!);
+    const segmentsOf = (article: number, coder: number) => read[article]!.segments.get(subject.coders[coder]!)?.get(label) ?? NO_SEGMENTS;
+    let observed = 0;
+    for (let i = 0; i < subject.coders.length; i++) {
+      for (let j = i + 1; j < subject.coders.length; j++) {
+        const key = `${subject.coders[i]} ${subject.coders[j]} ${label}`;
+        for (let article = 0; article < read.length; article++) {
+          const known = read[article]!.pairDisagreements;
+          let sum = known.get(key);
+          if (sum === undefined) known.set(key, (sum = pairDisagreement(segmentsOf(article, i), segmentsOf(article, j))));
+          observed += sum;
+        }
       }
     }
-    const result = unitizingAlpha(
-      subject.documents.map((d) => ({ id: d.id, length: d.length })),
-      [...subject.coders],
-      segments,
-    );
+    const result = alphaFromParts({ lengths: subject.documents.map((d) => d.length), coders: subject.coders.length, segmentsOf, observed });
     return { result };
   }
 
@@ -179,23 +183,34 @@ export class SpanFigureMaker {
 /** What the span figures read of one article. */
 function readDocument(document: AgreementCorpus['documents'][number]): SpanDocument {
   const spans = new Map<string, Annotation[]>();
-  const segments = new Map<string, Map<string, UnitizedSegment[]>>();
+  /** Coder → label (and ANY_LABEL) → the fragments' starts and ends. */
+  const fragments = new Map<string, Map<string, { starts: number[]; ends: number[] }>>();
+  const rangesIn = (byLabel: Map<string, { starts: number[]; ends: number[] }>, label: string) => {
+    let ranges = byLabel.get(label);
+    if (!ranges) byLabel.set(label, (ranges = { starts: [], ends: [] }));
+    return ranges;
+  };
   for (const unit of document.units) {
     for (const member of unit.members) {
       const coder = member.annotator;
       listIn(spans, coder).push(member);
-      let byLabel = segments.get(coder);
-      if (!byLabel) segments.set(coder, (byLabel = new Map()));
-      const ofLabel = listIn(byLabel, member.labelId);
-      const ofAny = listIn(byLabel, ANY_LABEL);
+      let byLabel = fragments.get(coder);
+      if (!byLabel) fragments.set(coder, (byLabel = new Map()));
+      const ofLabel = rangesIn(byLabel, member.labelId);
+      const ofAny = rangesIn(byLabel, ANY_LABEL);
       for (const { start, end } of member.fragments) {
-        const segment = { continuum: document.id, coder, start, end };
-        ofLabel.push(segment);
-        ofAny.push(segment);
+        ofLabel.starts.push(start);
+        ofLabel.ends.push(end);
+        ofAny.starts.push(start);
+        ofAny.ends.push(end);
       }
     }
   }
-  return { units: document.units, spans, segments, counts: new Map(), values: new Map() };
+  const segments = new Map<string, Map<string, MergedSegments>>();
+  for (const [coder, byLabel] of fragments) {
+    segments.set(coder, new Map([...byLabel].map(([label, { starts, ends }]) => [label, mergeSegments(starts, ends)])));
+  }
+  return { units: document.units, spans, segments, pairDisagreements: new Map(), counts: new Map(), values: new Map() };
 }
 
 /** Two coders' spans of one article matched under `rule`, counted by label (and ANY_LABEL). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { unitizingAlpha, type UnitizedSegment } from './unitizing-alpha.js';
+import { unitizingAlphaByDefinition } from './unitizing-alpha.test-support.js';
 
 /** A segment of `coder` from `start`, `length` characters long, in `continuum` ('doc' unless told). */
 function seg(coder: string, start: number, length: number, continuum = 'doc'): UnitizedSegment {
@@ -158,44 +159,6 @@ describe('unitizing alpha at the edges', () => {
   });
 });
 
-/**
- * The definition taken literally, for small cases: every coder's continuum as segments and gaps,
- * every pair of pieces of every ordered pair of coders compared (Krippendorff 2004, §12.4).
- */
-function unitizingAlphaByDefinition(length: number, coders: readonly string[], segments: readonly UnitizedSegment[]): number | null {
-  const marked = coders.map((coder) => {
-    const characters = new Array<boolean>(length).fill(false);
-    for (const s of segments) if (s.coder === coder) for (let c = s.start; c < s.end; c++) characters[c] = true;
-    const pieces: { start: number; end: number; marked: boolean }[] = [];
-    characters.forEach((isMarked, c) => {
-      const last = pieces[pieces.length - 1];
-      if (last && last.marked === isMarked) last.end = c + 1;
-      else pieces.push({ start: c, end: c + 1, marked: isMarked });
-    });
-    return pieces;
-  });
-  const delta = (g: { start: number; end: number; marked: boolean }, h: { start: number; end: number; marked: boolean }) => {
-    if (g.marked && h.marked && g.start < h.end && h.start < g.end) return (g.start - h.start) ** 2 + (g.end - h.end) ** 2;
-    if (g.marked && !h.marked && h.start <= g.start && g.end <= h.end) return (g.end - g.start) ** 2;
-    if (!g.marked && h.marked && g.start <= h.start && h.end <= g.end) return (h.end - h.start) ** 2;
-    return 0;
-  };
-  const m = coders.length;
-  let observed = 0;
-  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) for (const g of marked[i]!) for (const h of marked[j]!) observed += delta(g, h);
-  const units = marked.flat().filter((piece) => piece.marked);
-  const gaps = marked.flat().filter((piece) => !piece.marked);
-  let expected = 0;
-  for (const g of units) {
-    const l = g.end - g.start;
-    expected += ((units.length - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3;
-    for (const h of gaps) if (h.end - h.start >= l) expected += l * l * (h.end - h.start - l + 1);
-  }
-  const dE = ((2 / length) * expected) / (m * length * (m * length - 1) - units.reduce((sum, g) => sum + (g.end - g.start) * (g.end - g.start - 1), 0));
-  const dO = observed / (m * (m - 1) * length * length);
-  return dE > 0 ? 1 - dO / dE : null;
-}
-
 const CODERS = ['ana', 'ben', 'cy'];
 /** Up to 12 segments per coder on a continuum of 40 characters, overlapping and touching freely. */
 const codings = fc.array(
@@ -208,7 +171,7 @@ describe('unitizing alpha, properties', () => {
   it('agrees with the definition taken literally', () => {
     fc.assert(
       fc.property(codings, (segments) => {
-        const expected = unitizingAlphaByDefinition(40, CODERS, segments);
+        const expected = unitizingAlphaByDefinition(one(40), CODERS, segments);
         const { alpha } = unitizingAlpha(one(40), CODERS, segments);
         if (expected === null) expect(alpha).toBeNull();
         else expect(alpha).toBeCloseTo(expected, 9);

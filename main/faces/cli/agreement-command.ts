@@ -35,7 +35,7 @@ async function runAgreement(args: string[], io: CliIo): Promise<number> {
   const worker = new AgreementWorker();
   try {
     const scope = { ...(annotators ? { annotators } : {}), ...(documentIds ? { documentIds } : {}) };
-    const { report } = await worker.report({ dir, revision: 'cli', names: {}, unsaved: null }, scope);
+    const { report } = await worker.report({ dir, revision: 'cli', names: {}, unsaved: null, cacheFile: null }, scope);
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : agreementText(report));
     return 0;
   } catch (error) {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../shared/model/document.js';
 import { makeTempDir } from '../../storage/test-support.js';
 import { AgreementLayerFiles } from './agreement-layer-files.js';
+import { annotationFileText, HASH, storedAnnotation } from './agreement.test-support.js';
 
 let dir: string;
 let remove: () => Promise<void>;
@@ -15,25 +16,9 @@ afterEach(async () => {
   await remove();
 });
 
-const HASH = `sha256:${'a'.repeat(64)}`;
 const meta = { id: 'd1', title: 'One', length: 50, contentHash: HASH } as DocumentMeta;
-const annotation = (id: string, start: number, end: number, extra: Record<string, unknown> = {}) => ({
-  id,
-  documentId: 'd1',
-  labelId: 'claim',
-  fragments: [{ start, end, exact: 'x'.repeat(end - start), prefix: 'p', suffix: 's' }],
-  contentHash: HASH,
-  attributes: { verdict: 'true' },
-  note: 'a note',
-  author: 'Ana',
-  annotator: 'ana',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  orphaned: false,
-  ...extra,
-});
-const fileOf = (annotations: unknown[], overrides: Record<string, unknown> = {}) =>
-  JSON.stringify({ schemaVersion: 2, documentId: 'd1', annotator: 'ana', contentHash: HASH, annotations, ...overrides }, null, 2);
+const annotation = storedAnnotation;
+const fileOf = annotationFileText;
 
 describe('AgreementLayerFiles', () => {
   it('reads what agreement uses of a file, and keeps it until the file changes', async () => {

@@ -1,39 +1,92 @@
 import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import type { Annotation, AttributeValue } from '../../../shared/model/annotation.js';
 import type { DocumentMeta } from '../../../shared/model/document.js';
+import { agreementLayerCache, annotationOf as keptAnnotation, sameIdentity, type FileIdentity } from './agreement-layer-cache.js';
 
 /** The longest quote kept of a fragment (the disagreements quote at most this much). */
 const QUOTE_KEPT = 200;
 
 /** One annotation file as read, and what it was when read. */
 interface HeldFile {
-  size: number;
-  modified: number;
-  inode: number;
-  contentHash: string;
+  identity: FileIdentity;
   annotations: Annotation[];
+}
+
+/** Where the files read are cached between sessions (`agreement-layer-cache.ts`): the cache file and the workspace folder. */
+export interface LayerCacheLocation {
+  file: string;
+  workspaceDir: string;
 }
 
 /**
  * The annotation files of every layer as agreement reads them: each file parsed once and kept while
- * it stays the same file (same size, modification time and inode, read for the same text), so after
- * an edit only the files that changed are read again. Agreement needs only where each annotation
- * is, its label, attributes and annotator: the rest of each annotation is left out as it is read
- * (a short quote is kept), and only what agreement uses is checked, each problem named with the file.
+ * it stays the same file (same size, modification and status change times and inode, read for the
+ * same text), so after an edit only the files that changed are read again. Agreement needs only
+ * where each annotation is, its label, attributes and annotator: the rest of each annotation is
+ * left out as it is read (a short quote is kept), and only what agreement uses is checked, each
+ * problem named with the file. With a cache location, the first read of a session takes each file
+ * that is still the one cached from the cache instead of parsing it (`useCache`), and `saveCache`
+ * writes what was read back for the next session.
  */
 export class AgreementLayerFiles {
   readonly #held = new Map<string, HeldFile>();
+  /** The cache loaded for the read under way, dropped after it. */
+  #cached: Awaited<ReturnType<typeof agreementLayerCache.load>> = null;
+  /** Whether files were read that the cache on disk does not hold. */
+  #unsaved = false;
+
+  constructor(private readonly cache: LayerCacheLocation | null = null) {}
+
+  /** Files read from their source (not the cache nor memory) so far, and from the cache. */
+  readonly counts = { parsed: 0, fromCache: 0 };
+
+  /** Loads the cache for the read that follows, when nothing is held yet (a new session). */
+  async useCache(onIgnored?: (why: string) => void): Promise<void> {
+    if (!this.cache || this.#held.size > 0) return;
+    this.#cached = await agreementLayerCache.load(this.cache.file, this.cache.workspaceDir, onIgnored);
+  }
+
+  /** Drops the cache loaded for a read: what it held that was used is held in memory now. */
+  doneReading(): void {
+    this.#cached = null;
+  }
+
+  /** Whether the cache on disk lacks files held in memory (or holds files no longer there). */
+  get cacheIsStale(): boolean {
+    return this.cache !== null && this.#unsaved;
+  }
+
+  /** Writes the files held to the cache (nothing without a cache location); rejects when it cannot, the files held staying as they are. */
+  async saveCache(): Promise<void> {
+    if (!this.cache || !this.#unsaved) return;
+    this.#unsaved = false;
+    try {
+      await agreementLayerCache.save(this.cache.file, this.cache.workspaceDir, [...this.#held].map(([path, held]) => [path, held.identity, held.annotations] as const));
+    } catch (error) {
+      this.#unsaved = true;
+      throw error;
+    }
+  }
 
   /** Reads `annotator`'s file of `meta` at `path` (see `ReadSnapshotOptions.readAnnotationFile`). */
   read = async (path: string, meta: DocumentMeta, annotator: string): Promise<Annotation[] | string> => {
     const facts = await stat(path).catch((error: NodeJS.ErrnoException) => error);
     if (facts instanceof Error) {
-      this.#held.delete(path);
+      if (this.#held.delete(path)) this.#unsaved = true;
       return facts.code === 'ENOENT' ? [] : `${path} cannot be read (${facts.code ?? facts.message}).`;
     }
+    const identity = identityOf(facts, meta);
     const held = this.#held.get(path);
-    if (held && held.size === facts.size && held.modified === facts.mtimeMs && held.inode === facts.ino && held.contentHash === meta.contentHash) {
-      return held.annotations;
+    if (held && sameIdentity(held.identity, identity)) return held.annotations;
+    const cached = this.#cached?.get(path);
+    if (cached && sameIdentity(cached.identity, identity)) {
+      const annotations = agreementLayerCache.annotationsOf(cached, meta, annotator);
+      if (annotations) {
+        this.counts.fromCache++;
+        this.#held.set(path, { identity, annotations });
+        return annotations;
+      }
     }
     let text: string;
     try {
@@ -41,14 +94,24 @@ export class AgreementLayerFiles {
     } catch (error) {
       return `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
     }
+    this.counts.parsed++;
     const read = annotationsOf(text, path, meta, annotator);
     if (typeof read === 'string') {
-      this.#held.delete(path);
+      if (this.#held.delete(path)) this.#unsaved = true;
       return read;
     }
-    this.#held.set(path, { size: facts.size, modified: facts.mtimeMs, inode: facts.ino, contentHash: meta.contentHash, annotations: read });
+    // Kept only when the file did not change while it was read (else its identity may not name what was read).
+    const after = await stat(path).catch(() => null);
+    if (after && sameIdentity(identityOf(after, meta), identity)) {
+      this.#held.set(path, { identity, annotations: read });
+      this.#unsaved = true;
+    } else if (this.#held.delete(path)) this.#unsaved = true;
     return read;
   };
+}
+
+function identityOf(facts: Stats, meta: DocumentMeta): FileIdentity {
+  return { size: facts.size, modified: facts.mtimeMs, changed: facts.ctimeMs, inode: facts.ino, contentHash: meta.contentHash };
 }
 
 /** The annotations of one file's text, with what agreement uses checked; or why they cannot be used. */
@@ -97,20 +160,7 @@ function annotationOf(item: unknown, meta: DocumentMeta, annotator: string): Ann
       values[name] = value;
     }
   }
-  return {
-    id,
-    documentId: meta.id,
-    labelId,
-    fragments: kept,
-    contentHash: meta.contentHash,
-    attributes: values,
-    note: '',
-    author: '',
-    annotator,
-    createdAt: '',
-    updatedAt: '',
-    orphaned: orphaned === true,
-  };
+  return keptAnnotation(id, labelId, kept, values, orphaned === true, meta, annotator);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -18,6 +18,8 @@ export interface ReadOrder {
   names: Record<string, string>;
   /** My layer's files whose last write failed, as the store holds them (null: everything is saved). */
   unsaved: UnsavedLayer | null;
+  /** Where the annotation files read are cached between sessions, outside the workspace (null: not cached). */
+  cacheFile: string | null;
 }
 
 /** My layer's edits held in memory only. */
@@ -32,7 +34,9 @@ export interface UnsavedLayer {
 /** A request to the worker. */
 export type AgreementRequest =
   | { id: number; kind: 'report'; read: ReadOrder; scope: AgreementScope }
-  | { id: number; kind: 'disagreements'; read: ReadOrder; cell: AgreementCell };
+  | { id: number; kind: 'disagreements'; read: ReadOrder; cell: AgreementCell }
+  /** Finish what was asked before (writing the cache included), then answer `finished`: the worker is about to stop. */
+  | { id: number; kind: 'finish' };
 
 /** How far a request got. */
 export interface AgreementProgress {
@@ -47,6 +51,7 @@ export type AgreementFailureKind = 'scope' | 'read' | 'internal';
 /** An answer from the worker. */
 export type AgreementResponse =
   | ({ id: number; kind: 'progress' } & AgreementProgress)
-  | { id: number; kind: 'report'; report: AgreementReport; durationMs: number }
+  | { id: number; kind: 'report'; report: AgreementReport; durationMs: number; readMs: number }
   | { id: number; kind: 'disagreements'; list: DisagreementList }
+  | { id: number; kind: 'finished' }
   | { id: number; kind: 'failed'; failure: AgreementFailureKind; message: string };

@@ -1,3 +1,4 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../storage/test-support.js';
@@ -74,4 +75,34 @@ describe('the agreement service', () => {
       message: 'There is no layer of the annotator "nobody-123456" in this workspace.',
     });
   });
+
+  it('caches what it read in the app-data folder for the next session, and works when that cache cannot be written', async () => {
+    await twoLayers();
+    let bob = await openAs(BOB);
+    const { report } = await readyReport(bob.api);
+    await bob.close();
+    open.splice(open.indexOf(bob), 1);
+    const cacheDir = join(root, `appdata-${BOB.email}`, 'agreement-cache');
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith('.cache'))).toHaveLength(1);
+    expect(await filesUnder(workspaceDir), 'nothing of the cache is in the workspace').not.toContainEqual(expect.stringMatching(/cache/));
+
+    bob = await openAs(BOB);
+    expect((await readyReport(bob.api)).report, 'the next session, from the cache').toEqual(report);
+    await bob.close();
+    open.splice(open.indexOf(bob), 1);
+
+    // Ana's app-data folder holds a file where the cache folder would be: nothing can be cached, the report is the same.
+    await mkdir(join(root, `appdata-${ANA.email}`), { recursive: true });
+    await writeFile(join(root, `appdata-${ANA.email}`, 'agreement-cache'), 'not a folder');
+    const ana = await openAs(ANA);
+    const fromAna = (await readyReport(ana.api)).report;
+    expect(fromAna.overall).toEqual(report.overall);
+    await ana.close();
+    open.splice(open.indexOf(ana), 1);
+  });
 });
+
+/** Every file under `dir`, relative. */
+async function filesUnder(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String);
+}

@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { AnnotationFile, LinkLayerFile } from '../../../shared/model/workspace.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import type { AgreementProgress, ReadOrder, UnsavedLayer } from './agreement-messages.js';
+import { agreementCacheFile } from './agreement-layer-cache.js';
 import { AgreementFailure, AgreementWorker } from './agreement-worker-client.js';
 
 /** The agreement methods of the contract. */
@@ -28,14 +29,20 @@ interface Job {
  * (`agreement-worker.ts`), never on the event loop that answers requests, from every layer as it is
  * on disk plus what the store holds but could not save; each is kept, per scope, until the store's
  * files change (any edit, or a sync bringing in the team's work: `WorkspaceStore.changeCount`).
- * `getAgreement` answers at once: the report when it is ready, else how far it got.
+ * `getAgreement` answers at once: the report when it is ready, else how far it got. With a cache
+ * folder (outside every workspace: the app-data folder's), what the worker read of the annotation
+ * files is kept there for the next session (`agreement-layer-cache.ts`).
  */
 export class AgreementService {
   readonly #jobs = new Map<string, Job>();
 
+  /**
+   * @param cacheDir the folder of agreement caches, outside the workspace (null: nothing is cached)
+   */
   constructor(
     private readonly store: WorkspaceStore,
     private readonly worker: AgreementWorker = new AgreementWorker(),
+    private readonly cacheDir: string | null = null,
   ) {}
 
   /** The contract's methods. */
@@ -52,7 +59,7 @@ export class AgreementService {
     };
   }
 
-  /** Stops the worker (the workspace is closing). */
+  /** Stops the worker (the workspace is closing), once it has written its cache. */
   async stop(): Promise<void> {
     await this.worker.close();
   }
@@ -104,7 +111,8 @@ export class AgreementService {
   private async readOrder(): Promise<ReadOrder> {
     await this.store.flush();
     const me = this.store.annotator;
-    return { dir: this.store.dir, revision: this.revision(), names: { [me.id]: me.name }, unsaved: this.unsavedLayer() };
+    const cacheFile = this.cacheDir === null ? null : agreementCacheFile(this.cacheDir, this.store.dir);
+    return { dir: this.store.dir, revision: this.revision(), names: { [me.id]: me.name }, unsaved: this.unsavedLayer(), cacheFile };
   }
 
   private unsavedLayer(): UnsavedLayer | null {

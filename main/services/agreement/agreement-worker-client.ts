@@ -21,6 +21,8 @@ export const AGREEMENT_WORKER_BUNDLE = 'agreement-worker.cjs';
 
 /** How long an idle worker is kept (with the workspace it read) before it is stopped. */
 const IDLE_MS = 120_000;
+/** How long closing waits for the worker to finish what it was asked (writing its cache), at most. */
+const FINISH_MS = 5_000;
 
 /** A request without its id (each member of the union without it). */
 type RequestBody = AgreementRequest extends infer R ? (R extends AgreementRequest ? Omit<R, 'id'> : never) : never;
@@ -49,8 +51,8 @@ export class AgreementWorker {
    */
   constructor(private readonly bundle: URL | null = null) {}
 
-  /** The agreement report of `scope` in the workspace `read` names. */
-  async report(read: ReadOrder, scope: AgreementScope, onProgress?: (progress: AgreementProgress) => void): Promise<{ report: AgreementReport; durationMs: number }> {
+  /** The agreement report of `scope` in the workspace `read` names, with how long the worker took (`readMs` of it reading). */
+  async report(read: ReadOrder, scope: AgreementScope, onProgress?: (progress: AgreementProgress) => void): Promise<{ report: AgreementReport; durationMs: number; readMs: number }> {
     const response = await this.request({ kind: 'report', read, scope }, onProgress);
     if (response.kind !== 'report') throw new AgreementFailure('internal', 'The agreement worker answered something else than a report.');
     return response;
@@ -63,10 +65,20 @@ export class AgreementWorker {
     return response.list;
   }
 
-  /** Stops the worker (what it computes is abandoned: waiting requests fail). */
+  /**
+   * Stops the worker. Waiting requests fail at once; when none is waiting, the worker first finishes
+   * writing its cache (a few seconds at most), so the next session finds it.
+   */
   async close(): Promise<void> {
     if (this.#idle) clearTimeout(this.#idle);
     const worker = this.#worker;
+    if (worker && this.#pending.size === 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const finished = this.request({ kind: 'finish' }).catch(() => undefined);
+      await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, FINISH_MS)))]);
+      clearTimeout(timer);
+      if (this.#idle) clearTimeout(this.#idle);
+    }
     this.#worker = null;
     this.failAll(new AgreementFailure('internal', 'The workspace was closed while agreement was computed.'));
     await worker?.terminate();
@@ -109,10 +121,8 @@ export class AgreementWorker {
     const worker = this.#worker;
     worker?.unref();
     this.#idle = setTimeout(() => {
-      if (this.#worker === worker && this.#pending.size === 0) {
-        this.#worker = null;
-        void worker?.terminate();
-      }
+      // Stopped as when closed: it first writes its cache.
+      if (this.#worker === worker && this.#pending.size === 0) void this.close();
     }, IDLE_MS);
     this.#idle.unref();
   }

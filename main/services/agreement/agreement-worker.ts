@@ -2,7 +2,9 @@
  * The agreement worker thread: reads every layer of a workspace and computes the agreement report
  * (or the disagreements behind one figure) away from the event loop that answers requests. It
  * keeps the last workspace it read, and the corpora gathered from it, until asked about another
- * revision. Requests are handled one at a time, in the order they came.
+ * revision. Requests are handled one at a time, in the order they came. The annotation files read
+ * that their cache (`agreement-layer-cache.ts`) lacks are written to it when the worker has been
+ * idle for a while, and when it is asked to finish before it stops.
  */
 import { parentPort } from 'node:worker_threads';
 import { AgreementMemo, gatherCorpus, type AgreementCorpus } from '../../../shared/agreement/agreement-corpus.js';
@@ -25,12 +27,34 @@ let held: { key: string; layers: Promise<EveryLayer>; corpora: Map<string, Agree
 let kept = { dir: '', files: new AgreementLayerFiles(), memo: new AgreementMemo() };
 let queue: Promise<void> = Promise.resolve();
 
+/** Writes the cache when the worker has been idle this long after reading files the cache lacks. */
+const CACHE_IDLE_MS = 10_000;
+let cacheTimer: NodeJS.Timeout | null = null;
+
 port.on('message', (request: AgreementRequest) => {
-  queue = queue.then(() => handle(request));
+  if (cacheTimer) clearTimeout(cacheTimer);
+  cacheTimer = null;
+  queue = queue.then(() => handle(request)).then(() => {
+    if (cacheTimer || !kept.files.cacheIsStale) return;
+    // Written when idle, not after each report: a request never waits behind it.
+    cacheTimer = setTimeout(() => (queue = queue.then(saveCache)), CACHE_IDLE_MS);
+    cacheTimer.unref();
+  });
 });
+
+/** Writes the files read to the cache for the next session; a cache that cannot be written changes nothing here. */
+async function saveCache(): Promise<void> {
+  if (cacheTimer) clearTimeout(cacheTimer);
+  cacheTimer = null;
+  await kept.files.saveCache().catch(() => undefined);
+}
 
 async function handle(request: AgreementRequest): Promise<void> {
   const send = (response: AgreementResponse) => port!.postMessage(response);
+  if (request.kind === 'finish') {
+    await saveCache();
+    return send({ id: request.id, kind: 'finished' });
+  }
   let last = 0;
   const progress = (phase: 'reading' | 'computing', done: number, total: number) => {
     const now = performance.now();
@@ -41,9 +65,10 @@ async function handle(request: AgreementRequest): Promise<void> {
   try {
     const started = performance.now();
     const layers = await layersOf(request.read, (done, total) => progress('reading', done, total));
+    const readMs = performance.now() - started;
     if (request.kind === 'report') {
       const report = computeAgreement({ ...layers, scope: request.scope, memo: kept.memo, onProgress: (done, total) => progress('computing', done, total) });
-      send({ id: request.id, kind: 'report', report, durationMs: performance.now() - started });
+      send({ id: request.id, kind: 'report', report, durationMs: performance.now() - started, readMs });
     } else {
       const corpus = corpusOf(layers, request.cell.scope);
       send({ id: request.id, kind: 'disagreements', list: disagreementsOf(corpus, request.cell) });
@@ -58,7 +83,10 @@ async function handle(request: AgreementRequest): Promise<void> {
 function layersOf(order: ReadOrder, onDocumentRead: (read: number, total: number) => void): Promise<EveryLayer> {
   const key = JSON.stringify([order.dir, order.revision, order.unsaved !== null, order.names]);
   if (held?.key !== key) {
-    if (kept.dir !== order.dir) kept = { dir: order.dir, files: new AgreementLayerFiles(), memo: new AgreementMemo() };
+    if (kept.dir !== order.dir) {
+      const cache = order.cacheFile ? { file: order.cacheFile, workspaceDir: order.dir } : null;
+      kept = { dir: order.dir, files: new AgreementLayerFiles(cache), memo: new AgreementMemo() };
+    }
     const layers = readEveryLayer(order, kept.files, onDocumentRead);
     held = { key, layers, corpora: new Map() };
     // A read that failed is not kept: the next request tries again.

@@ -61,3 +61,27 @@ export async function twoLayers(root: string, workspaceDir: string): Promise<{ f
   await annotate(await openAs(root, workspaceDir, BOB), 8);
   return { first, second };
 }
+
+/** The content hash of the text of the annotation files `annotationFileText` writes (article d1). */
+export const HASH = `sha256:${'a'.repeat(64)}`;
+
+/** Ana's claim from `start` to `end` in article d1 as the store writes it, with a verdict, a note and times (`extra` replaces fields). */
+export const storedAnnotation = (id: string, start: number, end: number, extra: Record<string, unknown> = {}) => ({
+  id,
+  documentId: 'd1',
+  labelId: 'claim',
+  fragments: [{ start, end, exact: 'x'.repeat(end - start), prefix: 'p', suffix: 's' }],
+  contentHash: HASH,
+  attributes: { verdict: 'true' },
+  note: 'a note',
+  author: 'Ana',
+  annotator: 'ana',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  orphaned: false,
+  ...extra,
+});
+
+/** The text of Ana's annotation file of article d1 holding `annotations` (`overrides` replaces fields), indented as the store writes it. */
+export const annotationFileText = (annotations: unknown[], overrides: Record<string, unknown> = {}) =>
+  JSON.stringify({ schemaVersion: 2, documentId: 'd1', annotator: 'ana', contentHash: HASH, annotations, ...overrides }, null, 2);

@@ -15,11 +15,18 @@ export interface EveryLayer {
  * Reads every annotator's layer of the workspace in `order.dir` as one consistent snapshot
  * (`ReadOnlyWorkspace`, lock-free: the app may be writing meanwhile), without the texts, then puts
  * in what the store holds but could not save. `onDocumentRead` is told after each article.
- * `layerFiles` reads the annotation files (what agreement uses of them, each kept until it changes).
+ * `layerFiles` reads the annotation files (what agreement uses of them, each kept until it changes;
+ * in a new session, from its cache where a file is still the one cached).
  */
 export async function readEveryLayer(order: ReadOrder, layerFiles: AgreementLayerFiles, onDocumentRead?: (read: number, total: number) => void): Promise<EveryLayer> {
   const workspace = await ReadOnlyWorkspace.open(order.dir, ALL_LAYERS);
-  const snapshot = await workspace.readSnapshot({ texts: false, onDocumentRead, readAnnotationFile: layerFiles.read });
+  await layerFiles.useCache();
+  let snapshot: WorkspaceSnapshot;
+  try {
+    snapshot = await workspace.readSnapshot({ texts: false, onDocumentRead, readAnnotationFile: layerFiles.read });
+  } finally {
+    layerFiles.doneReading();
+  }
   const { unsaved } = order;
   if (unsaved) {
     for (const document of snapshot.documents) {
