@@ -190,7 +190,7 @@ describe('curating three annotators’ layers', () => {
     // A threshold of three quarters asks about "at noon" again (two of three chose it), keeping the decisions.
     const strict = await api.applyCurationPolicy({ documentId, policy: { kind: 'threshold', fraction: 0.75 } });
     expect(strict.items.map((i) => i.kind)).toEqual(['attributes', 'span', 'span']);
-    expect(strict.counts).toEqual({ done: 2, left: 1, waiting: 0, moot: 0 });
+    expect(strict.counts).toEqual({ done: 2, left: 1, waiting: 0, moot: 0, elsewhere: 0 });
     expect(await curatedTexts()).toHaveLength(3);
   });
 });
