@@ -6,7 +6,7 @@ import type { Link } from '../model/link.js';
 import { fragmentAt } from '../text/text-quote.js';
 import { curatedContent, curatedLayer } from './curated-layer.js';
 import { crossArticleCuratedLinks, crossArticleItems, crossArticlePairs, curatedSpansByUnit, type ArticleCuration } from './cross-article-links.js';
-import { computeCuration, inCurationOrder, type CurationLayer } from './curation-items.js';
+import { computeCuration, inCurationOrder, type CurationItem, type CurationLayer, type LinkDisagreement } from './curation-items.js';
 import type { PolicyRule } from './curation-policy.js';
 import { countStates, itemStates, linkEndsProblem } from './curation-progress.js';
 
@@ -77,6 +77,12 @@ function curatedLinks(articles: ArticleCuration[], links: readonly Link[], decis
   return crossArticleCuratedLinks(pairs, decisions, (end) => held.get(end.documentId)?.get(end.unitId));
 }
 
+/** The item as a link disagreement (failing the test when it is not one). */
+function asLink(item: CurationItem | undefined): LinkDisagreement {
+  if (item?.kind !== 'link') throw new Error(`a link disagreement was expected, not ${item?.kind ?? 'nothing'}`);
+  return item;
+}
+
 describe('links across articles in curation', () => {
   it('waits for the other article, is then settled once for both articles, and is taken back', () => {
     const { spans, a, b } = layersOf(['ann', 'bob']);
@@ -85,8 +91,8 @@ describe('links across articles in curation', () => {
     let articles = [article('doc-a', a, UNANIMOUS, false), article('doc-b', b, UNANIMOUS, false)];
     const fromA = curate('doc-a', articles, links, new Map());
     expect(fromA.items).toHaveLength(1);
-    const item = fromA.items[0]!;
-    expect(item.kind === 'link' && item.ends.map((e) => [e.article?.title ?? 'here', e.text, e.ahead])).toEqual([
+    const item = asLink(fromA.items[0]);
+    expect(item.ends.map((e) => [e.article?.title ?? 'here', e.text, e.ahead])).toEqual([
       ['here', QUOTE, 'kept'],
       [TITLES['doc-b'], QUOTE, null],
     ]);
@@ -97,7 +103,7 @@ describe('links across articles in curation', () => {
     expect(fromA.states.get(item.id)).toBe('elsewhere');
     // Waiting for the other article does not hold this one back.
     expect(fromA.counts).toEqual({ done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 });
-    expect(item.kind === 'link' && linkEndsProblem(item, fromA.states)).toContain(`Curate “${TITLES['doc-b']}” first`);
+    expect(linkEndsProblem(item, fromA.states)).toContain(`Curate “${TITLES['doc-b']}” first`);
 
     // Both written: the same item (the same id) is open in both articles.
     articles = [article('doc-a', a, UNANIMOUS, true), article('doc-b', b, UNANIMOUS, true)];
@@ -140,8 +146,8 @@ describe('links across articles in curation', () => {
     expect(other.items).toEqual(one.items);
     // From the other article the pair has the same id and the same versions; its ends say which article is the other.
     const fromB = curate('doc-b', forward, links, new Map());
-    const crossA = one.items.find((i) => i.id.startsWith('xlink:'))!;
-    const crossB = fromB.items.find((i) => i.id.startsWith('xlink:'))!;
+    const crossA = asLink(one.items.find((i) => i.id.startsWith('xlink:')));
+    const crossB = asLink(fromB.items.find((i) => i.id.startsWith('xlink:')));
     expect(crossB.id).toBe(crossA.id);
     expect(crossB.versions).toEqual(crossA.versions);
     // Bob's link goes from the second end to the first: reversed, as a directed type.
