@@ -5,8 +5,9 @@ import { importPlainText } from '../shared/import/plain-text.js';
 import { annotatorIdOf } from '../shared/model/annotator.js';
 import { LinkLayerFileSchema } from '../shared/model/workspace.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
-import { startBrowserHostProcess, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
+import type { BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
+import { CURATION_AXE_RULES, disagreementCard, openAsCurator } from './support/curation-steps.js';
 import { shoot } from './support/screenshots.js';
 import { expect, test } from './support/workbench-fixture.js';
 
@@ -23,7 +24,6 @@ const ARTICLES = [
 ];
 const ANA = { annotator: 'Ana López', email: 'ana@example.org' };
 const BOB = { annotator: 'Bob Stone', email: 'bob@example.org' };
-const AXE_RULES = ['color-contrast', 'label-content-name-mismatch', 'aria-allowed-attr', 'button-name', 'label', 'landmark-unique', 'region'];
 
 let host: BrowserHostProcess | null = null;
 test.afterEach(async () => {
@@ -68,16 +68,14 @@ async function curateArticle(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Curate “${title}”`);
 }
 
-const card = (page: Page) => page.getByRole('region', { name: /^Disagreement \d+ of \d+/ });
+const card = disagreementCard;
 
 test('a link across two articles waits for the second, is settled there by a key, and the curated export holds exactly the choice', async ({ page, scratchDir }) => {
   const workspaceDir = join(scratchDir, 'ws');
   const [first, second] = await seedLayers(workspaceDir, scratchDir);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  host = await startBrowserHostProcess({ workspaceDir, appDataDir: join(scratchDir, 'curator') });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(host.url);
+  const opened = await openAsCurator(page, workspaceDir, scratchDir);
+  host = opened.host;
+  const { pageErrors } = opened;
 
   // The first article: Ana's extra claim left out (0); nothing else is left there, so it is marked curated,
   // though its link to the second article waits for that one.
@@ -108,7 +106,7 @@ test('a link across two articles waits for the second, is settled there by a key
   await expect(columns.nth(0)).toContainText(/Supports: (first → second|second → first)/);
   await expect(columns.nth(1)).toContainText('Same');
   await shoot(page, 'cross-links-1280x800');
-  expect(await violationsOf(page, AXE_RULES), 'the Curate view with a link across articles').toEqual([]);
+  expect(await violationsOf(page, CURATION_AXE_RULES), 'the Curate view with a link across articles').toEqual([]);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await shoot(page, 'cross-links-1920x1080');
   await page.setViewportSize({ width: 1280, height: 800 });

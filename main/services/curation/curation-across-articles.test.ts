@@ -4,9 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotatorIdOf } from '../../../shared/model/annotator.js';
 import { importPlainText } from '../../../shared/import/plain-text.js';
 import { LinkLayerFileSchema } from '../../../shared/model/workspace.js';
-import { makeTempDir } from '../../storage/test-support.js';
 import { readStoredLayer } from '../../workspace/layer-files.test-support.js';
-import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
+import { curationWorkspace } from './curation.test-support.js';
 
 // Links across articles curated on a real workspace: two annotators each link their span of a quote
 // in one article to their span of it in another (or do not); a curator settles the link once, from
@@ -21,14 +20,14 @@ const CY = { annotator: 'Cy Curator', email: 'cy@example.org' };
 const idOf = (who: { annotator: string; email: string }) => annotatorIdOf({ name: who.annotator, email: who.email });
 
 let root: string;
-let remove: () => Promise<void>;
 let workspaceDir: string;
 let first: string;
 let second: string;
-const open: OpenWorkbench[] = [];
+let openAs: Awaited<ReturnType<typeof curationWorkspace>>['openAs'];
+let close: Awaited<ReturnType<typeof curationWorkspace>>['close'];
+let dispose: () => Promise<void>;
 beforeEach(async () => {
-  ({ dir: root, remove } = await makeTempDir('curation-across'));
-  workspaceDir = join(root, 'ws');
+  ({ root, workspaceDir, openAs, close, dispose } = await curationWorkspace('curation-across'));
   const curator = await openAs(CY);
   const ids = [];
   for (const article of [FIRST, SECOND]) {
@@ -39,20 +38,8 @@ beforeEach(async () => {
   await close(curator);
 });
 afterEach(async () => {
-  for (const workbench of open.splice(0)) await workbench.close();
-  await remove();
+  await dispose();
 });
-
-async function openAs(who: { annotator: string; email: string }): Promise<OpenWorkbench> {
-  const workbench = await openWorkbench({ workspaceDir, env: { CORROBORATE_APP_DATA: join(root, `appdata-${who.email}`) }, ...who });
-  open.push(workbench);
-  return workbench;
-}
-
-async function close(workbench: OpenWorkbench): Promise<void> {
-  open.splice(open.indexOf(workbench), 1);
-  await workbench.close();
-}
 
 /** Marks the quote in both articles as `who`, and links the two with `typeId` (none: no link). */
 async function annotateAs(who: typeof ANA, typeId: string | null): Promise<void> {
