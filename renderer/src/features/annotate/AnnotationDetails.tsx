@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import type { Annotation, AttributeValue } from '../../../../shared/model/annotation.js';
 import type { Label } from '../../../../shared/model/label-schema.js';
 import type { AnnotationChanges } from './annotation-commands.js';
-import { AttributeFields, DraftTextField, LabelSelect } from './AnnotationFields.js';
+import { AttributeFields, DraftTextField, LabelSelect } from '../annotation-fields/AnnotationFields.js';
 import { annotationText } from './AnnotationPanel.js';
 
 /** Props of the details panel. */

@@ -3,7 +3,7 @@ import { contextOf, type CurationItem } from '../../../../shared/curation/curati
 import type { AttributeValue } from '../../../../shared/model/annotation.js';
 import type { Label, LinkType } from '../../../../shared/model/label-schema.js';
 import type { EditDraft } from './edit-draft.js';
-import { AttributeFields, LabelSelect } from '../annotate/AnnotationFields.js';
+import { AttributeFields, LabelSelect } from '../annotation-fields/AnnotationFields.js';
 import { SpanInContext } from './VersionColumns.js';
 
 /** Props of the editor of one disagreement. */
