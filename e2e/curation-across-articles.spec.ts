@@ -6,8 +6,7 @@ import { annotatorIdOf } from '../shared/model/annotator.js';
 import { LinkLayerFileSchema } from '../shared/model/workspace.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
 import type { BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
-import { violationsOf } from './support/axe-rules.js';
-import { CURATION_AXE_RULES, disagreementCard, openAsCurator } from './support/curation-steps.js';
+import { disagreementCard, openAsCurator, shootCurateView } from './support/curation-steps.js';
 import { shoot } from './support/screenshots.js';
 import { expect, test } from './support/workbench-fixture.js';
 
@@ -105,11 +104,7 @@ test('a link across two articles waits for the second, is settled there by a key
   const columns = card(page).getByRole('list', { name: 'Each annotator’s version' }).locator('> li');
   await expect(columns.nth(0)).toContainText(/Supports: (first → second|second → first)/);
   await expect(columns.nth(1)).toContainText('Same');
-  await shoot(page, 'cross-links-1280x800');
-  expect(await violationsOf(page, CURATION_AXE_RULES), 'the Curate view with a link across articles').toEqual([]);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await shoot(page, 'cross-links-1920x1080');
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await shootCurateView(page, 'cross-links', 'the Curate view with a link across articles');
 
   // 1 takes Ana's link; undo takes it back; 2 takes Bob's.
   await page.keyboard.press('1');

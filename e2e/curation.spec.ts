@@ -6,7 +6,7 @@ import { AnnotationFileSchema, LinkLayerFileSchema } from '../shared/model/works
 import { openWorkbench } from '../main/services/open-workbench.js';
 import type { BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
-import { CURATION_AXE_RULES, disagreementCard, openAsCurator } from './support/curation-steps.js';
+import { CURATION_AXE_RULES, disagreementCard, openAsCurator, shootCurateView } from './support/curation-steps.js';
 import { openArticle } from './support/editor-steps.js';
 import { shoot } from './support/screenshots.js';
 import { expect, test } from './support/workbench-fixture.js';
@@ -81,11 +81,7 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   await expect(columns.nth(0)).toContainText('Ana López');
   await expect(columns.nth(1).locator('mark.curation-span')).toHaveText(['Lewis Hamilton has offered words of encouragement', ' for George Russell']);
   await expect(columns.nth(1).locator('.curation-differs')).toHaveText(' for George Russell');
-  await shoot(page, 'curation-1280x800');
-  expect(await violationsOf(page, CURATION_AXE_RULES), 'the Curate view').toEqual([]);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await shoot(page, 'curation-1920x1080');
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await shootCurateView(page, 'curation', 'the Curate view');
 
   // The policy, by keyboard: back to it, Majority, Apply.
   await page.keyboard.press('Shift+Tab');

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { violationsOf } from './axe-rules.js';
+import { shoot } from './screenshots.js';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../../tools/host-process/browser-host-process.js';
 
 /** The accessibility rules the Curate view is checked against. */
@@ -19,4 +21,16 @@ export async function openAsCurator(page: Page, workspaceDir: string, scratchDir
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(host.url);
   return { host, pageErrors };
+}
+
+/**
+ * Screenshots of the Curate view as it is, `<name>-1280x800` (checked against the accessibility rules,
+ * as `what`) and `<name>-1920x1080`, then back at 1280 × 800.
+ */
+export async function shootCurateView(page: Page, name: string, what: string): Promise<void> {
+  await shoot(page, `${name}-1280x800`);
+  expect(await violationsOf(page, CURATION_AXE_RULES), what).toEqual([]);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shoot(page, `${name}-1920x1080`);
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
