@@ -4,8 +4,9 @@ import type { Page } from '@playwright/test';
 import { annotatorIdOf } from '../shared/model/annotator.js';
 import { AnnotationFileSchema, LinkLayerFileSchema } from '../shared/model/workspace.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
-import { startBrowserHostProcess, type BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
+import type { BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
+import { CURATION_AXE_RULES, disagreementCard, openAsCurator, shootCurateView } from './support/curation-steps.js';
 import { openArticle } from './support/editor-steps.js';
 import { shoot } from './support/screenshots.js';
 import { expect, test } from './support/workbench-fixture.js';
@@ -15,7 +16,6 @@ const APOLOGY = 'Yesterday wasn’t my proudest day,';
 const AGREED = 'Russell took out himself and the Mercedes of Valtteri Bottas';
 const ANA = { annotator: 'Ana López', email: 'ana@example.org' };
 const BOB = { annotator: 'Bob Stone', email: 'bob@example.org' };
-const AXE_RULES = ['color-contrast', 'label-content-name-mismatch', 'aria-allowed-attr', 'button-name', 'label', 'landmark-unique', 'region'];
 
 let host: BrowserHostProcess | null = null;
 test.afterEach(async () => {
@@ -62,16 +62,14 @@ async function seedLayers(workspaceDir: string, scratchDir: string): Promise<str
   return documentId;
 }
 
-const card = (page: Page) => page.getByRole('region', { name: /^Disagreement \d+ of \d+/ });
+const card = disagreementCard;
 
 test('a curator settles every disagreement of two layers by keys alone, marks the article curated, and the curated layer holds exactly the choices', async ({ page, scratchDir }) => {
   const workspaceDir = join(scratchDir, 'ws');
   const documentId = await seedLayers(workspaceDir, scratchDir);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  host = await startBrowserHostProcess({ workspaceDir, appDataDir: join(scratchDir, 'curator') });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(host.url);
+  const opened = await openAsCurator(page, workspaceDir, scratchDir);
+  host = opened.host;
+  const { pageErrors } = opened;
   await openArticle(page, HAMILTON);
 
   // c opens Curate for the open article; the first disagreement has the focus.
@@ -83,11 +81,7 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   await expect(columns.nth(0)).toContainText('Ana López');
   await expect(columns.nth(1).locator('mark.curation-span')).toHaveText(['Lewis Hamilton has offered words of encouragement', ' for George Russell']);
   await expect(columns.nth(1).locator('.curation-differs')).toHaveText(' for George Russell');
-  await shoot(page, 'curation-1280x800');
-  expect(await violationsOf(page, AXE_RULES), 'the Curate view').toEqual([]);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await shoot(page, 'curation-1920x1080');
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await shootCurateView(page, 'curation', 'the Curate view');
 
   // The policy, by keyboard: back to it, Majority, Apply.
   await page.keyboard.press('Shift+Tab');
@@ -119,7 +113,7 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   await page.keyboard.press('2');
   await expect(editor.getByLabel('Label')).toHaveValue('quote');
   await shoot(page, 'curation-edit-1280x800');
-  expect(await violationsOf(page, AXE_RULES), 'the span editor').toEqual([]);
+  expect(await violationsOf(page, CURATION_AXE_RULES), 'the span editor').toEqual([]);
   await page.keyboard.press('Enter');
   // 1: Ana's speaker for the apology both marked alike.
   await expect(page.getByRole('heading', { name: 'Disagreement 4 of 5: attribute values (to decide)' })).toBeFocused();
@@ -137,7 +131,7 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   await expect(page.getByText(/5 done · 0 left · 4 in the curated layer/)).toBeVisible();
   await page.setViewportSize({ width: 1920, height: 1080 });
   await shoot(page, 'curation-none-left-1920x1080');
-  expect(await violationsOf(page, AXE_RULES), 'the Curate view with nothing left').toEqual([]);
+  expect(await violationsOf(page, CURATION_AXE_RULES), 'the Curate view with nothing left').toEqual([]);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Curated', exact: true })).toBeDisabled();

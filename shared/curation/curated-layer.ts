@@ -13,8 +13,9 @@ import type { CurationChoice } from '../model/curation.js';
 import { compareInDocumentOrder } from '../model/document-order.js';
 import type { Link } from '../model/link.js';
 import { fragmentAt, InvalidRangeError } from '../text/text-quote.js';
-import { attributesKey, linkKey, type AttributeValues, type Curation, type CurationItem, type VersionLink, type VersionSpan } from './curation-items.js';
+import { attributesKey, type AttributeValues, type Curation, type CurationItem, type VersionSpan } from './curation-items.js';
 import { choiceProblem } from './curation-progress.js';
+import { linkKey, type LinkVersions, type VersionLink } from './link-versions.js';
 
 /** A span of the curated layer: where it comes from and what it is. */
 export interface CuratedSpan {
@@ -77,15 +78,8 @@ export function curatedContent(curation: Curation, decisions: ReadonlyMap<string
   const links: CuratedLinkSpec[] = [];
   for (const pair of curation.linkPairs) {
     const choice = chosen.get(pair.id);
-    const given = pair.ahead ?? (choice ? decidedLinks(pair.versions, choice) : []);
-    const [earlier, later] = pair.ends.map((id) => spansOfUnit.get(id));
-    if (!earlier || !later) continue;
-    for (const link of given) {
-      const supporters = pair.versions.filter((v) => v.links.some((l) => linkKey(l) === linkKey(link))).map((v) => v.annotator);
-      const [a, b] = [bestEnd(earlier, supporters), bestEnd(later, supporters)];
-      const [source, target] = link.reversed ? [b, a] : [a, b];
-      links.push({ id: `cl-${digest(`${source.id}|${target.id}|${link.typeId}`)}`, typeId: link.typeId, source: source.id, target: target.id });
-    }
+    const [first, second] = pair.ends.map((id) => spansOfUnit.get(id));
+    if (first && second) links.push(...curatedLinksOf(pair.versions, pair.ahead ?? (choice ? decidedLinks(pair.versions, choice) : []), first, second));
   }
   return { spans: [...spansOfUnit.values()].flat(), links: dedupeById(links) };
 }
@@ -191,8 +185,22 @@ function decidedValues(versions: readonly { annotator: string; attributes: Attri
   return agreed;
 }
 
+/**
+ * The curated links `given` makes between the curated spans of a pair's two units: each joins the
+ * span of each unit most of the annotators who gave that link chose (else the first), from the first
+ * unit to the second unless it is reversed. Its id is `cl-<digest of its ends and type>`.
+ */
+export function curatedLinksOf(versions: LinkVersions, given: readonly VersionLink[], first: readonly CuratedSpan[], second: readonly CuratedSpan[]): CuratedLinkSpec[] {
+  return given.map((link) => {
+    const supporters = versions.filter((v) => v.links.some((l) => linkKey(l) === linkKey(link))).map((v) => v.annotator);
+    const [a, b] = [bestEnd(first, supporters), bestEnd(second, supporters)];
+    const [source, target] = link.reversed ? [b, a] : [a, b];
+    return { id: `cl-${digest(`${source.id}|${target.id}|${link.typeId}`)}`, typeId: link.typeId, source: source.id, target: target.id };
+  });
+}
+
 /** The links of a link disagreement decided with `choice`. */
-function decidedLinks(versions: readonly { annotator: string; links: VersionLink[] }[], choice: CurationChoice): VersionLink[] {
+export function decidedLinks(versions: LinkVersions, choice: CurationChoice): VersionLink[] {
   switch (choice.kind) {
     case 'none':
       return [];
@@ -227,7 +235,8 @@ function sameSpan(a: VersionSpan, b: VersionSpan): boolean {
   return a.labelId === b.labelId && a.ranges.length === b.ranges.length && a.ranges.every((r, i) => r.start === b.ranges[i]!.start && r.end === b.ranges[i]!.end);
 }
 
-function dedupeById<T extends { id: string }>(list: readonly T[]): T[] {
+/** Each item once, the last given of each id. */
+export function dedupeById<T extends { id: string }>(list: readonly T[]): T[] {
   return [...new Map(list.map((item) => [item.id, item])).values()];
 }
 

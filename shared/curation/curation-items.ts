@@ -7,12 +7,14 @@
  * layers give the same units, items and ids however the layers and annotations are ordered, so a
  * decision kept under an item's id still applies when everything is computed again.
  */
+import type { UnitLink } from '../agreement/link-agreement.js';
 import { alignAnnotations, memberKey, versionsOf, type AlignedUnit } from '../agreement/span-alignment.js';
 import type { Annotation, AttributeValue } from '../model/annotation.js';
 import type { LinkType } from '../model/label-schema.js';
 import type { Link } from '../model/link.js';
 import { splitsSurrogatePair } from '../text/code-points.js';
 import { policyWinner, type PolicyRule } from './curation-policy.js';
+import { linksAhead, linkVersionsByUnitPair, type LinkVersions, type VersionLink } from './link-versions.js';
 
 /** One person's layer of the document. */
 export interface CurationLayer {
@@ -26,7 +28,7 @@ export interface CurationSource {
   text: string;
   /** Every person's layer (the curated layer is never one of them); an annotator once. */
   layers: readonly CurationLayer[];
-  /** The persons' links; those joining two of their annotations of this document are compared. */
+  /** The persons' links; those joining two of their annotations of this document are compared (those across articles by `cross-article-links.ts`). */
   links: readonly Link[];
   linkTypes: readonly Pick<LinkType, 'id' | 'directed'>[];
 }
@@ -41,12 +43,6 @@ export interface VersionSpan {
   /** In document order, not overlapping (UTF-16 offsets, end exclusive). */
   ranges: { start: number; end: number }[];
   attributes: AttributeValues;
-}
-
-/** One link of a version: its type, and whether it goes from the later unit to the earlier one. */
-export interface VersionLink {
-  typeId: string;
-  reversed: boolean;
 }
 
 /** The text around an item, for showing it in context. */
@@ -89,26 +85,37 @@ export interface AttributeDisagreement {
 /** One end of a link disagreement: a unit, and what the policy made of it. */
 export interface LinkItemEnd {
   unitId: string;
+  /** Its start and end in its own article. */
   start: number;
   end: number;
   /** The unit's text (cut to 200 characters). */
   text: string;
-  /** `kept` or `none` when the policy settled the unit; null when it is a disagreement of its own. */
+  /**
+   * In the article curated: `kept` or `none` when the policy settled the unit, null when it is a
+   * disagreement of its own. In another article (`article`): `kept` when that article's curated layer
+   * holds it, `none` when its curation left it out, null while it is not curated there yet.
+   */
   ahead: 'kept' | 'none' | null;
+  /** The other article an end of a link across articles is in (absent: the article curated). */
+  article?: { documentId: string; title: string };
 }
 
 /** Two units some annotators linked and others did not, or linked otherwise. */
 export interface LinkDisagreement {
   kind: 'link';
-  /** `link:<earlier unit id>><later unit id>`. */
+  /**
+   * `link:<earlier unit id>><later unit id>` within an article; across two, `xlink:` and the JSON of
+   * both ends' `[document id, unit id]` in code-unit order (`cross-article-links.ts`).
+   */
   id: string;
+  /** Where the link is in the article curated (across articles: its end there). */
   start: number;
   end: number;
   context: ItemContext;
-  /** The two units, in document order. */
+  /** The two units: in document order, or across articles in the order of the id. */
   ends: [LinkItemEnd, LinkItemEnd];
   /** Each annotator's links between the two (none: an empty list), in annotator order. */
-  versions: { annotator: string; links: VersionLink[] }[];
+  versions: LinkVersions;
 }
 
 /** One disagreement for the curator. */
@@ -124,7 +131,7 @@ export interface AheadSpan {
 export interface LinkPair {
   id: string;
   ends: [string, string];
-  versions: { annotator: string; links: VersionLink[] }[];
+  versions: LinkVersions;
   /** The links merged ahead ([] for "no link"), or undefined when it is a disagreement. */
   ahead: VersionLink[] | undefined;
 }
@@ -206,72 +213,65 @@ export function computeCuration(source: CurationSource, policy: PolicyRule): Cur
   }
   const linkPairs = pairLinks(source, units, annotators, policy);
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const linkItems: (LinkDisagreement & { at: number })[] = [];
+  const linkItems: LinkDisagreement[] = [];
   for (const pair of linkPairs) {
     if (pair.ahead) continue;
     const ends = pair.ends.map((id): LinkItemEnd => {
       const unit = unitById.get(id)!;
       const settled = ahead.get(id);
-      return { unitId: id, start: unit.start, end: unit.end, text: source.text.slice(unit.start, Math.min(unit.end, unit.start + 200)), ahead: settled === undefined ? null : settled ? 'kept' : 'none' };
+      return { unitId: id, start: unit.start, end: unit.end, text: unitText(source.text, unit), ahead: settled === undefined ? null : settled ? 'kept' : 'none' };
     }) as [LinkItemEnd, LinkItemEnd];
     // A link on a span the policy left out can never be curated: it is no question for the curator.
     if (ends.some((e) => e.ahead === 'none')) continue;
     const [first, second] = ends;
     const end = Math.max(first.end, second.end);
-    linkItems.push({ kind: 'link', id: pair.id, start: first.start, end, context: contextOf(source.text, first.start, end), ends, versions: pair.versions, at: second.start });
+    linkItems.push({ kind: 'link', id: pair.id, start: first.start, end, context: contextOf(source.text, first.start, end), ends, versions: pair.versions });
   }
-  // Each link after the spans of its later end, so that its ends come up first.
-  const items = [...spanItems.map((item) => ({ item, at: item.start, rank: item.kind === 'span' ? 0 : 1 })), ...linkItems.map(({ at, ...item }) => ({ item, at, rank: 2 }))]
+  return { annotators, units, ahead, linkPairs, items: inCurationOrder([...spanItems, ...linkItems]) };
+}
+
+/** A unit's text as a link end shows it (cut to 200 characters). */
+export function unitText(text: string, unit: Pick<AlignedUnit, 'start' | 'end'>): string {
+  return text.slice(unit.start, Math.min(unit.end, unit.start + 200));
+}
+
+/**
+ * Disagreements in the order the curator meets them: document order, a span before its attribute
+ * values, and each link after the spans of its later end in the article (across articles: of its end
+ * there), so that its ends come up first; ties by id.
+ */
+export function inCurationOrder(items: readonly CurationItem[]): CurationItem[] {
+  const placeOf = (item: CurationItem) => {
+    if (item.kind !== 'link') return { at: item.start, rank: item.kind === 'span' ? 0 : 1 };
+    const here = item.ends.filter((e) => !e.article);
+    return { at: Math.max(...here.map((e) => e.start)), rank: 2 };
+  };
+  return items
+    .map((item) => ({ item, ...placeOf(item) }))
     .sort((a, b) => a.at - b.at || a.rank - b.rank || compareText(a.item.id, b.item.id))
     .map((entry) => entry.item);
-  return { annotators, units, ahead, linkPairs, items };
 }
 
 /** Every pair of units some annotator linked (both ends annotations of this document), with each annotator's links between them. */
 function pairLinks(source: CurationSource, units: readonly AlignedUnit<Annotation>[], annotators: readonly string[], policy: PolicyRule): LinkPair[] {
-  const unitIndex = new Map<string, number>();
+  const unitOfMember = new Map<string, string>();
+  const indexOfUnit = new Map<string, number>();
   units.forEach((unit, index) => {
-    for (const member of unit.members) unitIndex.set(memberKey(member), index);
+    indexOfUnit.set(unit.id, index);
+    for (const member of unit.members) unitOfMember.set(memberKey(member), unit.id);
   });
-  const directed = new Map(source.linkTypes.map((t) => [t.id, t.directed]));
-  const pairs = new Map<string, { ends: [number, number]; byAnnotator: Map<string, Map<string, VersionLink>> }>();
+  const linksOf = annotators.map((): UnitLink[] => []);
   for (const link of source.links) {
-    if (!annotators.includes(link.annotator) || link.source.documentId !== source.documentId || link.target.documentId !== source.documentId) continue;
-    const from = unitIndex.get(`${link.annotator}/${link.source.annotationId}`);
-    const to = unitIndex.get(`${link.annotator}/${link.target.annotationId}`);
-    if (from === undefined || to === undefined || from === to) continue;
-    const [a, b] = from < to ? [from, to] : [to, from];
-    const id = `link:${units[a]!.id}>${units[b]!.id}`;
-    const pair = pairs.get(id) ?? { ends: [a, b], byAnnotator: new Map() };
-    pairs.set(id, pair);
-    const version: VersionLink = { typeId: link.typeId, reversed: directed.get(link.typeId) !== false && from > to };
-    const mine = pair.byAnnotator.get(link.annotator) ?? new Map<string, VersionLink>();
-    mine.set(linkKey(version), version);
-    pair.byAnnotator.set(link.annotator, mine);
+    const side = annotators.indexOf(link.annotator);
+    if (side < 0 || link.source.documentId !== source.documentId || link.target.documentId !== source.documentId) continue;
+    const from = unitOfMember.get(`${link.annotator}/${link.source.annotationId}`);
+    const to = unitOfMember.get(`${link.annotator}/${link.target.annotationId}`);
+    if (from !== undefined && to !== undefined) linksOf[side]!.push({ source: from, target: to, typeId: link.typeId });
   }
-  return [...pairs.entries()]
-    .sort(([x], [y]) => compareText(x, y))
-    .map(([id, pair]) => {
-      const versions = annotators.map((annotator) => ({
-        annotator,
-        links: [...(pair.byAnnotator.get(annotator)?.values() ?? [])].sort((x, y) => compareText(linkKey(x), linkKey(y))),
-      }));
-      const grouped = new Map<string, { annotators: string[]; links: VersionLink[] }>();
-      for (const v of versions) {
-        const key = v.links.map(linkKey).join(',');
-        const group = grouped.get(key) ?? { annotators: [], links: v.links };
-        group.annotators.push(v.annotator);
-        grouped.set(key, group);
-      }
-      const ranked = [...grouped.values()].sort((x, y) => y.annotators.length - x.annotators.length);
-      const winner = policyWinner(ranked, annotators.length, policy);
-      return { id, ends: [units[pair.ends[0]]!.id, units[pair.ends[1]]!.id] as [string, string], versions, ahead: winner?.links };
-    });
-}
-
-/** A link version's identity within its pair: type and direction. */
-export function linkKey(link: VersionLink): string {
-  return `${link.typeId}${link.reversed ? '<' : '>'}`;
+  const directed = new Map(source.linkTypes.map((t) => [t.id, t.directed]));
+  return linkVersionsByUnitPair(annotators, linksOf, directed, (a, b) => indexOfUnit.get(a)! - indexOfUnit.get(b)!)
+    .map(({ ends, versions }) => ({ id: `link:${ends[0]}>${ends[1]}`, ends, versions, ahead: linksAhead(versions, [policy]) }))
+    .sort((x, y) => compareText(x.id, y.id));
 }
 
 /** The span of an annotation as curation copies it. */

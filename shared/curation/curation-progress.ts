@@ -7,8 +7,12 @@
 import type { CurationChoice } from '../model/curation.js';
 import type { CurationItem, LinkDisagreement, SpanDisagreement } from './curation-items.js';
 
-/** Where one disagreement stands: to decide, decided, waiting until both its ends are curated, or moot (an end was left out). */
-export type ItemState = 'open' | 'decided' | 'waiting' | 'moot';
+/**
+ * Where one disagreement stands: to decide, decided, waiting until both its ends are curated
+ * (`waiting`: an end in this article; `elsewhere`: only the end in another article, which must be
+ * curated first), or moot (an end was left out).
+ */
+export type ItemState = 'open' | 'decided' | 'waiting' | 'elsewhere' | 'moot';
 
 /** How far the curation of a document is. */
 export interface CurationCounts {
@@ -20,6 +24,8 @@ export interface CurationCounts {
   waiting: number;
   /** Links that cannot be curated because an end was left out (counted neither done nor left). */
   moot: number;
+  /** Links across articles waiting for the other article to be curated (counted neither done nor left: they do not hold this article back). */
+  elsewhere: number;
 }
 
 /**
@@ -67,7 +73,7 @@ export function itemStates(items: readonly CurationItem[], decisions: ReadonlyMa
     const choice = fitting(item);
     unitOutcome.set(item.unitId, choice === undefined ? 'pending' : keepsSomething(item, choice) ? 'kept' : 'none');
   }
-  const endOutcome = (end: LinkDisagreement['ends'][number]) => end.ahead ?? unitOutcome.get(end.unitId) ?? 'pending';
+  const endOutcome = (end: LinkDisagreement['ends'][number]) => end.ahead ?? (end.article ? 'pending' : (unitOutcome.get(end.unitId) ?? 'pending'));
   const states = new Map<string, ItemState>();
   for (const item of items) {
     const decided = fitting(item) !== undefined;
@@ -76,17 +82,19 @@ export function itemStates(items: readonly CurationItem[], decisions: ReadonlyMa
       continue;
     }
     const ends = item.ends.map(endOutcome);
-    states.set(item.id, ends.includes('none') ? 'moot' : decided ? 'decided' : ends.includes('pending') ? 'waiting' : 'open');
+    const pendingHere = item.ends.some((end, i) => !end.article && ends[i] === 'pending');
+    states.set(item.id, ends.includes('none') ? 'moot' : decided ? 'decided' : pendingHere ? 'waiting' : ends.includes('pending') ? 'elsewhere' : 'open');
   }
   return states;
 }
 
 /** The counts of a set of states. */
 export function countStates(states: ReadonlyMap<string, ItemState>): CurationCounts {
-  const counts: CurationCounts = { done: 0, left: 0, waiting: 0, moot: 0 };
+  const counts: CurationCounts = { done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 0 };
   for (const state of states.values()) {
     if (state === 'decided') counts.done++;
     else if (state === 'moot') counts.moot++;
+    else if (state === 'elsewhere') counts.elsewhere++;
     else {
       counts.left++;
       if (state === 'waiting') counts.waiting++;
@@ -102,7 +110,11 @@ export function countStates(states: ReadonlyMap<string, ItemState>): CurationCou
 export function linkEndsProblem(item: LinkDisagreement, states: ReadonlyMap<string, ItemState>): string | null {
   const state = states.get(item.id);
   if (state === 'moot') return 'One end of this link was left out of the curated layer, so the link cannot be curated.';
+  if (state === 'elsewhere') {
+    const other = item.ends.find((e) => e.article && e.ahead === null);
+    return `Curate “${other?.article?.title ?? 'the other article'}” first: this link’s span there${other ? ` “${other.text.slice(0, 60).trim()}”` : ''} is not in its curated layer yet.`;
+  }
   if (state !== 'waiting') return null;
-  const pending = item.ends.find((e) => e.ahead === null && states.get(e.unitId) !== 'decided');
+  const pending = item.ends.find((e) => !e.article && e.ahead === null && states.get(e.unitId) !== 'decided');
   return `Curate both ends of this link first${pending ? `: “${pending.text.slice(0, 60).trim()}” is not settled yet` : ''}.`;
 }

@@ -107,7 +107,7 @@ describe('curation of one document', () => {
       [spanItem!.id, { kind: 'all' }],
       [linkItem!.id, { kind: 'annotator', annotator: 'ann' }],
     ]);
-    expect(countStates(itemStates(curation.items, decisions))).toEqual({ done: 3, left: 0, waiting: 0, moot: 0 });
+    expect(countStates(itemStates(curation.items, decisions))).toEqual({ done: 3, left: 0, waiting: 0, moot: 0, elsewhere: 0 });
     const layer = curatedLayer(curatedContent(curation, decisions), context);
     expect(layer.annotations.map((a) => [a.fragments.map((f) => f.exact).join(''), a.attributes])).toEqual([
       ['we won', { sure: false }],

@@ -98,3 +98,14 @@ export type DocumentCuration = z.infer<typeof DocumentCurationSchema>;
 export const CurationMapSchema = z.record(z.string().min(1), DocumentCurationSchema);
 /** Every document's curation, by document id. */
 export type CurationMap = z.infer<typeof CurationMapSchema>;
+
+/**
+ * The decisions about links across articles, in the curated layer's link file: one place for a link
+ * between two articles, whichever article's curation it was decided in, each kept under the id of its
+ * two units (`xlink:…`, made from both in a fixed order), so a list merges item by item when curators sync.
+ */
+export const CrossCurationSchema = z.object({
+  decisions: z.array(CurationDecisionSchema).refine((list) => new Set(list.map((d) => d.id)).size === list.length, 'one decision per disagreement'),
+});
+/** The decisions about links across articles. */
+export type CrossCuration = z.infer<typeof CrossCurationSchema>;

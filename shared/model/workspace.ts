@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AnnotationSchema, type Annotation } from './annotation.js';
 import { DocumentStatusMapSchema, type DocumentStatusMap } from './assignment.js';
 import { AnnotatorIdentitySchema, AnnotatorIdSchema, type AnnotatorIdentity } from './annotator.js';
-import { CurationMapSchema } from './curation.js';
+import { CrossCurationSchema, CurationMapSchema } from './curation.js';
 import { ContentHashSchema, DocumentMetaSchema, type DocumentMeta } from './document.js';
 import { LabelSchema, LinkTypeSchema, type Label, type LinkType } from './label-schema.js';
 import { ClusterNameSchema, LinkSchema, type ClusterName, type Link } from './link.js';
@@ -56,6 +56,8 @@ export const LinkLayerFileSchema = z.object({
    * (absent: nothing curated yet). Its status of each document is the curation's status.
    */
   curation: CurationMapSchema.optional(),
+  /** Only in the curated layer's file: the decisions about links across articles (absent: none yet). */
+  crossCuration: CrossCurationSchema.optional(),
 });
 /** The contents of one annotator's link file. */
 export type LinkLayerFile = z.infer<typeof LinkLayerFileSchema>;

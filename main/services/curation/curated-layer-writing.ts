@@ -3,36 +3,15 @@ import type { CurationProgress } from '../../../shared/api/contract/index.js';
 import { statusOf, type WorkStatus } from '../../../shared/model/assignment.js';
 import type { CurationChoice, CurationDecision, CurationPolicy } from '../../../shared/model/curation.js';
 import type { Link } from '../../../shared/model/link.js';
-import { curatedContent, curatedLayer } from '../../../shared/curation/curated-layer.js';
-import { computeCuration, type Curation, type CurationItem } from '../../../shared/curation/curation-items.js';
+import { curatedContent, curatedLayer, fittingDecisions } from '../../../shared/curation/curated-layer.js';
+import type { Curation, CurationItem } from '../../../shared/curation/curation-items.js';
+import { crossArticleCuratedLinks, curatedSpansByUnit, type CuratedCrossLink } from '../../../shared/curation/cross-article-links.js';
 import { choiceProblem, countStates, itemStates } from '../../../shared/curation/curation-progress.js';
-import type { PolicyRule } from '../../../shared/curation/curation-policy.js';
 import { fragmentAt, InvalidRangeError } from '../../../shared/text/text-quote.js';
+import { CURATED_ANNOTATOR } from '../../../shared/model/annotator.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
-import { choicesOf, readCurationSource, storedCuration, type DocumentCurationSource } from './curation-sources.js';
-
-/** One document's curation as computed now: what was read, what is kept, and what it makes. */
-export interface ComputedCuration extends DocumentCurationSource {
-  policy: PolicyRule;
-  /** The policy as kept (absent: never set). */
-  storedPolicy: CurationPolicy | undefined;
-  decisions: CurationDecision[];
-  curation: Curation;
-}
-
-/** Reads a document's layers and its kept curation, and computes what is to curate (under `policy`, else the kept one). */
-export async function computeDocumentCuration(store: WorkspaceStore, documentId: string, policy?: PolicyRule): Promise<ComputedCuration> {
-  const read = await readCurationSource(store, documentId);
-  const kept = storedCuration(store, documentId);
-  const rule = policy ?? kept.policy;
-  return {
-    ...read,
-    policy: rule,
-    storedPolicy: store.curated.linkLayer.curation?.[documentId]?.policy,
-    decisions: kept.decisions,
-    curation: computeCuration(read.source, rule),
-  };
-}
+import { choicesOf } from './curation-sources.js';
+import type { ComputedCuration } from './document-curation.js';
 
 /** What a change of a document's curation writes besides the curated layer: the policy, the decisions, the status. */
 export interface CurationChange {
@@ -40,47 +19,88 @@ export interface CurationChange {
   decisions: CurationDecision[];
   /** The status to set, or undefined to keep it (a first decision moves a not-started curation on). */
   status?: WorkStatus;
+  /** Every decision about links across articles, when one changed (undefined: as kept). */
+  crossDecisions?: CurationDecision[];
   now: string;
 }
 
 /**
  * Writes the curated layer of a document as the curation and the change make it: its annotations
  * first (each with the curator as author where it changed), then in one write of the curated link
- * file its links within the document, the policy, the decisions and the status. Resolves to where the
- * curation stands.
+ * file its links within the document and across articles from or to it, the policy, the decisions
+ * and the status. Resolves to where the curation stands.
  */
 export async function writeCuratedLayer(store: WorkspaceStore, computed: ComputedCuration, change: CurationChange): Promise<CurationProgress> {
   const { documentId } = computed.source;
   const meta = store.requireDocument(documentId);
-  const choices = choicesOf(change.decisions);
+  const crossDecisions = change.crossDecisions ?? computed.cross.decisions;
+  const choices = choicesOf([...change.decisions, ...crossDecisions]);
   const counts = countStates(itemStates(computed.curation.items, choices));
-  const inDocument = (l: Link) => l.source.documentId === documentId && l.target.documentId === documentId;
-  const layer = curatedLayer(curatedContent(computed.curation, choices), {
+  const touches = (l: Link) => l.source.documentId === documentId || l.target.documentId === documentId;
+  const content = curatedContent(computed.curation, choices);
+  const previousLinks = store.curated.linkLayer.links.filter(touches);
+  const layer = curatedLayer(content, {
     documentId,
     contentHash: meta.contentHash,
     text: computed.source.text,
     curator: store.annotator.name,
     now: change.now,
     previous: await store.curated.readAnnotations(documentId),
-    previousLinks: store.curated.linkLayer.links.filter(inDocument),
+    previousLinks,
   });
+  const across = crossLinksOf(computed, content.spans, new Set(layer.annotations.map((a) => a.id)), fittingDecisions(computed.curation.items, choices));
+  const crossLinks = across.map((spec) => linkOfCrossSpec(spec, previousLinks, store.annotator.name, change.now));
   const current = statusOf(store.curated.linkLayer.documentStatus, documentId);
   const status = change.status ?? (current === 'not-started' || (current === 'done' && counts.left > 0) ? 'in-progress' : current);
   await store.curated.updateAnnotations(documentId, () => layer.annotations);
   await store.curated.updateLinkLayer((file) => {
-    file.links = [...file.links.filter((l) => !inDocument(l)), ...layer.links];
+    file.links = [...file.links.filter((l) => !touches(l)), ...layer.links, ...crossLinks];
     file.curation = { ...file.curation, [documentId]: { ...(change.policy ? { policy: change.policy } : {}), decisions: change.decisions } };
+    if (change.crossDecisions) file.crossCuration = { decisions: change.crossDecisions };
     if (status !== current) file.documentStatus = { ...file.documentStatus, [documentId]: { status, updatedAt: change.now } };
   });
-  return progressOf(store, documentId, change.decisions, computed.curation);
+  return progressOf(store, computed, change.decisions, crossDecisions);
 }
 
-/** Where a document's curation stands: its decisions, the counts, its status, the curated layer's size. */
-export async function progressOf(store: WorkspaceStore, documentId: string, decisions: CurationDecision[], curation: Curation): Promise<CurationProgress> {
+/** The curated links across articles from or to the document: between its curated spans as now written and the other articles' as their curated layers hold them. */
+function crossLinksOf(computed: ComputedCuration, spans: Parameters<typeof curatedSpansByUnit>[0], present: ReadonlySet<string>, choices: ReadonlyMap<string, CurationChoice>): CuratedCrossLink[] {
+  const { documentId } = computed.source;
+  const held = new Map([[documentId, curatedSpansByUnit(spans, present)]]);
+  for (const article of computed.cross.articles) {
+    if (article.documentId !== documentId) held.set(article.documentId, curatedSpansByUnit(curatedContent(article.curation, article.decisions).spans, article.curatedIds));
+  }
+  return crossArticleCuratedLinks(computed.cross.pairs, choices, (end) => held.get(end.documentId)?.get(end.unitId));
+}
+
+/** A curated link across articles as the link file keeps it (as it was, when it is the same link). */
+function linkOfCrossSpec(spec: CuratedCrossLink, previous: readonly Link[], curator: string, now: string): Link {
+  const old = previous.find((l) => l.id === spec.id);
+  if (old && old.source.documentId === spec.sourceDocumentId && old.target.documentId === spec.targetDocumentId) return old;
+  return {
+    id: spec.id,
+    typeId: spec.typeId,
+    source: { documentId: spec.sourceDocumentId, annotationId: spec.source },
+    target: { documentId: spec.targetDocumentId, annotationId: spec.target },
+    note: '',
+    author: curator,
+    annotator: CURATED_ANNOTATOR,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Where a document's curation stands: its decisions with those about its links across articles, the
+ * counts, its status, the curated layer's size.
+ */
+export async function progressOf(store: WorkspaceStore, computed: ComputedCuration, decisions: CurationDecision[], crossDecisions: readonly CurationDecision[]): Promise<CurationProgress> {
+  const { documentId } = computed.source;
+  const pairIds = new Set(computed.cross.pairs.map((p) => p.id));
+  const all = [...decisions, ...crossDecisions.filter((d) => pairIds.has(d.id))];
   return {
     documentId,
-    decisions,
-    counts: countStates(itemStates(curation.items, choicesOf(decisions))),
+    decisions: all,
+    counts: countStates(itemStates(computed.curation.items, choicesOf(all))),
     status: statusOf(store.curated.linkLayer.documentStatus, documentId),
     curatedAnnotations: (await store.curated.readAnnotations(documentId)).length,
   };

@@ -4,9 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import { annotatorIdOf } from '../../../shared/model/annotator.js';
 import { importPlainText } from '../../../shared/import/plain-text.js';
-import { makeTempDir } from '../../storage/test-support.js';
 import { readStoredLayer } from '../../workspace/layer-files.test-support.js';
-import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
+import { curationWorkspace } from './curation.test-support.js';
 
 // Curation on a real workspace: each annotator's layer made through the services as them (each on
 // their own machine, so each with their own app data), then curated by someone else.
@@ -21,14 +20,13 @@ const DEE = { annotator: 'Dee Park', email: 'dee@example.org' };
 const CY = { annotator: 'Cy Curator', email: 'cy@example.org' };
 const idOf = (who: { annotator: string; email: string }) => annotatorIdOf({ name: who.annotator, email: who.email });
 
-let root: string;
-let remove: () => Promise<void>;
 let workspaceDir: string;
 let documentId: string;
-const open: OpenWorkbench[] = [];
+let openAs: Awaited<ReturnType<typeof curationWorkspace>>['openAs'];
+let close: Awaited<ReturnType<typeof curationWorkspace>>['close'];
+let dispose: () => Promise<void>;
 beforeEach(async () => {
-  ({ dir: root, remove } = await makeTempDir('curation'));
-  workspaceDir = join(root, 'ws');
+  ({ workspaceDir, openAs, close, dispose } = await curationWorkspace('curation'));
   // The curator imports the article (which gives them an empty file of it: that alone is no layer to curate).
   const curator = await openAs(CY);
   const added = await curator.service.addArticle(ARTICLE);
@@ -36,20 +34,8 @@ beforeEach(async () => {
   await close(curator);
 });
 afterEach(async () => {
-  for (const workbench of open.splice(0)) await workbench.close();
-  await remove();
+  await dispose();
 });
-
-async function openAs(who: { annotator: string; email: string }): Promise<OpenWorkbench> {
-  const workbench = await openWorkbench({ workspaceDir, env: { CORROBORATE_APP_DATA: join(root, `appdata-${who.email}`) }, ...who });
-  open.push(workbench);
-  return workbench;
-}
-
-async function close(workbench: OpenWorkbench): Promise<void> {
-  open.splice(open.indexOf(workbench), 1);
-  await workbench.close();
-}
 
 const rangeOf = (phrase: string) => {
   const start = ARTICLE.text.indexOf(phrase);
@@ -190,7 +176,7 @@ describe('curating three annotators’ layers', () => {
     // A threshold of three quarters asks about "at noon" again (two of three chose it), keeping the decisions.
     const strict = await api.applyCurationPolicy({ documentId, policy: { kind: 'threshold', fraction: 0.75 } });
     expect(strict.items.map((i) => i.kind)).toEqual(['attributes', 'span', 'span']);
-    expect(strict.counts).toEqual({ done: 2, left: 1, waiting: 0, moot: 0 });
+    expect(strict.counts).toEqual({ done: 2, left: 1, waiting: 0, moot: 0, elsewhere: 0 });
     expect(await curatedTexts()).toHaveLength(3);
   });
 });

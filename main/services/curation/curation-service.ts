@@ -6,7 +6,9 @@ import { itemStates, linkEndsProblem } from '../../../shared/curation/curation-p
 import { plural } from '../../../shared/text/plural.js';
 import type { ServiceContext } from '../service-context.js';
 import { choicesOf, policyToStore } from './curation-sources.js';
-import { computeDocumentCuration, progressOf, refuseUnfitChoice, writeCuratedLayer, type ComputedCuration } from './curated-layer-writing.js';
+import { isCrossArticleId } from '../../../shared/curation/cross-article-links.js';
+import { progressOf, refuseUnfitChoice, writeCuratedLayer } from './curated-layer-writing.js';
+import { computeDocumentCuration, type ComputedCuration } from './document-curation.js';
 
 /** The curation domain: open an article's curation, set its policy, settle its disagreements, mark it curated. */
 export type CurationService = Pick<WorkbenchApi, 'openCuration' | 'applyCurationPolicy' | 'settleDisagreement' | 'setCurationStatus' | 'listCurationStatuses'>;
@@ -24,14 +26,14 @@ export function curationService({ store, now }: ServiceContext): CurationService
     return next;
   };
   const viewOf = async (computed: ComputedCuration): Promise<CurationView> => {
-    const { curation, source } = computed;
+    const { curation } = computed;
     return {
-      ...(await progressOf(store, source.documentId, computed.decisions, curation)),
+      ...(await progressOf(store, computed, computed.decisions, computed.cross.decisions)),
       annotators: computed.annotators,
       policy: computed.policy,
       units: curation.units.length,
       mergedAhead: curation.ahead.size,
-      mergedAheadLinks: curation.linkPairs.filter((p) => p.ahead !== undefined).length,
+      mergedAheadLinks: [...curation.linkPairs, ...computed.cross.pairs].filter((p) => p.ahead !== undefined).length,
       items: curation.items,
     };
   };
@@ -54,25 +56,34 @@ export function curationService({ store, now }: ServiceContext): CurationService
         const computed = await computeDocumentCuration(store, documentId);
         const item = computed.curation.items.find((i) => i.id === itemId);
         const at = now().toISOString();
-        const kept = computed.decisions.filter((d) => d.id !== itemId);
+        // A link across articles is decided once for both: its decision is kept apart from either article's.
+        const across = isCrossArticleId(itemId);
+        const kept = across ? computed.decisions : computed.decisions.filter((d) => d.id !== itemId);
+        const keptAcross = across ? computed.cross.decisions.filter((d) => d.id !== itemId) : computed.cross.decisions;
+        const write = (decision: CurationDecision[]) =>
+          writeCuratedLayer(store, computed, {
+            policy: computed.storedPolicy,
+            decisions: across ? kept : [...kept, ...decision],
+            ...(across ? { crossDecisions: [...keptAcross, ...decision] } : {}),
+            now: at,
+          });
         if (!item) {
           // Taking back a decision about a disagreement that is gone (the layers changed) only forgets it.
-          if (choice === null) return writeCuratedLayer(store, computed, { policy: computed.storedPolicy, decisions: kept, now: at });
+          if (choice === null) return write([]);
           throw new WorkbenchError('not-found', 'That disagreement is no longer there: the layers changed since Curate was opened. Open it again.');
         }
         if (choice !== null) {
           refuseUnfitChoice(store, item, choice, computed.source.text);
-          const ends = item.kind === 'link' ? linkEndsProblem(item, itemStates(computed.curation.items, choicesOf(computed.decisions))) : null;
+          const ends = item.kind === 'link' ? linkEndsProblem(item, itemStates(computed.curation.items, choicesOf([...kept, ...keptAcross]))) : null;
           if (ends) throw new WorkbenchError('conflict', ends);
         }
-        const decision: CurationDecision[] = choice === null ? [] : [{ id: itemId, choice, curatorId: store.annotator.id, curator: store.annotator.name, updatedAt: at }];
-        return writeCuratedLayer(store, computed, { policy: computed.storedPolicy, decisions: [...kept, ...decision], now: at });
+        return write(choice === null ? [] : [{ id: itemId, choice, curatorId: store.annotator.id, curator: store.annotator.name, updatedAt: at }]);
       }),
 
     setCurationStatus: ({ documentId, status }) =>
       oneAtATime(async () => {
         const computed = await computeDocumentCuration(store, documentId);
-        const { left } = (await progressOf(store, documentId, computed.decisions, computed.curation)).counts;
+        const { left } = (await progressOf(store, computed, computed.decisions, computed.cross.decisions)).counts;
         if (status === 'done' && left > 0) {
           throw new WorkbenchError('conflict', `${left} ${plural(left, 'disagreement')} ${left === 1 ? 'is' : 'are'} left to settle before this article is curated.`);
         }

@@ -9,7 +9,7 @@ import { readLinkLayerFile } from '../../workspace/layer-reading.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { annotatorsOf, describeAnnotator, layerAnnotations, layersOf } from '../team/layer-queries.js';
 
-/** What curation reads of a document: the persons' layers and links, and who they are. */
+/** What curation reads of a document: the persons' layers and their links from or to it (within it and across articles), and who they are. */
 export interface DocumentCurationSource {
   source: CurationSource;
   /** The annotators compared, sorted by id (as `computeCuration` orders them). */
@@ -35,7 +35,7 @@ export async function readCurationSource(store: WorkspaceStore, documentId: stri
     const linkFile = id === store.annotator.id ? store.linkLayer : await readLinkLayerFile(store.dir, id).catch(() => null);
     if (annotations.length === 0 && statusOf(linkFile?.documentStatus, documentId) === 'not-started') continue;
     layers.push({ annotator: id, annotations });
-    links.push(...(linkFile?.links ?? []).filter((l) => l.annotator === id && l.source.documentId === documentId && l.target.documentId === documentId));
+    links.push(...(linkFile?.links ?? []).filter((l) => l.annotator === id && (l.source.documentId === documentId || l.target.documentId === documentId)));
     annotators.push(describeAnnotator(store, identities.find((a) => a.id === id) ?? { id, name: id, email: '' }));
   }
   const text = await store.readText(documentId);

@@ -15,12 +15,13 @@ const decision = (id: string, annotator: string, curatorId: string, updatedAt: s
   curator: curatorId,
   updatedAt,
 });
-const file = (curation: LinkLayerFile['curation']): LinkLayerFile => ({
+const file = (curation: LinkLayerFile['curation'], across?: CurationDecision[]): LinkLayerFile => ({
   schemaVersion: CURRENT_SCHEMA_VERSION,
   annotator: { id: 'curated', name: 'Curated', email: '' },
   links: [],
   clusterNames: [],
   ...(curation ? { curation } : {}),
+  ...(across ? { crossCuration: { decisions: across } } : {}),
 });
 const merge = (base: LinkLayerFile, ours: LinkLayerFile, theirs: LinkLayerFile) =>
   mergeFileVersions({ file: 'links/curated.json', base: encode(base), ours: encode(ours), theirs: encode(theirs) }, workspaceMergeOptions());
@@ -49,5 +50,15 @@ describe('the curated layer’s decisions when two curators sync', () => {
     const outcome = merge(base, ours, theirs);
     expect(outcome.merged).toBe(false);
     expect(!outcome.merged && outcome.conflicts.map((c) => c.kind)).toContain('field');
+  });
+
+  it('merges two curators’ decisions about different links across articles, decided from different articles', () => {
+    const base = file({ 'doc-a': { decisions: [] } });
+    const ours = file({ 'doc-a': { decisions: [] } }, [decision('xlink:[["doc-a","ann/a1"],["doc-b","ann/b1"]]', 'ann', 'cy', '2026-12-10T10:00:00.000Z')]);
+    const theirs = file({ 'doc-a': { decisions: [] }, 'doc-c': { decisions: [] } }, [decision('xlink:[["doc-a","ann/a2"],["doc-c","ann/c1"]]', 'bob', 'dee', '2026-12-10T10:02:00.000Z')]);
+    const outcome = merge(base, ours, theirs);
+    expect(outcome.merged).toBe(true);
+    const merged = LinkLayerFileSchema.parse(JSON.parse(new TextDecoder().decode(outcome.merged ? outcome.content : undefined)));
+    expect(merged.crossCuration?.decisions.map((d) => d.id).sort()).toEqual(['xlink:[["doc-a","ann/a1"],["doc-b","ann/b1"]]', 'xlink:[["doc-a","ann/a2"],["doc-c","ann/c1"]]']);
   });
 });

@@ -14,8 +14,18 @@ const VersionSpanSchema = z.object({ annotationId: z.string(), labelId: z.string
 /** One link of a version: its type, and whether it goes from the later unit to the earlier one. */
 const VersionLinkSchema = z.object({ typeId: z.string(), reversed: z.boolean() });
 
-/** One end of a link disagreement: a unit, and what the policy made of it (null: a disagreement of its own). */
-const LinkItemEndSchema = z.object({ unitId: z.string(), start: z.number().int(), end: z.number().int(), text: z.string(), ahead: z.enum(['kept', 'none']).nullable() });
+/**
+ * One end of a link disagreement: a unit, and what the policy made of it (null: a disagreement of its
+ * own); an end in another article names it, and says whether its curated layer holds the end (null: not yet).
+ */
+const LinkItemEndSchema = z.object({
+  unitId: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  ahead: z.enum(['kept', 'none']).nullable(),
+  article: z.object({ documentId: z.string(), title: z.string() }).optional(),
+});
 
 /** One disagreement for the curator (see `shared/curation/curation-items.ts`): a span, attribute values, or a link. */
 export const CurationItemSchema = z.discriminatedUnion('kind', [
@@ -50,13 +60,13 @@ export const CurationItemSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** How far the curation of a document is: disagreements decided, left (waiting links among them), moot. */
-const CurationCountsSchema = z.object({ done: z.number().int(), left: z.number().int(), waiting: z.number().int(), moot: z.number().int() });
+/** How far the curation of a document is: disagreements decided, left (waiting links among them), moot, and links across articles waiting for the other article. */
+const CurationCountsSchema = z.object({ done: z.number().int(), left: z.number().int(), waiting: z.number().int(), moot: z.number().int(), elsewhere: z.number().int() });
 
 /** Where a document's curation stands after a change: the decisions, the counts, its status and the curated layer's size. */
 export const CurationProgressSchema = z.object({
   documentId: z.string(),
-  /** Every decision kept for the document (a decision about a disagreement no longer there included). */
+  /** Every decision kept for the document (a decision about a disagreement no longer there included), and those about its links across articles. */
   decisions: z.array(CurationDecisionSchema),
   counts: CurationCountsSchema,
   /** The curation's status: the curated layer's status of the document. */
@@ -78,7 +88,7 @@ export const CurationViewSchema = CurationProgressSchema.extend({
   mergedAhead: z.number().int().nonnegative(),
   /** Links the policy settled without asking. */
   mergedAheadLinks: z.number().int().nonnegative(),
-  /** The disagreements, in document order. */
+  /** The disagreements, in document order; its links across articles among them (placed at their end in this article). */
   items: z.array(CurationItemSchema),
 });
 /** A document's curation as the Curate view opens it. */
@@ -113,11 +123,12 @@ export const curationContract = {
   /**
    * Settles one disagreement (`choice`: one annotator's version, all, none, or an edit) and writes the
    * curated layer and the decision; `choice: null` takes the decision back (undo). A link is settled
-   * only once both its ends are curated.
+   * only once both its ends are curated; a link across articles (`xlink:…`), decided from either
+   * article, once for both, only once the other article's curated layer holds its end there.
    */
   settleDisagreement: method(z.object({ documentId, itemId: z.string().min(1).max(2000), choice: CurationChoiceSchema.nullable() }).strict(), CurationProgressSchema),
 
-  /** Sets the article's curation status; done only once no disagreement is left. */
+  /** Sets the article's curation status; done only once no disagreement is left (a link across articles waiting for the other article does not hold it back). */
   setCurationStatus: method(z.object({ documentId, status: WorkStatusSchema }).strict(), CurationProgressSchema),
 
   /** Every article's curation status, in document order. */

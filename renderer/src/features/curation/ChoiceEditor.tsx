@@ -3,6 +3,7 @@ import { contextOf, type CurationItem } from '../../../../shared/curation/curati
 import type { AttributeValue } from '../../../../shared/model/annotation.js';
 import type { Label, LinkType } from '../../../../shared/model/label-schema.js';
 import type { EditDraft } from './edit-draft.js';
+import { AttributeFields, LabelSelect } from '../annotation-fields/AnnotationFields.js';
 import { SpanInContext } from './VersionColumns.js';
 
 /** Props of the editor of one disagreement. */
@@ -67,45 +68,10 @@ export function ChoiceEditor({ item, draft, text, labels, linkTypes, onChange, o
             <kbd>Shift</kbd> + <kbd>←</kbd> / <kbd>→</kbd> move the end, <kbd>Alt</kbd> + <kbd>Shift</kbd> + <kbd>←</kbd> / <kbd>→</kbd> the start (with <kbd>Ctrl</kbd>: a word); a label’s key
             relabels.
           </p>
-          <label className="curation-field">
-            Label{' '}
-            <select value={draft.labelId} onChange={(e) => onChange((d) => ({ ...d, labelId: e.target.value }))}>
-              {labels.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelSelect className="curation-field" labels={labels} value={draft.labelId} onChange={(labelId) => onChange((d) => ({ ...d, labelId }))} />
         </>
       )}
-      {item.kind !== 'link' &&
-        label?.attributes.map((definition) => {
-          const value = draft.attributes[definition.name];
-          const id = `curation-attribute-${definition.name}`;
-          return (
-            <div key={definition.name} className="curation-field">
-              <label htmlFor={id}>{definition.name}</label>{' '}
-              {definition.type === 'boolean' ? (
-                <input id={id} type="checkbox" checked={value === true} onChange={(e) => setValue(definition.name, e.target.checked)} />
-              ) : definition.type === 'choice' ? (
-                <select id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => setValue(definition.name, e.target.value === '' ? undefined : e.target.value)}>
-                  <option value="">(none)</option>
-                  {definition.options.map((option) => (
-                    <option key={option}>{option}</option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  id={id}
-                  type={definition.type === 'number' ? 'number' : 'text'}
-                  value={value === undefined ? '' : String(value)}
-                  onChange={(e) => setValue(definition.name, e.target.value === '' ? undefined : definition.type === 'number' ? Number(e.target.value) : e.target.value)}
-                />
-              )}
-            </div>
-          );
-        })}
+      {item.kind !== 'link' && <AttributeFields className="curation-field" label={label} values={draft.attributes} live onCommit={(name, value) => setValue(name, value ?? undefined)} />}
       {item.kind === 'link' && (
         <>
           <label className="curation-field">

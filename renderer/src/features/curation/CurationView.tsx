@@ -65,7 +65,8 @@ function CurateArticle({ opened, edits, notice }: { opened: OpenedDocument; edit
         <p className="curation-counts" role="status">
           {view.annotators.length} {view.annotators.length === 1 ? 'annotator' : 'annotators'} · {counts.done} done · {counts.left} left
           {counts.waiting > 0 ? ` (${counts.waiting} ${counts.waiting === 1 ? 'link waits' : 'links wait'} for their spans)` : ''}
-          {counts.moot > 0 ? ` · ${counts.moot} dropped` : ''} · {curating.curatedAnnotations} in the curated layer · {status === 'done' ? '✓ ' : ''}
+          {counts.moot > 0 ? ` · ${counts.moot} dropped` : ''}
+          {counts.elsewhere > 0 ? ` · ${counts.elsewhere} ${counts.elsewhere === 1 ? 'link waits' : 'links wait'} for another article` : ''} · {curating.curatedAnnotations} in the curated layer · {status === 'done' ? '✓ ' : ''}
           {WORK_STATUS_NAMES[status]}
         </p>
         {counts.left === 0 && (

@@ -21,7 +21,13 @@ export interface DisagreementCardProps {
 }
 
 const KIND_NAMES: Readonly<Record<CurationItem['kind'], string>> = { span: 'span', attributes: 'attribute values', link: 'link' };
-const STATE_NAMES: Readonly<Record<ItemState, string>> = { open: 'to decide', decided: 'decided', waiting: 'waiting for its spans', moot: 'dropped: a span it joins was left out' };
+const STATE_NAMES: Readonly<Record<ItemState, string>> = {
+  open: 'to decide',
+  decided: 'decided',
+  waiting: 'waiting for its spans',
+  elsewhere: 'waiting for the other article',
+  moot: 'dropped: a span it joins was left out',
+};
 
 /**
  * One disagreement: what it is about and where it stands, every annotator's version side by side
@@ -36,11 +42,12 @@ export const DisagreementCard = forwardRef<HTMLHeadingElement, DisagreementCardP
   const decision: CurationChoice | undefined = decisions.get(item.id);
   const state = states.get(item.id) ?? 'open';
   const nameOf = (id: string) => annotators.find((a) => a.id === id)?.name ?? id;
+  const other = item.kind === 'link' ? item.ends.find((e) => e.article)?.article : undefined;
   const distinct = item.kind === 'span' ? new Set(item.versions.flatMap((v) => (v.span ? [JSON.stringify([v.span.ranges, v.span.labelId])] : []))).size : 2;
   return (
     <section className="curation-card" aria-labelledby="disagreement-title">
       <h2 id="disagreement-title" ref={heading} tabIndex={-1}>
-        Disagreement {position + 1} of {view?.items.length ?? 0}: {KIND_NAMES[item.kind]} <span className={`curation-state curation-state-${state}`}>({STATE_NAMES[state]})</span>
+        Disagreement {position + 1} of {view?.items.length ?? 0}: {other ? 'link across articles' : KIND_NAMES[item.kind]} <span className={`curation-state curation-state-${state}`}>({STATE_NAMES[state]})</span>
       </h2>
       {item.kind === 'attributes' && (
         <p className="curation-about">
@@ -48,11 +55,12 @@ export const DisagreementCard = forwardRef<HTMLHeadingElement, DisagreementCardP
           ), which the policy let through: {item.names.join(', ')} differ.
         </p>
       )}
-      {item.kind === 'link' && (
+      {item.kind === 'link' && !other && (
         <p className="curation-about">
           Between the first span “{item.ends[0].text}” and the second “{item.ends[1].text}”.
         </p>
       )}
+      {item.kind === 'link' && other && <CrossArticleEnds ends={item.ends} state={state} />}
       {decision && (
         <p className="curation-decided">
           Decided: {describeChoice(item, decision, nameOf)}. Choose again to change it; <kbd>Ctrl</kbd> + <kbd>Z</kbd> takes it back.
@@ -87,3 +95,30 @@ export const DisagreementCard = forwardRef<HTMLHeadingElement, DisagreementCardP
     </section>
   );
 });
+
+/**
+ * The two ends of a link across articles: which article each is in (this one, or the other by its
+ * title), the quoted text of each, and, while the other article is not curated, that it must be first.
+ */
+function CrossArticleEnds({ ends, state }: { ends: Extract<CurationItem, { kind: 'link' }>['ends']; state: ItemState }) {
+  const other = ends.find((e) => e.article);
+  return (
+    <>
+      <dl className="curation-about curation-ends">
+        {ends.map((end, n) => (
+          <div key={end.unitId}>
+            <dt>{n === 0 ? 'First span' : 'Second span'}, {end.article ? <>in “{end.article.title}”</> : 'in this article'}</dt>
+            <dd>
+              <q>{end.text}</q>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {state === 'elsewhere' && other?.article && (
+        <p className="curation-waiting" role="note">
+          Curate “{other.article.title}” first: this link is settled once that article’s curated layer holds its span there. It does not hold this article back.
+        </p>
+      )}
+    </>
+  );
+}

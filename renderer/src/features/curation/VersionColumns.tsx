@@ -1,5 +1,6 @@
 import type { Annotator } from '../../../../shared/api/contract/index.js';
-import type { AttributeValues, CurationItem, ItemContext, VersionLink } from '../../../../shared/curation/curation-items.js';
+import type { AttributeValues, CurationItem, ItemContext } from '../../../../shared/curation/curation-items.js';
+import type { VersionLink } from '../../../../shared/curation/link-versions.js';
 import type { CurationChoice } from '../../../../shared/model/curation.js';
 import type { Label, LinkType } from '../../../../shared/model/label-schema.js';
 import { ANNOTATOR_COLOUR_COUNT } from '../team/layer-comparison.js';

@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { annotatorIdOf } from '../../../shared/model/annotator.js';
+import { importPlainText } from '../../../shared/import/plain-text.js';
+import { LinkLayerFileSchema } from '../../../shared/model/workspace.js';
+import { readStoredLayer } from '../../workspace/layer-files.test-support.js';
+import { curationWorkspace } from './curation.test-support.js';
+
+// Links across articles curated on a real workspace: two annotators each link their span of a quote
+// in one article to their span of it in another (or do not); a curator settles the link once, from
+// either article, after both articles' spans are curated, and the curated export carries it.
+
+const QUOTE = 'we will cut taxes by 5 %';
+const FIRST = importPlainText('minister.txt', `Minister promises cuts\r\n\r\nThe minister said “${QUOTE}” on Monday 👩‍👩‍👧, to applause.\r\n`);
+const SECOND = importPlainText('reuters.txt', `Reuters: a 5 % cut\r\n\r\nReuters quoted the minister: “${QUOTE}”. Others heard 3 %.\r\n`);
+const ANA = { annotator: 'Ana López', email: 'ana@example.org' };
+const BOB = { annotator: 'Bob Stone', email: 'bob@example.org' };
+const CY = { annotator: 'Cy Curator', email: 'cy@example.org' };
+const idOf = (who: { annotator: string; email: string }) => annotatorIdOf({ name: who.annotator, email: who.email });
+
+let root: string;
+let workspaceDir: string;
+let first: string;
+let second: string;
+let openAs: Awaited<ReturnType<typeof curationWorkspace>>['openAs'];
+let close: Awaited<ReturnType<typeof curationWorkspace>>['close'];
+let dispose: () => Promise<void>;
+beforeEach(async () => {
+  ({ root, workspaceDir, openAs, close, dispose } = await curationWorkspace('curation-across'));
+  const curator = await openAs(CY);
+  const ids = [];
+  for (const article of [FIRST, SECOND]) {
+    const added = await curator.service.addArticle(article);
+    ids.push('added' in added ? added.added.id : added.alreadyPresent.id);
+  }
+  [first, second] = ids as [string, string];
+  await close(curator);
+});
+afterEach(async () => {
+  await dispose();
+});
+
+/** Marks the quote in both articles as `who`, and links the two with `typeId` (none: no link). */
+async function annotateAs(who: typeof ANA, typeId: string | null): Promise<void> {
+  const workbench = await openAs(who);
+  const ends = [];
+  for (const [documentId, article] of [[first, FIRST], [second, SECOND]] as const) {
+    const start = article.text.indexOf(QUOTE);
+    const made = await workbench.api.createAnnotation({ documentId, labelId: 'quote', ranges: [{ start, end: start + QUOTE.length }] });
+    ends.push({ documentId, annotationId: made.id });
+  }
+  if (typeId) await workbench.api.createLink({ typeId, source: ends[0]!, target: ends[1]! });
+  await close(workbench);
+}
+
+const curatedFile = async () => LinkLayerFileSchema.parse(JSON.parse(await readFile(join(workspaceDir, 'links', 'curated.json'), 'utf8')));
+
+describe('curating a link across articles', () => {
+  it('waits for the other article, is settled once from either, seen decided in both, undone and redone, and exported', async () => {
+    await annotateAs(ANA, 'supports');
+    await annotateAs(BOB, null);
+    const { api, service } = await openAs(CY);
+
+    // The first article: its spans agree (merged ahead); the link waits for the second article, and does not hold it back.
+    const fromFirst = await api.openCuration({ documentId: first });
+    expect(fromFirst.items.map((i) => i.kind)).toEqual(['link']);
+    const link = fromFirst.items[0]!;
+    expect(link.id.startsWith('xlink:')).toBe(true);
+    if (link.kind !== 'link') throw new Error('a link disagreement was expected');
+    // The ends in a fixed order (the same from either article); the other article's end names it.
+    const [here, there] = link.ends[0].article ? [link.ends[1], link.ends[0]] : [link.ends[0], link.ends[1]];
+    expect([here.text, here.ahead, here.article]).toEqual([QUOTE, 'kept', undefined]);
+    expect([there.text, there.ahead, there.article]).toEqual([QUOTE, null, { documentId: second, title: 'Reuters: a 5 % cut' }]);
+    expect(link.versions).toEqual([
+      { annotator: idOf(ANA), links: [{ typeId: 'supports', reversed: here !== link.ends[0] }] },
+      { annotator: idOf(BOB), links: [] },
+    ]);
+    expect(fromFirst.counts).toEqual({ done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 });
+    await expect(api.settleDisagreement({ documentId: first, itemId: link.id, choice: { kind: 'annotator', annotator: idOf(ANA) } })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('Curate “Reuters: a 5 % cut” first'),
+    });
+    expect(await api.setCurationStatus({ documentId: first, status: 'done' })).toMatchObject({ status: 'done', curatedAnnotations: 1 });
+
+    // The second article: the first is curated, so the same link is open there, and holds it back.
+    const fromSecond = await api.openCuration({ documentId: second });
+    expect(fromSecond.items.map((i) => i.id)).toEqual([link.id]);
+    expect(fromSecond.counts).toMatchObject({ left: 1, elsewhere: 0 });
+    await expect(api.setCurationStatus({ documentId: second, status: 'done' })).rejects.toMatchObject({ message: '1 disagreement is left to settle before this article is curated.' });
+    const settled = await api.settleDisagreement({ documentId: second, itemId: link.id, choice: { kind: 'annotator', annotator: idOf(ANA) } });
+    expect(settled).toMatchObject({ counts: { done: 1, left: 0 }, curatedAnnotations: 1 });
+    const [firstSpan] = await readStoredLayer(workspaceDir, first, 'curated');
+    const [secondSpan] = await readStoredLayer(workspaceDir, second, 'curated');
+    let file = await curatedFile();
+    expect(file.links.map((l) => [l.typeId, l.source, l.target, l.annotator, l.author])).toEqual([
+      ['supports', { documentId: first, annotationId: firstSpan!.id }, { documentId: second, annotationId: secondSpan!.id }, 'curated', 'Cy Curator'],
+    ]);
+    const madeLink = file.links[0]!;
+    // Kept once, apart from either article's decisions.
+    expect(file.crossCuration?.decisions.map((d) => [d.id, d.choice, d.curatorId])).toEqual([[link.id, { kind: 'annotator', annotator: idOf(ANA) }, idOf(CY)]]);
+    expect(file.curation?.[second]?.decisions).toEqual([]);
+    expect(file.curation?.[first]?.decisions).toEqual([]);
+
+    // Seen decided from the first article too; taken back there (undo), open again in both, the link gone.
+    const again = await api.openCuration({ documentId: first });
+    expect(again.decisions.map((d) => d.id)).toEqual([link.id]);
+    expect(again.counts).toMatchObject({ done: 1, left: 0, elsewhere: 0 });
+    expect(await api.settleDisagreement({ documentId: first, itemId: link.id, choice: null })).toMatchObject({ counts: { done: 0, left: 1 } });
+    file = await curatedFile();
+    expect(file.links).toEqual([]);
+    expect(file.crossCuration?.decisions).toEqual([]);
+    expect((await api.openCuration({ documentId: second })).counts).toMatchObject({ done: 0, left: 1 });
+    // Redo gives back the very same link.
+    await api.settleDisagreement({ documentId: first, itemId: link.id, choice: { kind: 'annotator', annotator: idOf(ANA) } });
+    expect((await curatedFile()).links).toEqual([{ ...madeLink, createdAt: expect.any(String), updatedAt: expect.any(String) }]);
+    expect(await api.setCurationStatus({ documentId: second, status: 'done' })).toMatchObject({ status: 'done' });
+
+    // Rewriting the first article's curated layer (its policy set again) writes the same link again, as it was.
+    const kept = (await curatedFile()).links;
+    await api.applyCurationPolicy({ documentId: first, policy: { kind: 'majority', fraction: 0.5 } });
+    expect((await curatedFile()).links).toEqual(kept);
+
+    // The curated export carries the link across the two articles.
+    const destination = join(root, 'export');
+    const { jobId } = await api.startExport({ format: 'jsonl', layer: { kind: 'curated' }, destination });
+    const finished = await service.exports.waitForExport(jobId);
+    expect(finished.error).toBeNull();
+    const lines = (await readFile(join(destination, 'documents.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const firstLine = lines.find((l) => l.documentId === first);
+    expect(firstLine.layer).toBe('curated');
+    expect(firstLine.links).toEqual([expect.objectContaining({ typeId: 'supports', role: 'source', spanId: firstSpan!.id })]);
+    expect(JSON.stringify(firstLine.links[0])).toContain(secondSpan!.id);
+  });
+});
