@@ -5,8 +5,7 @@ import { importPlainText } from '../shared/import/plain-text.js';
 import { annotatorIdOf } from '../shared/model/annotator.js';
 import { LinkLayerFileSchema } from '../shared/model/workspace.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
-import type { BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
-import { disagreementCard, openAsCurator, shootCurateView } from './support/curation-steps.js';
+import { ANA, BOB, disagreementCard, openAsCurator, shootCurateView, stopCuratorHosts } from './support/curation-steps.js';
 import { shoot } from './support/screenshots.js';
 import { expect, test } from './support/workbench-fixture.js';
 
@@ -21,14 +20,8 @@ const ARTICLES = [
   importPlainText('minister.txt', `${FIRST}\n\nThe minister said “${QUOTE}” on Monday, to applause from the benches.\n`),
   importPlainText('reuters.txt', `${SECOND}\n\nReuters quoted the minister: “${QUOTE}”. Others in the room heard 3 %.\n`),
 ];
-const ANA = { annotator: 'Ana López', email: 'ana@example.org' };
-const BOB = { annotator: 'Bob Stone', email: 'bob@example.org' };
 
-let host: BrowserHostProcess | null = null;
-test.afterEach(async () => {
-  expect(await host?.stop()).toBe(0);
-  host = null;
-});
+test.afterEach(stopCuratorHosts);
 
 /** Each annotator's layers of both articles, made through the services as them (each with their own app data). Returns the articles' ids. */
 async function seedLayers(workspaceDir: string, scratchDir: string): Promise<string[]> {
@@ -72,9 +65,7 @@ const card = disagreementCard;
 test('a link across two articles waits for the second, is settled there by a key, and the curated export holds exactly the choice', async ({ page, scratchDir }) => {
   const workspaceDir = join(scratchDir, 'ws');
   const [first, second] = await seedLayers(workspaceDir, scratchDir);
-  const opened = await openAsCurator(page, workspaceDir, scratchDir);
-  host = opened.host;
-  const { pageErrors } = opened;
+  const { pageErrors } = await openAsCurator(page, workspaceDir, scratchDir);
 
   // The first article: Ana's extra claim left out (0); nothing else is left there, so it is marked curated,
   // though its link to the second article waits for that one.

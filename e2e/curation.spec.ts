@@ -4,9 +4,8 @@ import type { Page } from '@playwright/test';
 import { annotatorIdOf } from '../shared/model/annotator.js';
 import { AnnotationFileSchema, LinkLayerFileSchema } from '../shared/model/workspace.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
-import type { BrowserHostProcess } from '../tools/host-process/browser-host-process.js';
 import { violationsOf } from './support/axe-rules.js';
-import { CURATION_AXE_RULES, disagreementCard, openAsCurator, shootCurateView } from './support/curation-steps.js';
+import { ANA, BOB, CURATION_AXE_RULES, disagreementCard, openAsCurator, shootCurateView, stopCuratorHosts } from './support/curation-steps.js';
 import { openArticle } from './support/editor-steps.js';
 import { shoot } from './support/screenshots.js';
 import { expect, test } from './support/workbench-fixture.js';
@@ -14,14 +13,8 @@ import { expect, test } from './support/workbench-fixture.js';
 const HAMILTON = 'Hamilton offers words of support for Russell';
 const APOLOGY = 'Yesterday wasn’t my proudest day,';
 const AGREED = 'Russell took out himself and the Mercedes of Valtteri Bottas';
-const ANA = { annotator: 'Ana López', email: 'ana@example.org' };
-const BOB = { annotator: 'Bob Stone', email: 'bob@example.org' };
 
-let host: BrowserHostProcess | null = null;
-test.afterEach(async () => {
-  expect(await host?.stop()).toBe(0);
-  host = null;
-});
+test.afterEach(stopCuratorHosts);
 
 /** Each annotator's layer of the Hamilton article, made through the services as them (each with their own app data, as on their own machine). */
 async function seedLayers(workspaceDir: string, scratchDir: string): Promise<string> {
@@ -67,9 +60,7 @@ const card = disagreementCard;
 test('a curator settles every disagreement of two layers by keys alone, marks the article curated, and the curated layer holds exactly the choices', async ({ page, scratchDir }) => {
   const workspaceDir = join(scratchDir, 'ws');
   const documentId = await seedLayers(workspaceDir, scratchDir);
-  const opened = await openAsCurator(page, workspaceDir, scratchDir);
-  host = opened.host;
-  const { pageErrors } = opened;
+  const { pageErrors } = await openAsCurator(page, workspaceDir, scratchDir);
   await openArticle(page, HAMILTON);
 
   // c opens Curate for the open article; the first disagreement has the focus.

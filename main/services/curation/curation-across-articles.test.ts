@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { annotatorIdOf } from '../../../shared/model/annotator.js';
 import { importPlainText } from '../../../shared/import/plain-text.js';
 import { LinkLayerFileSchema } from '../../../shared/model/workspace.js';
 import { readStoredLayer } from '../../workspace/layer-files.test-support.js';
-import { curationWorkspace } from './curation.test-support.js';
+import { ANA, BOB, CY, curationWorkspace, idOf } from './curation.test-support.js';
 
 // Links across articles curated on a real workspace: two annotators each link their span of a quote
 // in one article to their span of it in another (or do not); a curator settles the link once, from
@@ -14,10 +13,6 @@ import { curationWorkspace } from './curation.test-support.js';
 const QUOTE = 'we will cut taxes by 5 %';
 const FIRST = importPlainText('minister.txt', `Minister promises cuts\r\n\r\nThe minister said “${QUOTE}” on Monday 👩‍👩‍👧, to applause.\r\n`);
 const SECOND = importPlainText('reuters.txt', `Reuters: a 5 % cut\r\n\r\nReuters quoted the minister: “${QUOTE}”. Others heard 3 %.\r\n`);
-const ANA = { annotator: 'Ana López', email: 'ana@example.org' };
-const BOB = { annotator: 'Bob Stone', email: 'bob@example.org' };
-const CY = { annotator: 'Cy Curator', email: 'cy@example.org' };
-const idOf = (who: { annotator: string; email: string }) => annotatorIdOf({ name: who.annotator, email: who.email });
 
 let root: string;
 let workspaceDir: string;

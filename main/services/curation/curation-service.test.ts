@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
-import { annotatorIdOf } from '../../../shared/model/annotator.js';
 import { importPlainText } from '../../../shared/import/plain-text.js';
 import { readStoredLayer } from '../../workspace/layer-files.test-support.js';
-import { curationWorkspace } from './curation.test-support.js';
+import { ANA, BOB, CY, curationWorkspace, idOf } from './curation.test-support.js';
 
 // Curation on a real workspace: each annotator's layer made through the services as them (each on
 // their own machine, so each with their own app data), then curated by someone else.
@@ -14,11 +13,7 @@ const ARTICLE = importPlainText(
   'match.txt',
   'The match\r\n\r\nAna said “we won” 👩‍👩‍👧 today. The café (q\u0323\u0307) opened 🇪🇸 at noon; مرحبا بالعالم said the sign. Bob said nothing at all, then left.\r\n',
 );
-const ANA = { annotator: 'Ana López', email: 'ana@example.org' };
-const BOB = { annotator: 'Bob Stone', email: 'bob@example.org' };
 const DEE = { annotator: 'Dee Park', email: 'dee@example.org' };
-const CY = { annotator: 'Cy Curator', email: 'cy@example.org' };
-const idOf = (who: { annotator: string; email: string }) => annotatorIdOf({ name: who.annotator, email: who.email });
 
 let workspaceDir: string;
 let documentId: string;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { makeTempDir } from '../../storage/test-support.js';
 import { openWorkbench, type OpenWorkbench } from '../open-workbench.js';
+import { annotatorIdOf } from '../../../shared/model/annotator.js';
 
 /** A person who annotates or curates in a test, as the CLI and the app name them. */
 export interface TestPerson {
@@ -32,3 +33,17 @@ export async function curationWorkspace(name: string) {
   };
   return { root, workspaceDir, openAs, close, dispose };
 }
+
+/** A person of the curation tests, as the services are told who they are. */
+export interface TestPerson {
+  annotator: string;
+  email: string;
+}
+/** The first annotator of the curation tests. */
+export const ANA: TestPerson = { annotator: 'Ana López', email: 'ana@example.org' };
+/** The second annotator of the curation tests. */
+export const BOB: TestPerson = { annotator: 'Bob Stone', email: 'bob@example.org' };
+/** The curator of the curation tests. */
+export const CY: TestPerson = { annotator: 'Cy Curator', email: 'cy@example.org' };
+/** The annotator id the workspace gives `who`. */
+export const idOf = (who: TestPerson): string => annotatorIdOf({ name: who.annotator, email: who.email });
