@@ -29,6 +29,8 @@ export interface AgreementInput {
   memo?: AgreementMemo;
   /** The parts of articles whose annotations were not read (restored from the agreement cache); each must fit (`articlesNeedingAnnotations`). */
   prepared?: ReadonlyMap<string, ArticleParts>;
+  /** Told the corpus gathered, before the figures are computed from it. */
+  onCorpus?: (corpus: AgreementCorpus) => void;
 }
 
 /**
@@ -39,6 +41,7 @@ export interface AgreementInput {
 export function computeAgreement(input: AgreementInput): AgreementReport {
   const memo = input.memo ?? new AgreementMemo();
   const corpus = gatherCorpus(input.snapshot, input.scope ?? {}, input.names ?? {}, memo, input.prepared);
+  input.onCorpus?.(corpus);
   const makers = { spans: new SpanFigureMaker(corpus), attributes: new AttributeFigureMaker(corpus), labels: labelsOf(corpus) };
   const { spans } = makers;
   const coders = corpus.annotators.map((a) => a.id);
