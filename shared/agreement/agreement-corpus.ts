@@ -66,6 +66,8 @@ export interface AgreementCorpus {
   documents: CorpusDocument[];
   /** The articles by id. */
   documentsById: ReadonlyMap<string, CorpusDocument>;
+  /** The articles fewer than two compared annotators coded, left out, with their parts (who coded them, what was orphaned). */
+  leftOut: ReadonlyMap<string, ArticleParts>;
   /** Each annotator's links with both ends in compared articles, rewritten onto unit keys. */
   links: ReadonlyMap<string, UnitLink[]>;
   /** What was left out, in sentences. */
@@ -80,6 +82,8 @@ export interface AgreementCorpus {
 export class AgreementMemo {
   /** Each article's placed annotations of the compared annotators, the units they were aligned into, and its parts (for the coders then). */
   readonly articles = new Map<string, { annotations: readonly Annotation[]; units: AlignedUnit<Annotation>[]; parts: ArticleParts }>();
+  /** The parts of each article fewer than two coded (who coded it, what was orphaned). */
+  readonly leftOut = new Map<string, ArticleParts>();
 }
 
 /**
@@ -106,6 +110,7 @@ export function gatherCorpus(
   let orphaned = 0;
   let fewCoders = 0;
   const documents: CorpusDocument[] = [];
+  const leftOut = new Map<string, ArticleParts>();
   for (const { meta, annotations } of snapshot.documents) {
     if (wanted && !wanted.has(meta.id)) continue;
     const restored = prepared.get(meta.id);
@@ -113,7 +118,10 @@ export function gatherCorpus(
       const coders = codersOf(snapshot, annotators, new Set(restored.data.present), meta.id);
       if (!sameList(coders, restored.data.coders)) throw new Error(`Agreement: the parts of article ${meta.id} are for other coders; its annotations must be read.`);
       orphaned += restored.data.orphaned;
-      documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, units: restored.units, parts: restored });
+      if (coders.length < 2) {
+        if (coders.length === 1) fewCoders++;
+        leftOut.set(meta.id, restored);
+      } else documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, units: restored.units, parts: restored });
       continue;
     }
     const theirs = annotations.filter((a) => chosen.has(a.annotator));
@@ -123,6 +131,11 @@ export function gatherCorpus(
     const coders = codersOf(snapshot, annotators, present, meta.id);
     if (coders.length < 2) {
       if (coders.length === 1) fewCoders++;
+      // Nothing to align: its parts only say who coded it and what was left out.
+      const known = memo.leftOut.get(meta.id)?.data;
+      const left = theirs.length - placed.length;
+      if (!known || !sameList(known.coders, coders) || !sameList(known.present, [...present]) || known.orphaned !== left) memo.leftOut.set(meta.id, ArticleParts.ofUnits([], coders, [...present], left));
+      leftOut.set(meta.id, memo.leftOut.get(meta.id)!);
       continue;
     }
     const { units, parts } = partsOnce(memo, meta.id, placed, coders, [...present], theirs.length - placed.length);
@@ -166,7 +179,7 @@ export function gatherCorpus(
     for (const link of annotatorLinks) if (!linkTypeInfo.has(link.typeId)) linkTypeInfo.set(link.typeId, { directed: false, clusters: false });
   }
   for (const document of documents) document.coders.sort((a, b) => order.get(a)! - order.get(b)!);
-  return { scope, annotators: compared, excluded, labels: snapshot.labels, linkTypes: snapshot.linkTypes, linkTypeInfo, documents, documentsById, links, notes };
+  return { scope, annotators: compared, excluded, labels: snapshot.labels, linkTypes: snapshot.linkTypes, linkTypeInfo, documents, documentsById, leftOut, links, notes };
 }
 
 /**

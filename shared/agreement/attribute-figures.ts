@@ -38,8 +38,9 @@ export class AttributeFigureMaker {
     for (const document of subject.documents) {
       // Each article's rows hold its coders' values; the subject's coders are taken from them.
       const columns = subject.coders.map((coder) => document.parts.data.coders.indexOf(coder));
+      const asIs = columns.length === document.parts.data.coders.length && columns.every((c, i) => c === i);
       for (const row of document.parts.attributeRowsOf(label, definition)) {
-        const values = columns.map((c) => (c < 0 ? null : (row[c] ?? null)));
+        const values = asIs ? row : columns.map((c) => (c < 0 ? null : (row[c] ?? null)));
         let given = 0;
         for (const value of values) if (value !== null) given++;
         if (given >= 2) rows.push(values);

@@ -1,6 +1,6 @@
 import { ARTICLE_PARTS_VERSION, ArticleParts, type ArticlePartsData, type Counts } from '../../../shared/agreement/article-parts.js';
 import type { AlphaValue } from '../../../shared/agreement/krippendorff-alpha.js';
-import { mergeSegments, type MergedSegments } from '../../../shared/agreement/unitizing-parts.js';
+import { NO_SEGMENTS, type MergedSegments } from '../../../shared/agreement/unitizing-parts.js';
 import type { Label } from '../../../shared/model/label-schema.js';
 import type { FileIdentity } from './agreement-layer-cache.js';
 import { checksummedCacheFile } from './checksummed-cache-file.js';
@@ -163,9 +163,9 @@ function decode(body: unknown): CachedParts {
     }
     for (const item of list(rows)) {
       const [key, ...flat] = list(item);
-      if (flat.length % coderIds.length !== 0) fail('attribute rows');
+      if (coderIds.length === 0 ? flat.length > 0 : flat.length % coderIds.length !== 0) fail('attribute rows');
       const unitRows: (AlphaValue | null)[][] = [];
-      for (let k = 0; k < flat.length; k += coderIds.length) unitRows.push(flat.slice(k, k + coderIds.length).map(valueAt));
+      for (let k = 0; k < flat.length && coderIds.length > 0; k += coderIds.length) unitRows.push(flat.slice(k, k + coderIds.length).map(valueAt));
       data.attributeRows.set(text(key), unitRows);
     }
     read.set(text(id), { layers: layerIds, identities, parts: new ArticleParts(data, null) });
@@ -173,18 +173,21 @@ function decode(body: unknown): CachedParts {
   return { schema: text(schema), articles: read };
 }
 
-/** One label's segments read back from `[label, start, length, gap, length, …]`. */
+/** One label's segments read back from `[label, start, length, gap, length, …]` (merged: each after the last, none empty or touching). */
 function segmentsOf([label, ...deltas]: unknown[]): [string, MergedSegments] {
   if (deltas.length % 2 !== 0) fail('segments');
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const count = deltas.length / 2;
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
   let at = 0;
-  for (let k = 0; k < deltas.length; k += 2) {
-    const start = at + whole(deltas[k]);
-    at = start + whole(deltas[k + 1]);
-    starts.push(start), ends.push(at);
+  for (let k = 0; k < count; k++) {
+    const gap = whole(deltas[2 * k]);
+    const length = whole(deltas[2 * k + 1]);
+    if (length <= 0 || gap < (k === 0 ? 0 : 1)) fail('segments');
+    starts[k] = at + gap;
+    ends[k] = at = starts[k]! + length;
   }
-  return [text(label), mergeSegments(starts, ends)];
+  return [text(label), count === 0 ? NO_SEGMENTS : { starts, ends }];
 }
 
 function pairsOf(flat: unknown[]): [unknown, unknown][] {
