@@ -26,6 +26,7 @@ type Progress = (phase: 'reading' | 'computing', done: number, total: number) =>
  * for the caches written when idle (`saveCaches`).
  */
 export class AgreementSession {
+  /** The annotation files read, each kept while it stays the same (or not read: see `deferFiles`). */
   readonly files: AgreementLayerFiles;
   readonly #memo = new AgreementMemo();
   #held: { key: string; layers: Promise<EveryLayer>; corpora: Map<string, AgreementCorpus> } | null = null;
