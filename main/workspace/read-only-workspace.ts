@@ -52,6 +52,9 @@ interface ReadIndex {
   beforeLayers: Pick<WorkspaceFileV1, 'links' | 'clusterNames'> | null;
 }
 
+/** How many documents a snapshot reads ahead of the one it takes next. */
+const READ_AHEAD = 16;
+
 /**
  * A workspace opened only to read it, for what reads while the app (or an import) may be writing
  * it: `stats`, `check`, `export`. It takes no lock, creates nothing, writes nothing (not even the
@@ -108,9 +111,20 @@ export class ReadOnlyWorkspace {
       const linkLayers = beforeLayers ? [] : await this.readLinkFiles();
       const documents: DocumentSnapshot[] = [];
       let inconsistency: string | null = null;
-      for (const meta of workspace.documents) {
+      // A few documents are read ahead (their files' reads overlap); they are taken in order.
+      const metas = workspace.documents;
+      const ahead: Promise<DocumentSnapshot | string>[] = [];
+      const readNext = () => {
+        if (ahead.length >= metas.length) return;
+        const read = this.readDocument(metas[ahead.length]!, options.texts ?? true, beforeLayers !== null, options.readAnnotationFile);
+        read.catch(() => undefined); // awaited in turn; one abandoned by a break is not left unhandled
+        ahead.push(read);
+      };
+      for (let k = 0; k < READ_AHEAD; k++) readNext();
+      for (let index = 0; index < metas.length; index++) {
         options.signal?.throwIfAborted();
-        const read = await this.readDocument(meta, options.texts ?? true, beforeLayers !== null, options.readAnnotationFile);
+        const read = await ahead[index]!;
+        readNext();
         if (typeof read === 'string') {
           inconsistency = read;
           break;

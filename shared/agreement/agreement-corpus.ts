@@ -13,6 +13,7 @@ import type { WorkspaceSnapshot } from '../model/workspace.js';
 import { COREFERENCE_LINK_TYPE_IDS } from '../linking/clusters.js';
 import { amount } from './agreement-figure.js';
 import type { LinkTypeInfo, UnitLink } from './link-agreement.js';
+import { ArticleParts } from './article-parts.js';
 import { alignAnnotations, type AlignedUnit } from './span-alignment.js';
 
 /** The scope asked for could not be compared; the message says why, for people. */
@@ -34,12 +35,14 @@ export interface CorpusDocument {
   length: number;
   /** The compared annotators who coded it, in the report's order (at least two). */
   coders: string[];
-  /** The coders' annotations (placed ones only), aligned into units, in document order. */
-  units: AlignedUnit<Annotation>[];
-  /** Each unit's key (`unitAt` finds it again): the article's id, `#`, its index. */
-  keys: string[];
-  /** Annotator → annotation id → the index of its unit. */
-  unitOfAnnotation: Map<string, Map<string, number>>;
+  /**
+   * The coders' annotations (placed ones only), aligned into units, in document order; null when the
+   * article's parts were restored from the agreement cache (its annotations were not read). A unit's
+   * key is the article's id, `#`, its index (`unitAt` finds it again).
+   */
+  units: readonly AlignedUnit<Annotation>[] | null;
+  /** What the figures use of the article (`article-parts.ts`). */
+  parts: ArticleParts;
 }
 
 /** A unit found again by its key: the article it is in and the unit. */
@@ -63,6 +66,8 @@ export interface AgreementCorpus {
   documents: CorpusDocument[];
   /** The articles by id. */
   documentsById: ReadonlyMap<string, CorpusDocument>;
+  /** The articles fewer than two compared annotators coded, left out, with their parts (who coded them, what was orphaned). */
+  leftOut: ReadonlyMap<string, ArticleParts>;
   /** Each annotator's links with both ends in compared articles, rewritten onto unit keys. */
   links: ReadonlyMap<string, UnitLink[]>;
   /** What was left out, in sentences. */
@@ -75,39 +80,27 @@ export interface AgreementCorpus {
  * not change are not read again, so their annotations are), and what else is kept per article.
  */
 export class AgreementMemo {
-  /** Each article's placed annotations of the compared annotators, the units they were aligned into, their keys and who is where. */
-  readonly alignments = new Map<string, { annotations: readonly Annotation[] } & Pick<CorpusDocument, 'units' | 'keys' | 'unitOfAnnotation'>>();
-  /** Each article's spans and segments by annotator, and its pairs' matches, kept by the span figures while its units stay the same. */
-  readonly spanDocuments = new Map<string, unknown>();
-  /** Each article's attribute values by annotator, kept by the attribute figures while its units stay the same. */
-  readonly attributeDocuments = new Map<string, unknown>();
+  /** Each article's placed annotations of the compared annotators, the units they were aligned into, and its parts (for the coders then). */
+  readonly articles = new Map<string, { annotations: readonly Annotation[]; units: AlignedUnit<Annotation>[]; parts: ArticleParts }>();
+  /** The parts of each article fewer than two coded (who coded it, what was orphaned). */
+  readonly leftOut = new Map<string, ArticleParts>();
 }
 
 /**
  * Gathers the corpus of `scope` from `snapshot` (every layer). `names` gives annotators' display
- * names by id. Throws `AgreementScopeError` for an annotator or article the workspace does not
- * have, and when fewer than two annotators can be compared.
+ * names by id. `prepared` holds the parts of articles whose annotations were not read (the snapshot
+ * has none of them): each must fit (`articlesNeedingAnnotations` names those that do not). Throws
+ * `AgreementScopeError` for an annotator or article the workspace does not have, and when fewer
+ * than two annotators can be compared.
  */
-export function gatherCorpus(snapshot: WorkspaceSnapshot, scope: AgreementScope = {}, names: Readonly<Record<string, string>> = {}, memo = new AgreementMemo()): AgreementCorpus {
-  const nameOf = (id: string) => names[id] ?? (id === 'curated' ? 'Curated' : id === 'owner' ? 'Owner' : id);
-  const withLayer = annotatorsWithLayers(snapshot);
-  for (const id of scope.annotators ?? []) {
-    if (!withLayer.has(id)) throw new AgreementScopeError(`There is no layer of the annotator "${id}" in this workspace.`);
-  }
-  const chosenIds = scope.annotators ? [...new Set(scope.annotators)] : [...withLayer].filter((id) => !RESERVED_ANNOTATORS.includes(id));
-  const annotators = chosenIds.map((id) => ({ id, name: nameOf(id) })).sort((a, b) => a.name.localeCompare(b.name, 'en') || compareText(a.id, b.id));
-  const chosen = new Set(chosenIds);
-  const excluded = [...withLayer]
-    .filter((id) => !chosen.has(id))
-    .sort()
-    .map((id) => ({ id, name: nameOf(id), reason: excludedReason(id, scope.annotators !== undefined) }));
-  if (annotators.length < 2) {
-    const who = annotators.map((a) => a.name).join('');
-    throw new AgreementScopeError(
-      `Agreement compares the layers of at least two annotators; ${annotators.length === 0 ? 'this workspace has none' : `only ${who}’s layer is here`}. ` +
-        'Each annotator’s work arrives with team sync.',
-    );
-  }
+export function gatherCorpus(
+  snapshot: WorkspaceSnapshot,
+  scope: AgreementScope = {},
+  names: Readonly<Record<string, string>> = {},
+  memo = new AgreementMemo(),
+  prepared: ReadonlyMap<string, ArticleParts> = new Map(),
+): AgreementCorpus {
+  const { annotators, excluded, chosen } = annotatorsChosen(snapshot, scope, names, prepared);
   const wanted = scope.documentIds ? new Set(scope.documentIds) : null;
   if (wanted) {
     const known = new Set(snapshot.documents.map((d) => d.meta.id));
@@ -117,17 +110,36 @@ export function gatherCorpus(snapshot: WorkspaceSnapshot, scope: AgreementScope 
   let orphaned = 0;
   let fewCoders = 0;
   const documents: CorpusDocument[] = [];
+  const leftOut = new Map<string, ArticleParts>();
   for (const { meta, annotations } of snapshot.documents) {
     if (wanted && !wanted.has(meta.id)) continue;
+    const restored = prepared.get(meta.id);
+    if (restored) {
+      const coders = codersOf(snapshot, annotators, new Set(restored.data.present), meta.id);
+      if (!sameList(coders, restored.data.coders)) throw new Error(`Agreement: the parts of article ${meta.id} are for other coders; its annotations must be read.`);
+      orphaned += restored.data.orphaned;
+      if (coders.length < 2) {
+        if (coders.length === 1) fewCoders++;
+        leftOut.set(meta.id, restored);
+      } else documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, units: restored.units, parts: restored });
+      continue;
+    }
     const theirs = annotations.filter((a) => chosen.has(a.annotator));
     const placed = theirs.filter((a) => !a.orphaned);
     orphaned += theirs.length - placed.length;
-    const coders = annotators.map((a) => a.id).filter((id) => theirs.some((a) => a.annotator === id) || hasWorkedOn(snapshot, id, meta.id));
+    const present = new Set(annotations.map((a) => a.annotator));
+    const coders = codersOf(snapshot, annotators, present, meta.id);
     if (coders.length < 2) {
       if (coders.length === 1) fewCoders++;
+      // Nothing to align: its parts only say who coded it and what was left out.
+      const known = memo.leftOut.get(meta.id)?.data;
+      const left = theirs.length - placed.length;
+      if (!known || !sameList(known.coders, coders) || !sameList(known.present, [...present]) || known.orphaned !== left) memo.leftOut.set(meta.id, ArticleParts.ofUnits([], coders, [...present], left));
+      leftOut.set(meta.id, memo.leftOut.get(meta.id)!);
       continue;
     }
-    documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, ...alignedOnce(memo, meta.id, placed) });
+    const { units, parts } = partsOnce(memo, meta.id, placed, coders, [...present], theirs.length - placed.length);
+    documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, units, parts });
   }
 
   // Whoever coded none of the articles compared has nothing to agree on: left out, not a coder of nothing.
@@ -167,39 +179,96 @@ export function gatherCorpus(snapshot: WorkspaceSnapshot, scope: AgreementScope 
     for (const link of annotatorLinks) if (!linkTypeInfo.has(link.typeId)) linkTypeInfo.set(link.typeId, { directed: false, clusters: false });
   }
   for (const document of documents) document.coders.sort((a, b) => order.get(a)! - order.get(b)!);
-  return { scope, annotators: compared, excluded, labels: snapshot.labels, linkTypes: snapshot.linkTypes, linkTypeInfo, documents, documentsById, links, notes };
+  return { scope, annotators: compared, excluded, labels: snapshot.labels, linkTypes: snapshot.linkTypes, linkTypeInfo, documents, documentsById, leftOut, links, notes };
 }
 
-/** The units of an article's annotations, keyed: worked out again only when they are not the very annotations of last time. */
-function alignedOnce(memo: AgreementMemo, documentId: string, annotations: readonly Annotation[]): Pick<CorpusDocument, 'units' | 'keys' | 'unitOfAnnotation'> {
-  const known = memo.alignments.get(documentId);
-  if (known && known.annotations.length === annotations.length && known.annotations.every((a, i) => a === annotations[i])) return known;
-  const units = alignAnnotations(annotations);
-  const unitOfAnnotation = new Map<string, Map<string, number>>();
-  units.forEach((unit, index) => {
-    for (const member of unit.members) {
-      let ids = unitOfAnnotation.get(member.annotator);
-      if (!ids) unitOfAnnotation.set(member.annotator, (ids = new Map()));
-      ids.set(member.id, index);
+/**
+ * Of the articles whose parts are `prepared` (their annotations not read), those whose parts do not
+ * fit the corpus of `scope`: other coders now, or a link naming an annotation of theirs the parts
+ * do not place. Their annotations must be read before `gatherCorpus`.
+ */
+export function articlesNeedingAnnotations(
+  snapshot: WorkspaceSnapshot,
+  scope: AgreementScope,
+  names: Readonly<Record<string, string>>,
+  prepared: ReadonlyMap<string, ArticleParts>,
+): Set<string> {
+  const needed = new Set<string>();
+  if (prepared.size === 0) return needed;
+  const { annotators, chosen } = annotatorsChosen(snapshot, scope, names, prepared);
+  for (const { meta } of snapshot.documents) {
+    const parts = prepared.get(meta.id);
+    if (parts && !sameList(codersOf(snapshot, annotators, new Set(parts.data.present), meta.id), parts.data.coders)) needed.add(meta.id);
+  }
+  for (const link of snapshot.links) {
+    if (!chosen.has(link.annotator)) continue;
+    for (const end of [link.source, link.target]) {
+      const parts = prepared.get(end.documentId);
+      if (parts && !parts.data.allMapped && !parts.data.unitOfAnnotation.get(link.annotator)?.has(end.annotationId)) needed.add(end.documentId);
     }
-  });
-  const aligned = { annotations, units, keys: units.map((_, index) => `${documentId}#${index}`), unitOfAnnotation };
-  memo.alignments.set(documentId, aligned);
-  return aligned;
+  }
+  return needed;
+}
+
+/** The annotators compared (by name then id), those left out with why, and the ids chosen; throws `AgreementScopeError` when fewer than two can be. */
+function annotatorsChosen(snapshot: WorkspaceSnapshot, scope: AgreementScope, names: Readonly<Record<string, string>>, prepared: ReadonlyMap<string, ArticleParts>) {
+  const nameOf = (id: string) => names[id] ?? (id === 'curated' ? 'Curated' : id === 'owner' ? 'Owner' : id);
+  const withLayer = annotatorsWithLayers(snapshot, prepared);
+  for (const id of scope.annotators ?? []) {
+    if (!withLayer.has(id)) throw new AgreementScopeError(`There is no layer of the annotator "${id}" in this workspace.`);
+  }
+  const chosenIds = scope.annotators ? [...new Set(scope.annotators)] : [...withLayer].filter((id) => !RESERVED_ANNOTATORS.includes(id));
+  const annotators = chosenIds.map((id) => ({ id, name: nameOf(id) })).sort((a, b) => a.name.localeCompare(b.name, 'en') || compareText(a.id, b.id));
+  const chosen = new Set(chosenIds);
+  const excluded = [...withLayer]
+    .filter((id) => !chosen.has(id))
+    .sort()
+    .map((id) => ({ id, name: nameOf(id), reason: excludedReason(id, scope.annotators !== undefined) }));
+  if (annotators.length < 2) {
+    const who = annotators.map((a) => a.name).join('');
+    throw new AgreementScopeError(
+      `Agreement compares the layers of at least two annotators; ${annotators.length === 0 ? 'this workspace has none' : `only ${who}’s layer is here`}. ` +
+        'Each annotator’s work arrives with team sync.',
+    );
+  }
+  return { annotators, excluded, chosen };
+}
+
+/** The annotators of `annotators` (in their order) who coded an article: an annotation there (`present`), or marked it done. */
+function codersOf(snapshot: WorkspaceSnapshot, annotators: readonly ComparedAnnotator[], present: ReadonlySet<string>, documentId: string): string[] {
+  return annotators.map((a) => a.id).filter((id) => present.has(id) || hasWorkedOn(snapshot, id, documentId));
+}
+
+/** The units and parts of an article's annotations: aligned again only when they are not the very annotations of last time, parts made again when the coders differ. */
+function partsOnce(memo: AgreementMemo, documentId: string, annotations: readonly Annotation[], coders: string[], present: string[], orphaned: number) {
+  const known = memo.articles.get(documentId);
+  const same = known && known.annotations.length === annotations.length && known.annotations.every((a, i) => a === annotations[i]);
+  const units = same ? known.units : alignAnnotations(annotations);
+  const { data } = known?.parts ?? {};
+  if (same && data && sameList(data.coders, coders) && sameList(data.present, present) && data.orphaned === orphaned) return known;
+  const kept = { annotations, units, parts: ArticleParts.ofUnits(units, coders, present, orphaned) };
+  memo.articles.set(documentId, kept);
+  return kept;
 }
 
 /** The key of the unit holding `annotator`'s annotation `annotationId` in `document`, if it is compared. */
 function keyOf(document: CorpusDocument | undefined, annotator: string, annotationId: string): string | undefined {
-  const index = document?.unitOfAnnotation.get(annotator)?.get(annotationId);
-  return index === undefined ? undefined : document!.keys[index];
+  const index = document?.parts.data.unitOfAnnotation.get(annotator)?.get(annotationId);
+  return index === undefined ? undefined : `${document!.id}#${index}`;
 }
 
-/** The unit a key names (`CorpusDocument.keys`), if it is in the corpus. */
+/** The unit a key names, if it is in the corpus (whose articles' annotations must have been read). */
 export function unitAt(corpus: AgreementCorpus, key: string): UnitRef | undefined {
   const at = key.lastIndexOf('#');
   const document = corpus.documentsById.get(key.slice(0, at));
-  const unit = document?.units[Number(key.slice(at + 1))];
+  const unit = document && unitsOf(document)[Number(key.slice(at + 1))];
   return unit ? { document: document!, unit } : undefined;
+}
+
+/** The units of an article whose annotations were read; throws for one whose parts were restored without them. */
+export function unitsOf(document: CorpusDocument): readonly AlignedUnit<Annotation>[] {
+  if (!document.units) throw new Error(`Agreement: the annotations of article ${document.id} were not read; its units are not known.`);
+  return document.units;
 }
 
 /** The article of a unit's key. */
@@ -219,10 +288,11 @@ export function pairsOf<T>(coders: readonly T[]): [T, T][] {
   return pairs;
 }
 
-/** Every annotator with a layer: annotations, links or a status of some article. */
-function annotatorsWithLayers(snapshot: WorkspaceSnapshot): Set<string> {
+/** Every annotator with a layer: annotations (read, or named by an article's parts), links or a status of some article. */
+function annotatorsWithLayers(snapshot: WorkspaceSnapshot, prepared: ReadonlyMap<string, ArticleParts>): Set<string> {
   const ids = new Set<string>();
   for (const document of snapshot.documents) for (const a of document.annotations) ids.add(a.annotator);
+  for (const parts of prepared.values()) for (const id of parts.data.present) ids.add(id);
   for (const link of snapshot.links) ids.add(link.annotator);
   for (const id of Object.keys(snapshot.documentStatus ?? {})) ids.add(id);
   return ids;
@@ -238,6 +308,10 @@ function excludedReason(id: string, named: boolean): string {
   if (id === 'curated') return 'the curated layer is the agreed version, not an annotator’s own coding';
   if (id === 'owner') return 'the owner’s layer is work done before anyone said who they are';
   return 'left out';
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function compareText(a: string, b: string): number {

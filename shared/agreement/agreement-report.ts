@@ -8,6 +8,7 @@ import type { AgreementFigures, AgreementReport, AgreementScope } from '../api/c
 import type { WorkspaceSnapshot } from '../model/workspace.js';
 import { AgreementMemo, documentsCodedByAll, gatherCorpus, pairsOf, type AgreementCorpus } from './agreement-corpus.js';
 import { amount, type FigureSubject } from './agreement-figure.js';
+import type { ArticleParts } from './article-parts.js';
 import { AttributeFigureMaker } from './attribute-figures.js';
 import { clusterFigures, linkFigures } from './link-figures.js';
 import { SpanFigureMaker } from './span-figures.js';
@@ -26,6 +27,10 @@ export interface AgreementInput {
   onProgress?: (done: number, total: number) => void;
   /** What the last computation of the same workspace kept (articles whose annotations did not change are not worked out again). */
   memo?: AgreementMemo;
+  /** The parts of articles whose annotations were not read (restored from the agreement cache); each must fit (`articlesNeedingAnnotations`). */
+  prepared?: ReadonlyMap<string, ArticleParts>;
+  /** Told the corpus gathered, before the figures are computed from it. */
+  onCorpus?: (corpus: AgreementCorpus) => void;
 }
 
 /**
@@ -35,8 +40,9 @@ export interface AgreementInput {
  */
 export function computeAgreement(input: AgreementInput): AgreementReport {
   const memo = input.memo ?? new AgreementMemo();
-  const corpus = gatherCorpus(input.snapshot, input.scope ?? {}, input.names ?? {}, memo);
-  const makers = { spans: new SpanFigureMaker(corpus, memo), attributes: new AttributeFigureMaker(corpus, memo), labels: labelsOf(corpus) };
+  const corpus = gatherCorpus(input.snapshot, input.scope ?? {}, input.names ?? {}, memo, input.prepared);
+  input.onCorpus?.(corpus);
+  const makers = { spans: new SpanFigureMaker(corpus), attributes: new AttributeFigureMaker(corpus), labels: labelsOf(corpus) };
   const { spans } = makers;
   const coders = corpus.annotators.map((a) => a.id);
   const pairs = pairsOf(coders);
@@ -93,12 +99,10 @@ function labelsOf(corpus: AgreementCorpus): { id: string; name: string }[] {
   const labels = corpus.labels.map((l) => ({ id: l.id, name: l.name }));
   const known = new Set(labels.map((l) => l.id));
   for (const document of corpus.documents) {
-    for (const unit of document.units) {
-      for (const member of unit.members) {
-        if (known.has(member.labelId)) continue;
-        known.add(member.labelId);
-        labels.push({ id: member.labelId, name: member.labelId });
-      }
+    for (const labelId of document.parts.data.labels) {
+      if (known.has(labelId)) continue;
+      known.add(labelId);
+      labels.push({ id: labelId, name: labelId });
     }
   }
   return labels;

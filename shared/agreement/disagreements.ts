@@ -6,7 +6,7 @@
 import { MAX_DISAGREEMENTS, type AgreementCell, type AgreementPlace, type AnnotatorChoice, type Disagreement, type DisagreementList } from '../api/contract/agreement.js';
 import type { Annotation } from '../model/annotation.js';
 import type { WorkspaceSnapshot } from '../model/workspace.js';
-import { AgreementScopeError, documentsCodedByAll, gatherCorpus, unitAt, type AgreementCorpus, type UnitRef } from './agreement-corpus.js';
+import { AgreementScopeError, documentsCodedByAll, gatherCorpus, unitAt, unitsOf, type AgreementCorpus, type UnitRef } from './agreement-corpus.js';
 import { nameOf, type FigureSubject } from './agreement-figure.js';
 import { attributeValueOf } from './attribute-figures.js';
 import { clustersFromLinks, type UnitLink } from './link-agreement.js';
@@ -52,7 +52,7 @@ function listFor(subject: FigureSubject, cell: AgreementCell): Disagreement[] {
 function spanDisagreements(subject: FigureSubject, labelId: string | null, overlapOnly: boolean): Disagreement[] {
   const found: Disagreement[] = [];
   for (const document of subject.documents) {
-    for (const unit of document.units) {
+    for (const unit of unitsOf(document)) {
       const members = membersOf(unit, subject.coders);
       if (members.length === 0 || (labelId !== null && !members.some((m) => m.labelId === labelId))) continue;
       const ref = { document, unit };
@@ -83,7 +83,7 @@ function attributeDisagreements(subject: FigureSubject, labelId: string | null, 
   if (!label || !definition) throw new AgreementScopeError(`The label schema has no attribute “${attribute ?? ''}” of “${labelId ?? ''}” any more.`);
   const found: Disagreement[] = [];
   for (const document of subject.documents) {
-    for (const unit of document.units) {
+    for (const unit of unitsOf(document)) {
       const values = subject.coders.map((c) => attributeValueOf(unit.members, c, label.id, definition));
       const given = values.filter((v) => v !== null);
       if (given.length < 2 || new Set(given.map((v) => JSON.stringify(v))).size === 1) continue;

@@ -4,7 +4,7 @@
  * in), so two annotators linking the same two places agree even though their annotations differ.
  */
 import type { AgreementFigure, AgreementFigures } from '../api/contract/agreement.js';
-import { documentOfKey, pairsOf, unitAt, type AgreementCorpus } from './agreement-corpus.js';
+import { documentOfKey, pairsOf, type AgreementCorpus } from './agreement-corpus.js';
 import { amount, articlesWords, cellOf, figureOf, meanOfDefined, nameOf, pairName, subjectWords, type FigureSubject } from './agreement-figure.js';
 import { conllAverage, lea, type Clustering } from './coreference-scores.js';
 import { krippendorffAlpha } from './krippendorff-alpha.js';
@@ -74,7 +74,11 @@ function markedUnitsOf(subject: FigureSubject): Map<string, ReadonlySet<string>>
     for (const list of corpus.links.values()) {
       for (const link of list) {
         for (const key of [link.source, link.target]) {
-          for (const member of unitAt(corpus, key)?.unit.members ?? []) marked.get(member.annotator)?.add(key);
+          const at = key.lastIndexOf('#');
+          const parts = corpus.documentsById.get(key.slice(0, at))?.parts;
+          if (!parts) continue;
+          const unit = Number(key.slice(at + 1));
+          for (const [coder, units] of marked) if (parts.hasMember(unit, coder)) units.add(key);
         }
       }
     }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Annotation, AttributeValue } from '../../../shared/model/annotation.js';
 import type { DocumentMeta } from '../../../shared/model/document.js';
+import { checksummedCacheFile } from './checksummed-cache-file.js';
 
 /** What names one state of an annotation file: if any of it differs, the file is read again. */
 export interface FileIdentity {
@@ -22,20 +22,8 @@ interface CachedFile {
   annotations: unknown[][];
 }
 
-/** The first line of a cache file. */
-interface CacheHeader {
-  format: typeof FORMAT;
-  version: typeof VERSION;
-  /** The workspace folder the paths are in. */
-  workspace: string;
-  /** The SHA-256 of everything after the first line. */
-  sha256: string;
-}
-
 const FORMAT = 'corroborate-agreement-cache';
 const VERSION = 1;
-/** How a temp file of a cache being written ends (an abandoned one is removed by the next write). */
-const TEMP_SUFFIX = '.writing';
 
 /** The cache file of the workspace in `workspaceDir` inside `cacheDir`: the folder's name and a hash of its path. */
 export function agreementCacheFile(cacheDir: string, workspaceDir: string): string {
@@ -55,32 +43,9 @@ export function agreementCacheFile(cacheDir: string, workspaceDir: string): stri
 export const agreementLayerCache = {
   /** The files cached in `file` for `workspaceDir`, or null when there is no usable cache (why, in `onIgnored`). */
   async load(file: string, workspaceDir: string, onIgnored?: (why: string) => void): Promise<Map<string, CachedFile> | null> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onIgnored?.(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      return null;
-    }
+    const entries = await checksummedCacheFile.read(file, { format: FORMAT, version: VERSION, workspaceDir }, onIgnored);
+    if (entries === null) return null;
     const ignored = (why: string) => (onIgnored?.(`${file} ${why}`), null);
-    const newline = bytes.indexOf(10);
-    if (newline < 0) return ignored('has no header');
-    let header: Partial<CacheHeader>;
-    try {
-      header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Partial<CacheHeader>;
-    } catch {
-      return ignored('has a damaged header');
-    }
-    if (header.format !== FORMAT || header.version !== VERSION) return ignored('is of another format or version');
-    if (header.workspace !== workspaceDir) return ignored(`is the cache of ${String(header.workspace)}`);
-    const body = bytes.subarray(newline + 1);
-    if (createHash('sha256').update(body).digest('hex') !== header.sha256) return ignored('is damaged (its checksum differs)');
-    let entries: unknown;
-    try {
-      entries = JSON.parse(body.toString('latin1'));
-    } catch {
-      return ignored('is damaged (not JSON)');
-    }
     if (!Array.isArray(entries)) return ignored('is damaged (no list of files)');
     const files = new Map<string, CachedFile>();
     for (const entry of entries as unknown[]) {
@@ -95,22 +60,7 @@ export const agreementLayerCache = {
   async save(file: string, workspaceDir: string, files: Iterable<[string, FileIdentity, readonly Annotation[]]>): Promise<void> {
     const parts: string[] = [];
     for (const [path, identity, annotations] of files) parts.push(JSON.stringify([path, identity, annotations.map(compactOf)]));
-    // Written as ASCII (other characters escaped), which is read back much faster than UTF-8.
-    const body = Buffer.from(`[${parts.join(',\n')}]`.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
-    const header: CacheHeader = { format: FORMAT, version: VERSION, workspace: workspaceDir, sha256: createHash('sha256').update(body).digest('hex') };
-    await mkdir(dirname(file), { recursive: true });
-    const prefix = `${basename(file)}.`;
-    for (const name of await readdir(dirname(file))) {
-      if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)) await rm(join(dirname(file), name), { force: true });
-    }
-    const temp = `${file}.${process.pid}-${Date.now()}${TEMP_SUFFIX}`;
-    try {
-      await writeFile(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), body]));
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true }).catch(() => undefined);
-      throw error;
-    }
+    await checksummedCacheFile.write(file, { format: FORMAT, version: VERSION, workspaceDir }, `[${parts.join(',\n')}]`);
   },
 
   /** The annotations of a cached file, as `AgreementLayerFiles` reads them, or null when they do not fit `meta`. */

@@ -35,16 +35,43 @@ export class AgreementLayerFiles {
   #cached: Awaited<ReturnType<typeof agreementLayerCache.load>> = null;
   /** Whether files were read that the cache on disk does not hold. */
   #unsaved = false;
+  /** The files whose articles' parts are cached, with their identity then: such a file, still the same, is not read (`deferred`). */
+  #deferrable: ReadonlyMap<string, FileIdentity> | null = null;
+  /** The files not read because their articles' parts stand in for them, with their identity when found so. */
+  readonly #deferred = new Map<string, FileIdentity>();
 
   constructor(private readonly cache: LayerCacheLocation | null = null) {}
 
   /** Files read from their source (not the cache nor memory) so far, and from the cache. */
   readonly counts = { parsed: 0, fromCache: 0 };
 
-  /** Loads the cache for the read that follows, when nothing is held yet (a new session). */
-  async useCache(onIgnored?: (why: string) => void): Promise<void> {
-    if (!this.cache || this.#held.size > 0) return;
+  /**
+   * Loads the cache for the read that follows, when nothing is held yet (a new session), unless
+   * files may be deferred (`deferFiles`: then the few files read are parsed) or `many` says many
+   * files are to be read.
+   */
+  async useCache(onIgnored?: (why: string) => void, many = false): Promise<void> {
+    if (!this.cache || this.#cached || (!many && (this.#held.size > 0 || this.#deferrable))) return;
     this.#cached = await agreementLayerCache.load(this.cache.file, this.cache.workspaceDir, onIgnored);
+  }
+
+  /**
+   * Files that need not be read while they are the ones named (path → identity): their articles'
+   * parts stand in for their annotations. Such a file is answered with no annotations and noted
+   * (`isDeferred`) until it is read with `defer: false`.
+   */
+  deferFiles(files: ReadonlyMap<string, FileIdentity> | null): void {
+    this.#deferrable = files;
+  }
+
+  /** Whether the last read of `path` deferred it. */
+  isDeferred(path: string): boolean {
+    return this.#deferred.has(path);
+  }
+
+  /** The identity of `path` as last read (or deferred), if it was read whole and did not change meanwhile. */
+  identityOf(path: string): FileIdentity | undefined {
+    return this.#deferred.get(path) ?? this.#held.get(path)?.identity;
   }
 
   /** Drops the cache loaded for a read: what it held that was used is held in memory now. */
@@ -54,12 +81,13 @@ export class AgreementLayerFiles {
 
   /** Whether the cache on disk lacks files held in memory (or holds files no longer there). */
   get cacheIsStale(): boolean {
-    return this.cache !== null && this.#unsaved;
+    // With parts standing in for files, the files held are a few: the cache on disk is left as it is.
+    return this.cache !== null && this.#unsaved && this.#deferrable === null;
   }
 
   /** Writes the files held to the cache (nothing without a cache location); rejects when it cannot, the files held staying as they are. */
   async saveCache(): Promise<void> {
-    if (!this.cache || !this.#unsaved) return;
+    if (!this.cache || !this.cacheIsStale) return;
     this.#unsaved = false;
     try {
       await agreementLayerCache.save(this.cache.file, this.cache.workspaceDir, [...this.#held].map(([path, held]) => [path, held.identity, held.annotations] as const));
@@ -69,8 +97,12 @@ export class AgreementLayerFiles {
     }
   }
 
-  /** Reads `annotator`'s file of `meta` at `path` (see `ReadSnapshotOptions.readAnnotationFile`). */
-  read = async (path: string, meta: DocumentMeta, annotator: string): Promise<Annotation[] | string> => {
+  /**
+   * Reads `annotator`'s file of `meta` at `path` (see `ReadSnapshotOptions.readAnnotationFile`); a
+   * file that is still the one `deferFiles` named is not read (no annotations) unless `defer` is false.
+   */
+  read = async (path: string, meta: DocumentMeta, annotator: string, defer = true): Promise<Annotation[] | string> => {
+    this.#deferred.delete(path);
     const facts = await stat(path).catch((error: NodeJS.ErrnoException) => error);
     if (facts instanceof Error) {
       if (this.#held.delete(path)) this.#unsaved = true;
@@ -79,6 +111,11 @@ export class AgreementLayerFiles {
     const identity = identityOf(facts, meta);
     const held = this.#held.get(path);
     if (held && sameIdentity(held.identity, identity)) return held.annotations;
+    const deferrable = this.#deferrable?.get(path);
+    if (defer && deferrable && sameIdentity(deferrable, identity)) {
+      this.#deferred.set(path, identity);
+      return [];
+    }
     const cached = this.#cached?.get(path);
     if (cached && sameIdentity(cached.identity, identity)) {
       const annotations = agreementLayerCache.annotationsOf(cached, meta, annotator);
