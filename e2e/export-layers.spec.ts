@@ -135,7 +135,10 @@ test('with a curated layer the dialog starts on it, taking my layer where an art
   await dialog.getByLabel('Destination folder').fill(curated);
   await shoot(page, 'export-layers-curated-1920x1080');
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('region', { name: 'Export summary' })).toContainText('The curated layer of 1 of 5 articles; Editor’s layer of the others.');
+  const summary = dialog.getByRole('region', { name: 'Export summary' });
+  await expect(summary).toContainText('The curated layer of 1 of 5 articles; Editor’s layer of the others.');
+  // Nobody marked that article curated: the summary says its undecided places are not exported.
+  await expect(summary).toContainText(`One article is still being curated (“${meta.title}”): what is not decided there yet is not in the export.`);
   expect((await exportedSpans(curated)).map((s) => [s.annotator, s.text])).toEqual([[CURATED_ANNOTATOR, BOBS_CLAIM]]);
   await page.setViewportSize({ width: 1280, height: 800 });
   await shoot(page, 'export-layers-curated-summary-1280x800');

@@ -69,7 +69,11 @@ describe('selectExportLayers', () => {
     snapshot.documents[1]!.layers = [...snapshot.documents[1]!.layers!, CURATED_ANNOTATOR];
     const emptyCurated = selectExportLayers(snapshot, { kind: 'curated', fallback: ANA.id });
     expect(emptyCurated.snapshot.documents[1]!.annotations).toEqual([]);
-    expect(describeExportedLayers(emptyCurated.layers)).toBe('The curated layer of 2 of 3 articles; Ana López’s layer of the others.');
+    // Its curation is not done (the first article's is): the export says so.
+    expect(emptyCurated.layers.stillCurating).toEqual([snapshot.documents[1]!.meta.title]);
+    expect(describeExportedLayers(emptyCurated.layers)).toBe(
+      `The curated layer of 2 of 3 articles; Ana López’s layer of the others. One article is still being curated (“${snapshot.documents[1]!.meta.title}”): what is not decided there yet is not in the export.`,
+    );
 
     const fixture = buildFixtureSnapshot();
     const none = selectExportLayers(fixture, { kind: 'curated', fallback: 'owner' });

@@ -20,6 +20,11 @@ export interface ExportedLayers {
   annotators: AnnotatorIdentity[];
   /** The layer each document's annotations come from, by document id; null for `all` (every layer). */
   documentLayers: ReadonlyMap<string, string> | null;
+  /**
+   * The titles of the documents taken from the curated layer whose curation is not done: what is
+   * not decided there yet is not in the export (empty unless the choice is `curated`).
+   */
+  stillCurating: string[];
 }
 
 /** The part of a snapshot an export holds, and which layers it is. */
@@ -70,7 +75,11 @@ export function selectExportLayers(snapshot: WorkspaceSnapshot, choice: ExportLa
   const selected = scopeSnapshot(chosen, {});
   if (snapshot.annotators) selected.annotators = snapshot.annotators;
   const ids = layerIds ?? annotatorsWithWork(snapshot);
-  return { snapshot: selected, layers: { choice, annotators: [...ids].sort().map((id) => identityOf(snapshot, id)), documentLayers } };
+  const curationStatus = snapshot.documentStatus?.[CURATED_ANNOTATOR] ?? {};
+  const stillCurating = snapshot.documents
+    .filter((d) => documentLayers?.get(d.meta.id) === CURATED_ANNOTATOR && curationStatus[d.meta.id]?.status !== 'done')
+    .map((d) => d.meta.title);
+  return { snapshot: selected, layers: { choice, annotators: [...ids].sort().map((id) => identityOf(snapshot, id)), documentLayers, stillCurating } };
 }
 
 /** One annotator's layer of a snapshot that holds several (what `all` exports per annotator where a format keeps layers apart). */
@@ -108,8 +117,18 @@ export function describeExportedLayers(layers: ExportedLayers): string {
   const curated = [...(layers.documentLayers?.values() ?? [])].filter((id) => id === CURATED_ANNOTATOR).length;
   const fallback = `${possessive(name(layers.choice.fallback))} layer`;
   if (curated === 0) return `No article has a curated layer: ${fallback} of every article.`;
-  if (curated === all) return `The curated layer of every article.`;
-  return `The curated layer of ${curated} of ${all} articles; ${fallback} of the others.`;
+  const unfinished = stillCuratingNote(layers.stillCurating);
+  if (curated === all) return `The curated layer of every article.${unfinished}`;
+  return `The curated layer of ${curated} of ${all} articles; ${fallback} of the others.${unfinished}`;
+}
+
+/** The sentence that warns of curated layers still being curated (empty when none is). */
+function stillCuratingNote(titles: readonly string[]): string {
+  if (titles.length === 0) return '';
+  const shown = titles.slice(0, 3).map((t) => `“${t.length > 60 ? `${t.slice(0, 59)}…` : t}”`);
+  const more = titles.length > shown.length ? ` and ${titles.length - shown.length} more` : '';
+  const which = titles.length === 1 ? 'One article is' : `${titles.length} articles are`;
+  return ` ${which} still being curated (${shown.join(', ')}${more}): what is not decided there yet is not in the export.`;
 }
 
 function possessive(name: string): string {

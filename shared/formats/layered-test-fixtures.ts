@@ -54,7 +54,9 @@ export function buildLayeredSnapshot(): WorkspaceSnapshot {
     cluster(LAYERED_IDS.anaCluster, 'Rebuild pledge', ['a1000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000002'], ANA.id),
     cluster(LAYERED_IDS.bobCluster, 'Police toll', [LAYERED_IDS.bobFact, LAYERED_IDS.bobPoliceFact], bob),
   ];
-  return { ...fixture, documents, links, clusterNames, annotators: [ANA, BOB, { id: CURATED_ANNOTATOR, name: CURATED_ANNOTATOR, email: '' }] };
+  // The curation of the first article is done.
+  const documentStatus = { [CURATED_ANNOTATOR]: { [a.meta.id]: { status: 'done' as const, updatedAt: FIXTURE_TIME } } };
+  return { ...fixture, documents, links, clusterNames, documentStatus, annotators: [ANA, BOB, { id: CURATED_ANNOTATOR, name: CURATED_ANNOTATOR, email: '' }] };
 }
 
 function span(document: DocumentSnapshot, id: string, labelId: string, exact: string, annotator: string): Annotation {
