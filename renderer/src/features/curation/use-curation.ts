@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CurationProgress, CurationView } from '../../../../shared/api/contract/index.js';
 import type { CurationItem } from '../../../../shared/curation/curation-items.js';
 import { describePolicy, type PolicyRule } from '../../../../shared/curation/curation-policy.js';
-import { choiceProblem, countStates, itemStates, linkEndsProblem, type CurationCounts, type ItemState } from '../../../../shared/curation/curation-progress.js';
+import { articleCounts, choiceProblem, itemStates, linkEndsProblem, type CurationCounts, type ItemState } from '../../../../shared/curation/curation-progress.js';
 import type { WorkStatus } from '../../../../shared/model/assignment.js';
 import type { CurationChoice } from '../../../../shared/model/curation.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
@@ -107,7 +107,7 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
   const shownItems = useRef(items);
   shownItems.current = items;
   const states = useMemo(() => itemStates(items, decisions), [items, decisions]);
-  const counts = useMemo(() => countStates(states), [states]);
+  const counts = useMemo(() => articleCounts(items, states, status), [items, states, status]);
   const item = items[position] ?? null;
   const nameOf = (annotator: string) => view?.annotators.find((a) => a.id === annotator)?.name ?? annotator;
 
