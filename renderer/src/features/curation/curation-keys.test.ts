@@ -15,6 +15,7 @@ describe('the Curate view’s keys', () => {
     expect(choosingKey(press('0'))).toEqual({ kind: 'none' });
     expect(choosingKey(press('x'))).toEqual({ kind: 'none' });
     expect(choosingKey(press('e'))).toEqual({ kind: 'edit' });
+    expect(choosingKey(press('m'))).toEqual({ kind: 'mark' });
     expect([press('j'), press('ArrowDown'), press('ArrowRight')].map(choosingKey)).toEqual(Array(3).fill({ kind: 'move', by: 1 }));
     expect([press('k'), press('ArrowUp'), press('ArrowLeft')].map(choosingKey)).toEqual(Array(3).fill({ kind: 'move', by: -1 }));
     // Undo, find and the like stay the workbench's.

@@ -161,7 +161,9 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
   };
 
   const markCurated = () => {
-    if (counts.left > 0) return notice(`${counts.left} ${counts.left === 1 ? 'disagreement is' : 'disagreements are'} left to settle first.`);
+    if (!view) return;
+    if (counts.left > 0) return notice(`${counts.left} ${counts.left === 1 ? 'disagreement is' : 'disagreements are'} left to decide before this article can be marked curated.`);
+    if (status === 'done') return notice('This article is already marked curated.');
     const before = status;
     const forDocument = documentId;
     const mark = async (next: WorkStatus) => progressed(await cache.api.setCurationStatus({ documentId: forDocument, status: next }));
