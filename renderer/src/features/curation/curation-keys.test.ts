@@ -66,5 +66,7 @@ describe('an edited span', () => {
     const narrow = { ...draft, ranges: [{ start: 4, end: 5 }] };
     expect(moveEdge(narrow, text, 'end', -1)).toBe(narrow);
     expect(draftChoice(moved)).toEqual({ kind: 'edit', ranges: moved.ranges, labelId: 'claim', attributes: { claimant: 'Ana' } });
+    // An edit kept is edited again from itself, not from an annotator's version.
+    expect(draftChoice(startDraft(item, 0, [], draftChoice(moved)))).toEqual(draftChoice(moved));
   });
 });

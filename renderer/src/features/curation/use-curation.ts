@@ -190,7 +190,7 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
     },
     choose,
     startEdit: (from) => {
-      if (item) setEditing(startDraft(item, from, workspace?.linkTypes ?? []));
+      if (item) setEditing(startDraft(item, from, workspace?.linkTypes ?? [], decisions.get(item.id)));
     },
     changeDraft: (change) => setEditing((draft) => draft && change(draft)),
     finishEdit: () => editing && editing.itemId === item?.id && choose(draftChoice(editing)),
