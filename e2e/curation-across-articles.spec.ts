@@ -105,7 +105,20 @@ test('a link across two articles waits for the second, is settled there by a key
   await expect(page.getByRole('heading', { name: 'Disagreement 1 of 1: link across articles (to decide)' })).toBeVisible();
   await expect(page.getByText(/0 done · 1 left/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark curated', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+  // The first article, curated while the link waited: the link is open there too now, but holds back only
+  // the second; 2 settles it from here, and the first stays curated.
+  await curateArticle(page, FIRST);
+  await expect(page.getByText(/1 done · 0 left · 1 link waits for another article · \d+ in the curated layer · ✓ Done/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Disagreement 2 of 2: link across articles (to decide)' })).toBeFocused();
   await page.keyboard.press('2');
+  await expect(page.getByText(/2 done · 0 left · \d+ in the curated layer · ✓ Done/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: new RegExp(FIRST) })).toContainText('✓ Curated');
+
+  // The second article: nothing left, Mark curated has the focus.
+  await curateArticle(page, SECOND);
   await expect(mark).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Curated', exact: true })).toBeDisabled();

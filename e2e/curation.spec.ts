@@ -38,7 +38,7 @@ async function seedLayers(workspaceDir: string, scratchDir: string): Promise<str
   await annotate(
     ANA,
     [
-      ['Lewis Hamilton has offered words of encouragement', 'claim'],
+      ['Lewis Hamilton has offered words of encouragement', 'claim', { claimant: 'the outlet' }],
       [AGREED, 'fact'],
       ['Both drivers were out in the high-speed crash', 'fact'],
       ['it was Russell who took to social media to apologise', 'claim'],
@@ -47,7 +47,7 @@ async function seedLayers(workspaceDir: string, scratchDir: string): Promise<str
     [0, 4],
   );
   await annotate(BOB, [
-    ['Lewis Hamilton has offered words of encouragement for George Russell', 'claim'],
+    ['Lewis Hamilton has offered words of encouragement for George Russell', 'claim', { claimant: 'Hamilton', verdict: 'true' }],
     [AGREED, 'fact'],
     ['it was Russell who took to social media to apologise for his behaviour', 'quote'],
     [APOLOGY, 'quote', { speaker: 'George Russell' }],
@@ -71,8 +71,15 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   const columns = card(page).getByRole('list', { name: 'Each annotator’s version' }).locator('> li');
   await expect(columns.nth(0)).toContainText('Ana López');
   await expect(columns.nth(1).locator('mark.curation-span')).toHaveText(['Lewis Hamilton has offered words of encouragement', ' for George Russell']);
-  await expect(columns.nth(1).locator('.curation-differs')).toHaveText(' for George Russell');
+  await expect(columns.nth(1).locator('.curation-context .curation-differs')).toHaveText(' for George Russell');
+  // Each version shows the attribute values taking it brings in (those that differ emphasised).
+  await expect(columns.nth(0).locator('.curation-values > div')).toHaveText(['claimantthe outlet', 'verdict—']);
+  await expect(columns.nth(1).locator('.curation-values > div')).toHaveText(['claimantHamilton', 'verdicttrue']);
+  await expect(columns.nth(1).locator('.curation-values .curation-differs')).toHaveCount(2);
   await shootCurateView(page, 'curation', 'the Curate view');
+  // m says how many are left while some are.
+  await page.keyboard.press('m');
+  await expect(page.getByRole('status').filter({ hasText: '5 disagreements are left to decide before this article can be marked curated.' })).toBeVisible();
 
   // The policy, by keyboard: back to it, Majority, Apply.
   await page.keyboard.press('Shift+Tab');
@@ -116,7 +123,7 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   await expect(columns.nth(1)).toContainText('No link.');
   await page.keyboard.press('1');
 
-  // None left: Mark curated has the focus; Enter marks it. Undo and redo reach it too.
+  // None left: Mark curated has the focus.
   const mark = page.getByRole('button', { name: 'Mark curated', exact: true });
   await expect(mark).toBeFocused();
   await expect(page.getByText(/5 done · 0 left · 4 in the curated layer/)).toBeVisible();
@@ -124,7 +131,22 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   await shoot(page, 'curation-none-left-1920x1080');
   expect(await violationsOf(page, CURATION_AXE_RULES), 'the Curate view with nothing left').toEqual([]);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.keyboard.press('Enter');
+  // Back to the edited span: edited again (from the edit kept), kept with Ctrl+Enter from the label list; the focus is back on the card, so j works at once.
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await expect(page.getByRole('heading', { name: 'Disagreement 3 of 5: span (decided)' })).toBeFocused();
+  await page.keyboard.press('e');
+  await expect(editor.getByRole('heading', { name: 'Edit the span' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(editor.getByLabel('Label')).toBeFocused();
+  await expect(editor.getByLabel('Label')).toHaveValue('quote');
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Disagreement 3 of 5: span (decided)' })).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { name: 'Disagreement 4 of 5: attribute values (decided)' })).toBeFocused();
+  // m marks it curated. Undo and redo reach it too.
+  await page.keyboard.press('m');
   await expect(page.getByRole('button', { name: 'Curated', exact: true })).toBeDisabled();
   await page.keyboard.press('Control+z');
   await expect(mark).toBeEnabled();
@@ -135,7 +157,7 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
 
   // The curated layer, through the layer chooser: exactly the choices made.
   const expected = [
-    ['Lewis Hamilton has offered words of encouragement for George Russell', 'claim', {}],
+    ['Lewis Hamilton has offered words of encouragement for George Russell', 'claim', { claimant: 'Hamilton', verdict: 'true' }],
     [AGREED, 'fact', {}],
     ['it was Russell who took to social media to apologise for his behaviour', 'quote', {}],
     [APOLOGY, 'quote', { speaker: 'Russell' }],
@@ -152,7 +174,7 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   expect(links.links.map((l) => [l.typeId, file.annotations.find((a) => a.id === l.source.annotationId)?.labelId, file.annotations.find((a) => a.id === l.target.annotationId)?.fragments[0]!.exact])).toEqual([
     ['supports', 'claim', APOLOGY],
   ]);
-  expect(links.curation?.[documentId]?.decisions.map((d) => d.choice.kind)).toEqual(['annotator', 'none', 'edit', 'annotator', 'annotator']);
+  expect(links.curation?.[documentId]?.decisions.map((d) => d.choice.kind)).toEqual(['annotator', 'none', 'annotator', 'annotator', 'edit']);
   expect(links.curation?.[documentId]?.decisions.filter((d) => d.choice.kind === 'annotator').map((d) => (d.choice as { annotator: string }).annotator)).toEqual([
     annotatorIdOf({ name: BOB.annotator, email: BOB.email }),
     annotatorIdOf({ name: ANA.annotator, email: ANA.email }),

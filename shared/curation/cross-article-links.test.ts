@@ -8,7 +8,7 @@ import { curatedContent, curatedLayer } from './curated-layer.js';
 import { crossArticleCuratedLinks, crossArticleItems, crossArticlePairs, curatedSpansByUnit, type ArticleCuration } from './cross-article-links.js';
 import { computeCuration, inCurationOrder, type CurationItem, type CurationLayer, type LinkDisagreement } from './curation-items.js';
 import type { PolicyRule } from './curation-policy.js';
-import { countStates, itemStates, linkEndsProblem } from './curation-progress.js';
+import { articleCounts, countStates, itemStates, linkEndsProblem } from './curation-progress.js';
 
 // Two outlets carry the same quote; annotators link their two spans of it (or not) across the articles.
 
@@ -111,6 +111,9 @@ describe('links across articles in curation', () => {
     expect(nowB.items.map((i) => i.id)).toEqual([item.id]);
     expect(nowA.states.get(item.id)).toBe('open');
     expect(nowA.counts.left).toBe(1);
+    // Once an article is marked curated, the open link holds back only the other one (and still counts as decided here once settled).
+    expect(articleCounts(nowA.items, nowA.states, 'done')).toEqual({ done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 });
+    expect(articleCounts(nowB.items, nowB.states, 'in-progress')).toEqual(nowB.counts);
     expect(curatedLinks(articles, links, new Map())).toEqual([]);
 
     // Decided once (from either article), seen as decided in both; the curated link joins the two curated spans.

@@ -4,6 +4,7 @@
  * ends, or moot because an end was left out) and the counts the Curate view shows. The services and
  * the renderer both read it, so the view can move on at a key press and agree with what is saved.
  */
+import type { WorkStatus } from '../model/assignment.js';
 import type { CurationChoice } from '../model/curation.js';
 import type { CurationItem, LinkDisagreement, SpanDisagreement } from './curation-items.js';
 
@@ -88,19 +89,33 @@ export function itemStates(items: readonly CurationItem[], decisions: ReadonlyMa
   return states;
 }
 
-/** The counts of a set of states. */
-export function countStates(states: ReadonlyMap<string, ItemState>): CurationCounts {
+/**
+ * The counts of a set of states. The disagreements in `settledElsewhere` that are still to decide are
+ * counted with the links that wait for another article (see `articleCounts`).
+ */
+export function countStates(states: ReadonlyMap<string, ItemState>, settledElsewhere: ReadonlySet<string> = new Set()): CurationCounts {
   const counts: CurationCounts = { done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 0 };
-  for (const state of states.values()) {
+  for (const [id, state] of states) {
     if (state === 'decided') counts.done++;
     else if (state === 'moot') counts.moot++;
-    else if (state === 'elsewhere') counts.elsewhere++;
+    else if (state === 'elsewhere' || settledElsewhere.has(id)) counts.elsewhere++;
     else {
       counts.left++;
       if (state === 'waiting') counts.waiting++;
     }
   }
   return counts;
+}
+
+/**
+ * The counts of an article's disagreements given its curation status. Once the article is marked
+ * curated, a link across articles still to decide (the other article's spans were curated since) does
+ * not hold it back: it is counted with those that wait for the other article, which it holds back
+ * instead, and it can still be settled from either article.
+ */
+export function articleCounts(items: readonly CurationItem[], states: ReadonlyMap<string, ItemState>, status: WorkStatus): CurationCounts {
+  const across = status === 'done' ? items.filter((i) => i.kind === 'link' && i.ends.some((e) => e.article)).map((i) => i.id) : [];
+  return countStates(states, new Set(across));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Link } from '../../../shared/model/link.js';
 import { curatedContent, curatedLayer, fittingDecisions } from '../../../shared/curation/curated-layer.js';
 import type { Curation, CurationItem } from '../../../shared/curation/curation-items.js';
 import { crossArticleCuratedLinks, curatedSpansByUnit, type CuratedCrossLink } from '../../../shared/curation/cross-article-links.js';
-import { choiceProblem, countStates, itemStates } from '../../../shared/curation/curation-progress.js';
+import { articleCounts, choiceProblem, itemStates } from '../../../shared/curation/curation-progress.js';
 import { fragmentAt, InvalidRangeError } from '../../../shared/text/text-quote.js';
 import { CURATED_ANNOTATOR } from '../../../shared/model/annotator.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
@@ -35,7 +35,6 @@ export async function writeCuratedLayer(store: WorkspaceStore, computed: Compute
   const meta = store.requireDocument(documentId);
   const crossDecisions = change.crossDecisions ?? computed.cross.decisions;
   const choices = choicesOf([...change.decisions, ...crossDecisions]);
-  const counts = countStates(itemStates(computed.curation.items, choices));
   const touches = (l: Link) => l.source.documentId === documentId || l.target.documentId === documentId;
   const content = curatedContent(computed.curation, choices);
   const previousLinks = store.curated.linkLayer.links.filter(touches);
@@ -51,6 +50,7 @@ export async function writeCuratedLayer(store: WorkspaceStore, computed: Compute
   const across = crossLinksOf(computed, content.spans, new Set(layer.annotations.map((a) => a.id)), fittingDecisions(computed.curation.items, choices));
   const crossLinks = across.map((spec) => linkOfCrossSpec(spec, previousLinks, store.annotator.name, change.now));
   const current = statusOf(store.curated.linkLayer.documentStatus, documentId);
+  const counts = articleCounts(computed.curation.items, itemStates(computed.curation.items, choices), current);
   const status = change.status ?? (current === 'not-started' || (current === 'done' && counts.left > 0) ? 'in-progress' : current);
   await store.curated.updateAnnotations(documentId, () => layer.annotations);
   await store.curated.updateLinkLayer((file) => {
@@ -97,11 +97,12 @@ export async function progressOf(store: WorkspaceStore, computed: ComputedCurati
   const { documentId } = computed.source;
   const pairIds = new Set(computed.cross.pairs.map((p) => p.id));
   const all = [...decisions, ...crossDecisions.filter((d) => pairIds.has(d.id))];
+  const status = statusOf(store.curated.linkLayer.documentStatus, documentId);
   return {
     documentId,
     decisions: all,
-    counts: countStates(itemStates(computed.curation.items, choicesOf(all))),
-    status: statusOf(store.curated.linkLayer.documentStatus, documentId),
+    counts: articleCounts(computed.curation.items, itemStates(computed.curation.items, choicesOf(all)), status),
+    status,
     curatedAnnotations: (await store.curated.readAnnotations(documentId)).length,
   };
 }

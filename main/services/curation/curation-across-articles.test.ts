@@ -101,7 +101,8 @@ describe('curating a link across articles', () => {
     const again = await api.openCuration({ documentId: first });
     expect(again.decisions.map((d) => d.id)).toEqual([link.id]);
     expect(again.counts).toMatchObject({ done: 1, left: 0, elsewhere: 0 });
-    expect(await api.settleDisagreement({ documentId: first, itemId: link.id, choice: null })).toMatchObject({ counts: { done: 0, left: 1 } });
+    // The first article was curated while the link waited: taken back, the link holds the second article back, not the first.
+    expect(await api.settleDisagreement({ documentId: first, itemId: link.id, choice: null })).toMatchObject({ status: 'done', counts: { done: 0, left: 0, elsewhere: 1 } });
     file = await curatedFile();
     expect(file.links).toEqual([]);
     expect(file.crossCuration?.decisions).toEqual([]);
@@ -126,5 +127,35 @@ describe('curating a link across articles', () => {
     expect(firstLine.layer).toBe('curated');
     expect(firstLine.links).toEqual([expect.objectContaining({ typeId: 'supports', role: 'source', spanId: firstSpan!.id })]);
     expect(JSON.stringify(firstLine.links[0])).toContain(secondSpan!.id);
+  });
+
+  it('does not hold back or reopen an article curated while its link waited, whichever article settles the link', async () => {
+    await annotateAs(ANA, 'supports');
+    await annotateAs(BOB, null);
+    const { api } = await openAs(CY);
+    const [link] = (await api.openCuration({ documentId: first })).items;
+    await api.setCurationStatus({ documentId: first, status: 'done' });
+    // The second article's curated layer is written: the link is now open in both articles.
+    await api.applyCurationPolicy({ documentId: second, policy: { kind: 'unanimous', fraction: 1 } });
+    expect((await api.openCuration({ documentId: second })).counts).toMatchObject({ left: 1, elsewhere: 0 });
+    // The first article stays curated and says so without contradiction: the link holds the second back, not it.
+    const fromFirst = await api.openCuration({ documentId: first });
+    expect(fromFirst).toMatchObject({ status: 'done', counts: { done: 0, left: 0, elsewhere: 1 } });
+
+    const take = { kind: 'annotator' as const, annotator: idOf(ANA) };
+    const statusOf = async (documentId: string) => (await api.listCurationStatuses()).find((s) => s.documentId === documentId)?.status;
+    // Settled from the second article, taken back and settled again: the first stays curated throughout.
+    expect(await api.settleDisagreement({ documentId: second, itemId: link!.id, choice: take })).toMatchObject({ status: 'in-progress', counts: { done: 1, left: 0 } });
+    expect(await statusOf(first)).toBe('done');
+    await api.settleDisagreement({ documentId: second, itemId: link!.id, choice: null });
+    expect(await statusOf(first)).toBe('done');
+    expect((await api.openCuration({ documentId: first })).counts).toMatchObject({ left: 0, elsewhere: 1 });
+    // Settled from the first (curated) article itself: it stays curated, and the link counts as done there.
+    expect(await api.settleDisagreement({ documentId: first, itemId: link!.id, choice: take })).toMatchObject({ status: 'done', counts: { done: 1, left: 0, elsewhere: 0 } });
+    expect(await api.settleDisagreement({ documentId: first, itemId: link!.id, choice: null })).toMatchObject({ status: 'done', counts: { done: 0, left: 0, elsewhere: 1 } });
+    expect(await statusOf(first)).toBe('done');
+    expect(await statusOf(second)).toBe('in-progress');
+    // The second article is still held back by the link until it is settled.
+    await expect(api.setCurationStatus({ documentId: second, status: 'done' })).rejects.toMatchObject({ code: 'conflict' });
   });
 });

@@ -22,7 +22,7 @@ export interface ChoiceEditorProps {
 /**
  * The curator's own version of a disagreement, made by keyboard: the span in its context with its
  * ends moved by keys (listed here), its label and attribute values; the values alone; or a link's
- * type and direction. Enter keeps it (in a field too), Escape leaves it.
+ * type and direction. Enter keeps it (in a text field too), Ctrl+Enter from any field, Escape leaves it.
  */
 export function ChoiceEditor({ item, draft, text, labels, linkTypes, onChange, onFinish, onCancel }: ChoiceEditorProps) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -55,6 +55,10 @@ export function ChoiceEditor({ item, draft, text, labels, linkTypes, onChange, o
         if (event.key === 'Escape') {
           event.preventDefault();
           onCancel();
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          // Ctrl+Enter keeps the edit from any field (Enter on a list opens it instead).
+          event.preventDefault();
+          onFinish();
         }
       }}
     >
@@ -93,7 +97,7 @@ export function ChoiceEditor({ item, draft, text, labels, linkTypes, onChange, o
       )}
       <div className="curation-editor-actions">
         <button type="submit" className="primary">
-          Keep this edit <kbd>Enter</kbd>
+          Keep this edit <kbd>Enter</kbd> / <kbd>Ctrl</kbd> + <kbd>Enter</kbd>
         </button>
         <button type="button" onClick={onCancel}>
           Cancel <kbd>Escape</kbd>

@@ -25,7 +25,7 @@ export interface CurationViewProps {
  * The Curate view of the open article: every annotator's layer turned into its curated layer. The
  * policy and what it merged ahead; one disagreement at a time, each annotator's version side by side
  * (keys 1–9 take one, b both, 0 or x none, e edit, j / k move); how many are done and left; and, when
- * none is left, Mark curated. Every layer aligned can be opened below.
+ * none is left, Mark curated (key m). Every layer aligned can be opened below.
  */
 export function CurationView({ opened, edits, notice }: CurationViewProps) {
   if (!opened) {
@@ -52,6 +52,11 @@ function CurateArticle({ opened, edits, notice }: { opened: OpenedDocument; edit
   useEffect(() => {
     if (!isInField(document.activeElement)) heading.current?.focus({ preventScroll: false });
   }, [item?.id]);
+  // An edit kept or left takes its form away: the focus comes back to the disagreement, so its keys work at once.
+  const editing = curating.editing !== null;
+  useEffect(() => {
+    if (!editing && (document.activeElement === null || document.activeElement === document.body)) heading.current?.focus({ preventScroll: true });
+  }, [editing]);
   useEffect(() => {
     if (view && counts.left === 0 && status !== 'done' && !isInField(document.activeElement)) markButton.current?.focus();
   }, [view, counts.left, status]);
@@ -121,7 +126,14 @@ function useCurationKeys(curating: Curating, text: string, labels: readonly Labe
     const listener = (event: KeyboardEvent) => {
       const { curating, text, labels, readOnly } = latest.current;
       const target = event.target instanceof Element ? event.target : null;
-      if (event.defaultPrevented || isInField(target) || !curating.item) return;
+      if (event.defaultPrevented || isInField(target)) return;
+      const key = curating.editing ? null : choosingKey(event);
+      if (key?.kind === 'mark') {
+        event.preventDefault();
+        if (!readOnly) curating.markCurated();
+        return;
+      }
+      if (!curating.item) return;
       if (curating.editing) {
         if (target?.closest('button')) return;
         const key = editingKey(event, labels);
@@ -133,7 +145,6 @@ function useCurationKeys(curating: Curating, text: string, labels: readonly Labe
         else curating.changeDraft((d) => (d.kind === 'span' ? moveEdge(d, text, key.edge, key.direction, key.word) : d));
         return;
       }
-      const key = choosingKey(event);
       if (!key) return;
       event.preventDefault();
       if (key.kind === 'move') return curating.move(key.by);
@@ -144,7 +155,7 @@ function useCurationKeys(curating: Curating, text: string, labels: readonly Labe
         if (annotator) curating.choose({ kind: 'annotator', annotator: annotator.id });
       } else if (key.kind === 'all') curating.choose({ kind: 'all' });
       else if (key.kind === 'none') curating.choose({ kind: 'none' });
-      else {
+      else if (key.kind === 'edit') {
         const decided = curating.decisions.get(curating.item.id);
         curating.startEdit(Math.max(0, decided?.kind === 'annotator' ? annotators.findIndex((a) => a.id === decided.annotator) : 0));
       }

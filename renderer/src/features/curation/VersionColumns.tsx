@@ -18,12 +18,16 @@ export interface VersionColumnsProps {
 
 /**
  * Every annotator's version of one disagreement side by side, numbered as the keys that take them:
- * their span in its context (the stretch where the versions differ outlined, their label named), their
- * attribute values (those that differ emphasised), or their links between the two spans.
+ * their span in its context (the stretch where the versions differ outlined, their label named) with
+ * its attribute values, their attribute values alone (those that differ emphasised), or their links
+ * between the two spans.
  */
 export function VersionColumns({ item, annotators, labels, linkTypes, decision, onTake }: VersionColumnsProps) {
   const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
   const spanLabels = item.kind === 'span' ? new Set(item.versions.flatMap((v) => (v.span ? [v.span.labelId] : []))) : new Set<string>();
+  // A span's attribute values come with it when its version is taken, so each version shows them.
+  const spanAttributes = item.kind === 'span' ? item.versions.map((v) => v.span?.attributes ?? null) : [];
+  const spanAttributeNames = [...new Set(spanAttributes.flatMap((values) => Object.keys(values ?? {})))];
   return (
     <ol className="curation-versions" aria-label="Each annotator’s version">
       {annotators.map((annotator, column) => {
@@ -48,6 +52,7 @@ export function VersionColumns({ item, annotators, labels, linkTypes, decision, 
                     {spanLabels.size > 1 && <span className="curation-differs-note"> label differs</span>}
                   </p>
                   <SpanInContext context={item.context} ranges={item.versions[column]!.span!.ranges} others={item.versions.map((v) => v.span?.ranges ?? null)} />
+                  {spanAttributeNames.length > 0 && <ValuesOf values={spanAttributes[column] ?? null} names={spanAttributeNames} all={spanAttributes} />}
                 </>
               ) : (
                 <p className="curation-nothing">Marked nothing here.</p>

@@ -15,6 +15,7 @@ describe('the Curate view’s keys', () => {
     expect(choosingKey(press('0'))).toEqual({ kind: 'none' });
     expect(choosingKey(press('x'))).toEqual({ kind: 'none' });
     expect(choosingKey(press('e'))).toEqual({ kind: 'edit' });
+    expect(choosingKey(press('m'))).toEqual({ kind: 'mark' });
     expect([press('j'), press('ArrowDown'), press('ArrowRight')].map(choosingKey)).toEqual(Array(3).fill({ kind: 'move', by: 1 }));
     expect([press('k'), press('ArrowUp'), press('ArrowLeft')].map(choosingKey)).toEqual(Array(3).fill({ kind: 'move', by: -1 }));
     // Undo, find and the like stay the workbench's.
@@ -65,5 +66,7 @@ describe('an edited span', () => {
     const narrow = { ...draft, ranges: [{ start: 4, end: 5 }] };
     expect(moveEdge(narrow, text, 'end', -1)).toBe(narrow);
     expect(draftChoice(moved)).toEqual({ kind: 'edit', ranges: moved.ranges, labelId: 'claim', attributes: { claimant: 'Ana' } });
+    // An edit kept is edited again from itself, not from an annotator's version.
+    expect(draftChoice(startDraft(item, 0, [], draftChoice(moved)))).toEqual(draftChoice(moved));
   });
 });

@@ -7,6 +7,7 @@ export type ChoosingKey =
   | { kind: 'all' }
   | { kind: 'none' }
   | { kind: 'edit' }
+  | { kind: 'mark' }
   | { kind: 'move'; by: 1 | -1 };
 
 /** What a key means while editing a span, values or a link. */
@@ -21,7 +22,7 @@ export type KeyPress = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrl
 
 /**
  * A key while choosing: 1–9 take that annotator's version, `b` keeps all (both), `0` or `x` none,
- * `e` edits, `j` / ↓ / → the next disagreement, `k` / ↑ / ← the previous. Keys with Ctrl, Cmd or Alt
+ * `e` edits, `m` marks the article curated, `j` / ↓ / → the next disagreement, `k` / ↑ / ← the previous. Keys with Ctrl, Cmd or Alt
  * are left to the workbench (undo, find).
  */
 export function choosingKey(press: KeyPress): ChoosingKey | null {
@@ -35,6 +36,8 @@ export function choosingKey(press: KeyPress): ChoosingKey | null {
       return { kind: 'none' };
     case 'e':
       return { kind: 'edit' };
+    case 'm':
+      return { kind: 'mark' };
     case 'j':
     case 'ArrowDown':
     case 'ArrowRight':
@@ -58,7 +61,7 @@ const EDGE_KEYS: Readonly<Record<string, { edge: 'start' | 'end'; direction: -1 
 /**
  * A key while editing: Shift+←/→ move the span's end, Alt+Shift+←/→ its start (one character; with
  * Ctrl or Cmd too, one word), `[` `]` the start and `{` `}` the end as in the article; a label's key
- * relabels; Enter keeps the edit, Escape leaves it.
+ * relabels; Enter (or Ctrl+Enter) keeps the edit, Escape leaves it.
  */
 export function editingKey(press: KeyPress, labels: readonly Label[]): EditingKey | null {
   if (press.key === 'Enter') return { kind: 'confirm' };

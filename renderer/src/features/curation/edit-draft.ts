@@ -19,12 +19,24 @@ export interface EditDraft {
 }
 
 /**
- * The draft an edit starts from: the version of the annotator in column `from` (else the first
+ * The draft an edit starts from: the curator's own edit when `decided` is one (an edit is edited
+ * again, not started over); else the version of the annotator in column `from` (else the first
  * annotator who has one), or, for attribute values, the agreed values with theirs; for a link, their
  * first link (else the first link type, from the earlier span to the later).
  */
-export function startDraft(item: CurationItem, from: number, linkTypes: readonly LinkType[]): EditDraft {
+export function startDraft(item: CurationItem, from: number, linkTypes: readonly LinkType[], decided?: CurationChoice): EditDraft {
   const base: EditDraft = { itemId: item.id, kind: item.kind, ranges: [], labelId: '', attributes: {}, typeId: linkTypes[0]?.id ?? '', reversed: false };
+  if (decided?.kind === 'edit') {
+    const started = startDraft(item, from, linkTypes);
+    return {
+      ...started,
+      ranges: decided.ranges?.map((r) => ({ ...r })) ?? started.ranges,
+      labelId: decided.labelId ?? started.labelId,
+      attributes: { ...(decided.attributes ?? started.attributes) },
+      typeId: decided.typeId ?? started.typeId,
+      reversed: decided.reversed ?? started.reversed,
+    };
+  }
   if (item.kind === 'span') {
     const spans = item.versions.map((v) => v.span);
     const span = spans[from] ?? spans.find((s): s is VersionSpan => s !== null)!;

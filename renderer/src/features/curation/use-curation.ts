@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CurationProgress, CurationView } from '../../../../shared/api/contract/index.js';
 import type { CurationItem } from '../../../../shared/curation/curation-items.js';
 import { describePolicy, type PolicyRule } from '../../../../shared/curation/curation-policy.js';
-import { choiceProblem, countStates, itemStates, linkEndsProblem, type CurationCounts, type ItemState } from '../../../../shared/curation/curation-progress.js';
+import { articleCounts, choiceProblem, itemStates, linkEndsProblem, type CurationCounts, type ItemState } from '../../../../shared/curation/curation-progress.js';
 import type { WorkStatus } from '../../../../shared/model/assignment.js';
 import type { CurationChoice } from '../../../../shared/model/curation.js';
 import { useCache, useWorkbenchState } from '../../client/workbench-context.js';
@@ -107,7 +107,7 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
   const shownItems = useRef(items);
   shownItems.current = items;
   const states = useMemo(() => itemStates(items, decisions), [items, decisions]);
-  const counts = useMemo(() => countStates(states), [states]);
+  const counts = useMemo(() => articleCounts(items, states, status), [items, states, status]);
   const item = items[position] ?? null;
   const nameOf = (annotator: string) => view?.annotators.find((a) => a.id === annotator)?.name ?? annotator;
 
@@ -161,7 +161,9 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
   };
 
   const markCurated = () => {
-    if (counts.left > 0) return notice(`${counts.left} ${counts.left === 1 ? 'disagreement is' : 'disagreements are'} left to settle first.`);
+    if (!view) return;
+    if (counts.left > 0) return notice(`${counts.left} ${counts.left === 1 ? 'disagreement is' : 'disagreements are'} left to decide before this article can be marked curated.`);
+    if (status === 'done') return notice('This article is already marked curated.');
     const before = status;
     const forDocument = documentId;
     const mark = async (next: WorkStatus) => progressed(await cache.api.setCurationStatus({ documentId: forDocument, status: next }));
@@ -188,7 +190,7 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
     },
     choose,
     startEdit: (from) => {
-      if (item) setEditing(startDraft(item, from, workspace?.linkTypes ?? []));
+      if (item) setEditing(startDraft(item, from, workspace?.linkTypes ?? [], decisions.get(item.id)));
     },
     changeDraft: (change) => setEditing((draft) => draft && change(draft)),
     finishEdit: () => editing && editing.itemId === item?.id && choose(draftChoice(editing)),

@@ -37,6 +37,7 @@ export const CURATION_SHORTCUTS: readonly ShortcutDescription[] = [
   { keys: '1–9 (in Curate)', does: 'Take that annotator’s version' },
   { keys: 'b (in Curate)', does: 'Keep both (every annotator’s different span, as separate annotations)' },
   { keys: '0 or x (in Curate)', does: 'Keep none of them' },
-  { keys: 'e (in Curate)', does: 'Edit: Shift + ← / → move the end, Alt + Shift + ← / → the start (with Ctrl: a word), a label key relabels, Enter keeps it, Escape leaves it' },
+  { keys: 'e (in Curate)', does: 'Edit: Shift + ← / → move the end, Alt + Shift + ← / → the start (with Ctrl: a word), a label key relabels, Tab reaches the attribute values, Enter keeps it (Ctrl + Enter from any field), Escape leaves it' },
   { keys: 'j / k or arrows (in Curate)', does: 'The next / previous disagreement' },
+  { keys: 'm (in Curate)', does: 'Mark the article curated, once no disagreement is left to decide' },
 ];
