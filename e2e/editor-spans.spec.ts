@@ -1,4 +1,4 @@
-import { expect, selectWithMouse, test } from './support/workbench-fixture.js';
+import { expect, phraseBox, selectWithMouse, test } from './support/workbench-fixture.js';
 import { annotationPanel, expectAllSaved, openArticle } from './support/editor-steps.js';
 
 const HAMILTON = 'Hamilton offers words of support for Russell';
@@ -133,4 +133,26 @@ test('the side panel counts per label, filters by label, attribute value and tex
   await expect(page.locator('.article-text .annotation-focused')).toHaveText('Follow us on Twitter');
   await expect(page.locator('.article-text .annotation-focused')).toBeInViewport();
   expect((await workbench.storedAnnotations()).find((a) => a.labelId === 'claim')!.attributes).toEqual({ verdict: 'misleading' });
+});
+
+test('a save that lands while the mouse is held down does not lose the selection being dragged', async ({ page, workbench }) => {
+  await openArticle(page, HAMILTON);
+  await selectWithMouse(page, 'words of encouragement');
+  await page.keyboard.press('1');
+  // Press at the start of the next phrase, in the same paragraph, and hold while the label is saved
+  // (its highlight turns from pending to saved there).
+  const box = await phraseBox(page, 'following the Williams');
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await expectAllSaved(page);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('following the Williams');
+  await page.keyboard.press('3');
+  await expectAllSaved(page);
+  expect((await workbench.storedAnnotations()).map((a) => [a.labelId, a.fragments.map((f) => f.exact)]).sort()).toEqual([
+    ['claim', ['words of encouragement']],
+    ['fact', ['following the Williams']],
+  ]);
 });

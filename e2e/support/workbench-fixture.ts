@@ -74,6 +74,14 @@ export async function readStoredLinks(workspaceDir: string): Promise<Link[]> {
  * the browser says is selected.
  */
 export async function selectWithMouse(page: Page, exact: string, occurrence = 0, root = '.article-text'): Promise<string> {
+  return dragToSelect(page, await phraseBox(page, exact, occurrence, root));
+}
+
+/**
+ * Where a person would press (the middle of the phrase's first character) and let go (the middle of
+ * its last) to select the `occurrence`-th `exact` under `root`, scrolled into view first.
+ */
+export async function phraseBox(page: Page, exact: string, occurrence = 0, root = '.article-text'): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
   // As a person would: wait until the article showing holds the words before reaching for them.
   await page.waitForFunction(
     ({ exact, root }) => (document.querySelector(root)?.textContent ?? '').includes(exact),
@@ -123,7 +131,7 @@ export async function selectWithMouse(page: Page, exact: string, occurrence = 0,
     },
     { exact, occurrence, root },
   );
-  return dragToSelect(page, box);
+  return box;
 }
 
 /**

@@ -7,6 +7,7 @@ import { annotationDecorations, annotationDecorationsKey, annotationsAt } from '
 import { AnnotationTooltip } from './AnnotationTooltip.js';
 import { overlayDecorations, overlayDecorationsKey, withoutLandedLabels, type OverlayRanges } from './overlay-decorations.js';
 import { domSelectionOffsets } from './dom-selection-offsets.js';
+import { RepaintsAfterDrag } from './repaints-after-drag.js';
 import { isInDrawnText, lazySections, type LazySections } from './lazy-sections.js';
 import { linkBadgeKey, NO_LINK_MARKS, type LinkMarks } from './link-marks.js';
 import { TextLayout } from './text-layout.js';
@@ -81,12 +82,23 @@ export function DocumentView(props: DocumentViewProps) {
   const viewRef = useRef<EditorView | null>(null);
   const layoutRef = useRef<TextLayout | null>(null);
   const lazyRef = useRef<LazySections | null>(null);
+  const repaints = useRef<RepaintsAfterDrag | null>(null);
   const painted = useRef(new Map<string, Annotation>());
   const paintedMarks = useRef<LinkMarks>(NO_LINK_MARKS);
   const altSelection = useRef(false);
   const [hover, setHover] = useState<HoverState | null>(null);
   const latest = useRef(props);
   latest.current = props;
+  /** Dispatches the repaint `make` builds (keeping the browser's selection), held back while a drag is on; then `after`. */
+  const paintAfterDrag = (view: EditorView, make: () => Transaction, after?: () => void) => {
+    const paint = () => {
+      if (view.isDestroyed) return;
+      view.dispatch(withDOMSelection(view, make()));
+      after?.();
+    };
+    if (repaints.current) repaints.current.run(paint);
+    else paint();
+  };
 
   useEffect(() => {
     const layout = new TextLayout(props.text);
@@ -172,6 +184,7 @@ export function DocumentView(props: DocumentViewProps) {
       },
     });
     viewRef.current = view;
+    repaints.current = new RepaintsAfterDrag(view.dom);
     painted.current = new Map(latest.current.annotations.map((a) => [a.id, a]));
     props.handleRef.current = {
       selectedRange() {
@@ -211,6 +224,8 @@ export function DocumentView(props: DocumentViewProps) {
       props.handleRef.current = null;
       view.destroy();
       viewRef.current = null;
+      repaints.current?.destroy();
+      repaints.current = null;
     };
   }, [props.text]);
 
@@ -237,13 +252,15 @@ export function DocumentView(props: DocumentViewProps) {
     for (const old of remove) before.delete(old.id);
     for (const annotation of add) before.set(annotation.id, annotation);
     if (!add.length && !remove.length) return;
-    const tr = view.state.tr.setMeta(annotationDecorationsKey, { add, remove });
-    // The unsaved labels these annotations are go in the same step (the overlay's list follows when
-    // the workbench learns the save is done).
-    const overlay = overlayDecorationsKey.getState(view.state)?.ranges;
-    const landed = overlay && withoutLandedLabels(overlay, add);
-    if (landed) tr.setMeta(overlayDecorationsKey, landed);
-    view.dispatch(withDOMSelection(view, tr));
+    paintAfterDrag(view, () => {
+      const tr = view.state.tr.setMeta(annotationDecorationsKey, { add, remove });
+      // The unsaved labels these annotations are go in the same step (the overlay's list follows when
+      // the workbench learns the save is done).
+      const overlay = overlayDecorationsKey.getState(view.state)?.ranges;
+      const landed = overlay && withoutLandedLabels(overlay, add);
+      if (landed) tr.setMeta(overlayDecorationsKey, landed);
+      return tr;
+    });
   }, [props.annotations, props.text]);
 
   // A renamed label keeps its annotations; repaint them so their titles say the new name.
@@ -254,7 +271,7 @@ export function DocumentView(props: DocumentViewProps) {
     paintedLabels.current = props.labels;
     if (!view || painted.current.size === 0) return;
     const all = [...painted.current.values()];
-    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: all, remove: all })));
+    paintAfterDrag(view, () => view.state.tr.setMeta(annotationDecorationsKey, { add: all, remove: all }));
   }, [props.labels]);
 
   // Links made, deleted or reversed: repaint only the annotations whose badge is not the same any more.
@@ -268,13 +285,14 @@ export function DocumentView(props: DocumentViewProps) {
     for (const [id, mark] of after) if (linkBadgeKey(mark) !== linkBadgeKey(before.get(id))) changed.add(id);
     for (const id of before.keys()) if (!after.has(id)) changed.add(id);
     const repaint = [...changed].flatMap((id) => painted.current.get(id) ?? []);
-    if (repaint.length) view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { add: repaint, remove: repaint })));
+    if (repaint.length) paintAfterDrag(view, () => view.state.tr.setMeta(annotationDecorationsKey, { add: repaint, remove: repaint }));
   }, [props.linkMarks, props.text]);
 
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(overlayDecorationsKey, props.overlay)));
+    const overlay = props.overlay;
+    paintAfterDrag(view, () => view.state.tr.setMeta(overlayDecorationsKey, overlay));
   }, [props.overlay, props.text]);
 
   useEffect(() => {
@@ -283,9 +301,11 @@ export function DocumentView(props: DocumentViewProps) {
     const lazy = lazyRef.current;
     if (!view || !layout || !lazy) return;
     const focused = props.annotations.find((a) => a.id === props.focus.annotationId) ?? null;
-    view.dispatch(withDOMSelection(view, view.state.tr.setMeta(annotationDecorationsKey, { focus: focused })));
-    const first = focused?.fragments[0];
-    if (props.focus.scroll && first) scrollToPosition(view, lazy, layout.positionAt(first.start, 1));
+    const scroll = props.focus.scroll;
+    paintAfterDrag(view, () => view.state.tr.setMeta(annotationDecorationsKey, { focus: focused }), () => {
+      const first = focused?.fragments[0];
+      if (scroll && first) scrollToPosition(view, lazy, layout.positionAt(first.start, 1));
+    });
   }, [props.focus, props.annotations, props.text]);
 
   const hovered = hover
