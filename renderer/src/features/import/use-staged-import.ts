@@ -19,8 +19,14 @@ export type ImportPhase =
  * and commits it, or cancels at any point. The workspace changes only on commit.
  */
 export function useStagedImport(api: WorkbenchApi) {
-  const [phase, setPhase] = useState<ImportPhase>({ kind: 'choosing' });
+  const [phase, showPhase] = useState<ImportPhase>({ kind: 'choosing' });
   const cancelRequested = useRef(false);
+  // The phase as last set, not as last drawn: a Cancel pressed between the two must see the review.
+  const latest = useRef(phase);
+  const setPhase = useCallback((next: ImportPhase | ((current: ImportPhase) => ImportPhase)) => {
+    latest.current = typeof next === 'function' ? next(latest.current) : next;
+    showPhase(latest.current);
+  }, []);
 
   const start = useCallback(
     async (sources: readonly ImportSource[]) => {
@@ -61,17 +67,18 @@ export function useStagedImport(api: WorkbenchApi) {
         setPhase({ kind: 'failed', message: (error as Error).message, importId: null, files });
       }
     },
-    [api],
+    [api, setPhase],
   );
 
   const cancel = useCallback(async () => {
     cancelRequested.current = true;
     setPhase((current) => (current.kind === 'reading' ? { ...current, cancelling: true } : current));
-    if (phase.kind === 'review' || (phase.kind === 'failed' && phase.importId !== null)) {
-      await api.cancelImport({ importId: phase.importId! }).catch(() => undefined);
+    const now = latest.current;
+    if (now.kind === 'review' || (now.kind === 'failed' && now.importId !== null)) {
+      await api.cancelImport({ importId: now.importId! }).catch(() => undefined);
       setPhase({ kind: 'cancelled' });
     }
-  }, [api, phase]);
+  }, [api, setPhase]);
 
   const commit = useCallback(
     async (replace: readonly string[]) => {
