@@ -9,6 +9,7 @@ import { runnableElectron } from '../main/faces/launch/electron-binary.js';
 import { WORKSPACE_LOCK_FILE_NAME } from '../main/storage/index.js';
 import { TEST_EDITOR } from '../tools/host-process/browser-host-process.js';
 import { expectAllSaved, openArticle } from './support/editor-steps.js';
+import { skipWithReason } from './support/skip-with-reason.js';
 import { expect, readStoredAnnotations, selectWithMouse, test } from './support/workbench-fixture.js';
 
 /*
@@ -131,9 +132,7 @@ desktopTest.describe('the desktop app (Electron)', { tag: '@electron' }, () => {
   desktopTest.beforeEach(() => {
     if (!cannotRun) return;
     if (process.env.CORROBORATE_REQUIRE_DESKTOP === '1') throw new Error(`The desktop app must run here (CORROBORATE_REQUIRE_DESKTOP=1), but ${cannotRun}.`);
-    const reason = `Skipped because ${cannotRun}; the desktop workflow (.github/workflows/desktop.yml) runs these where Electron can, and the browser-host specs cover the same workbench here.`;
-    console.log(`[desktop app e2e] ${reason}`);
-    desktopTest.skip(true, reason);
+    skipWithReason(`${cannotRun}; the desktop workflow (.github/workflows/desktop.yml) runs these where Electron can, and the browser-host specs cover the same workbench here.`);
   });
 
   desktopTest('the working path: launch on the sample articles, label, link across two articles, export, relaunch, find it all again, delete', async ({ desktop, scratchDir }) => {

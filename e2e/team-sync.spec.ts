@@ -27,7 +27,7 @@ const hosts: BrowserHostProcess[] = [];
 const pageErrors: string[] = [];
 test.beforeEach(() => {
   const unavailable = gitServerUnavailableReason();
-  skipWithReason(unavailable === null ? null : `the test git server cannot run here: ${unavailable || 'no reason given'}`);
+  skipWithReason(unavailable === null ? null : `the test git server cannot run here: ${unavailable}`);
 });
 test.afterEach(async () => {
   for (const host of hosts.splice(0)) expect(await host.stop()).toBe(0);
