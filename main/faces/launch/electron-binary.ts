@@ -29,7 +29,7 @@ export function locateElectronBinary(options: {
   }
   const found = installedBinary(packageDir);
   if (found) return found;
-  if (!options.download) return { missing: 'it has not been downloaded yet' };
+  if (!options.download) return { missing: 'installing does not download it, and nothing has fetched it since (npm start does, where the network reaches Electron’s downloads)' };
   // Electron's installer declares the Node.js it runs on; once fetched, the binary brings its own.
   const required = minimumNodeVersion(packageDir);
   const current = options.nodeVersion ?? process.versions.node;
