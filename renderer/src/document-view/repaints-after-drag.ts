@@ -1,8 +1,14 @@
 /**
+ * What ends a press: the button let go, or a press that never sees its release (the selected text
+ * dragged away, the pointer taken by the system, the window left).
+ */
+const RELEASES = ['mouseup', 'dragend', 'pointercancel', 'blur'] as const;
+
+/**
  * Holds back repaints of the article while a mouse button is down in it. A repaint redraws the
  * paragraphs whose highlights change (a save landing turns a new highlight from pending to saved);
- * redrawn in the middle of a drag, the text node where the drag began is replaced and the browser's
- * selection collapses, so the person's selection is lost. The repaints asked for meanwhile run in
+ * redrawn in the middle of a drag, the text node where the drag began can be replaced, and with it
+ * goes the browser's selection being dragged out. The repaints asked for meanwhile run in
  * the order asked, once the button is let go.
  */
 export class RepaintsAfterDrag {
@@ -21,8 +27,7 @@ export class RepaintsAfterDrag {
 
   constructor(private readonly target: HTMLElement) {
     target.addEventListener('mousedown', this.#press, true);
-    window.addEventListener('mouseup', this.#release, true);
-    window.addEventListener('blur', this.#release);
+    for (const type of RELEASES) window.addEventListener(type, this.#release, true);
   }
 
   /** Runs `repaint` now, or after the drag (and after the repaints held before it, in order). */
@@ -34,8 +39,7 @@ export class RepaintsAfterDrag {
   /** Stops listening; repaints still held are dropped (the view is going). */
   destroy(): void {
     this.target.removeEventListener('mousedown', this.#press, true);
-    window.removeEventListener('mouseup', this.#release, true);
-    window.removeEventListener('blur', this.#release);
+    for (const type of RELEASES) window.removeEventListener(type, this.#release, true);
     if (this.#flushTimer !== null) clearTimeout(this.#flushTimer);
     this.#queue = [];
   }
