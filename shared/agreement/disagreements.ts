@@ -12,6 +12,7 @@ import { attributeValueOf } from './attribute-figures.js';
 import { clustersFromLinks, type UnitLink } from './link-agreement.js';
 import { linkReliabilityOf, linksOfSubject } from './link-figures.js';
 import { spanKey, type AlignedUnit } from './span-alignment.js';
+import { excerpt } from '../text/excerpt.js';
 
 /** Lists the disagreements of `cell` in `snapshot` (every layer); `names` gives annotators' names. */
 export function listDisagreements(snapshot: WorkspaceSnapshot, cell: AgreementCell, names: Readonly<Record<string, string>> = {}): DisagreementList {
@@ -156,7 +157,7 @@ function clusterDisagreements(subject: FigureSubject): Disagreement[] {
     if (new Set(placements).size === 1) continue;
     const choices = subject.coders.map((coder): AnnotatorChoice => {
       const others = mates.get(coder)!.get(key);
-      const quotes = (others ?? []).slice(0, 3).map((u) => `“${shorten(placeOf(unitAt(corpus, u)!).quote, 50)}”`);
+      const quotes = (others ?? []).slice(0, 3).map((u) => `“${excerpt(placeOf(unitAt(corpus, u)!).quote, 50)}”`);
       const more = (others?.length ?? 0) > 3 ? ` and ${others!.length - 3} more` : '';
       const choice = others ? `in a cluster with ${others.length} ${others.length === 1 ? 'other' : 'others'}: ${quotes.join(', ')}${more}` : 'in no cluster';
       return { annotator: coder, choice, labelId: null, fragments: null };
@@ -173,7 +174,7 @@ function membersOf(unit: AlignedUnit<Annotation>, coders: readonly string[]): An
 function spanChoice(corpus: AgreementCorpus, coder: string, members: readonly Annotation[]): AnnotatorChoice {
   const member = members.find((m) => m.annotator === coder);
   if (!member) return { annotator: coder, choice: 'nothing here', labelId: null, fragments: null };
-  return { annotator: coder, choice: `${labelName(corpus, member.labelId)} “${shorten(quoteOf(member), 120)}”`, labelId: member.labelId, fragments: plainFragments(member) };
+  return { annotator: coder, choice: `${labelName(corpus, member.labelId)} “${excerpt(quoteOf(member), 120)}”`, labelId: member.labelId, fragments: plainFragments(member) };
 }
 
 /** Where a unit is: its article and the stretch its members cover, quoted by its longest member. */
@@ -215,9 +216,5 @@ function linkWords(corpus: AgreementCorpus, link: UnitLink, first: string): stri
   const name = type?.name ?? link.typeId;
   if (!type?.directed) return name;
   return `${name} (${link.source === first ? 'from the first span' : 'from the second span'})`;
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

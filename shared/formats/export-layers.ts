@@ -1,6 +1,7 @@
 import { CURATED_ANNOTATOR, type AnnotatorIdentity } from '../model/annotator.js';
 import type { DocumentSnapshot, WorkspaceSnapshot } from '../model/workspace.js';
 import { scopeSnapshot } from './export-scope.js';
+import { excerpt } from '../text/excerpt.js';
 
 /**
  * Which layer(s) an export holds:
@@ -125,7 +126,7 @@ export function describeExportedLayers(layers: ExportedLayers): string {
 /** The sentence that warns of curated layers still being curated (empty when none is). */
 function stillCuratingNote(titles: readonly string[]): string {
   if (titles.length === 0) return '';
-  const shown = titles.slice(0, 3).map((t) => `“${t.length > 60 ? `${t.slice(0, 59)}…` : t}”`);
+  const shown = titles.slice(0, 3).map((t) => `“${excerpt(t, 60)}”`);
   const more = titles.length > shown.length ? ` and ${titles.length - shown.length} more` : '';
   const which = titles.length === 1 ? 'One article is' : `${titles.length} articles are`;
   return ` ${which} still being curated (${shown.join(', ')}${more}): what is not decided there yet is not in the export.`;
