@@ -150,6 +150,8 @@ test('a link across two articles waits for the second, is settled there by a key
   await dialog.getByRole('button', { name: 'Export', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('region', { name: 'Export summary' })).toContainText('The curated layer of every article');
+  // Its curation was marked done: no article is named as still being curated.
+  await expect(dialog.getByRole('region', { name: 'Export summary' })).not.toContainText('still being curated');
   type ExportedLine = { documentId: string; layer?: string; spans: { id: string; text: string }[]; links: { typeId: string; role: string; spanId: string; otherDocumentId: string; otherSpanId: string }[] };
   const lines = (await readFile(join(exported, 'documents.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as ExportedLine);
   const byId = new Map(lines.map((line) => [line.documentId, line]));

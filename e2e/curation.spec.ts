@@ -191,6 +191,8 @@ test('a curator settles every disagreement of two layers by keys alone, marks th
   await dialog.getByLabel('Destination folder').fill(exported);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByRole('region', { name: 'Export summary' })).toContainText('The curated layer of 1 of 5 articles');
+  // Its curation was marked done: no article is named as still being curated.
+  await expect(dialog.getByRole('region', { name: 'Export summary' })).not.toContainText('still being curated');
   type ExportedLine = { documentId: string; layer?: string; spans: { id: string; annotator: string; text: string; labelId: string; attributes: object }[]; links: { typeId: string; role: string; spanId: string; otherSpanId: string }[] };
   const lines = (await readFile(join(exported, 'documents.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as ExportedLine);
   const hamilton = lines.find((line) => line.documentId === documentId)!;

@@ -58,6 +58,15 @@ describe('exports of chosen layers, from a workspace with two annotators and a c
     expect(manifest.layers).toMatchObject({ kind: 'curated', fallback: ANA.id, documentLayers: { [b!.id]: ANA.id } });
   });
 
+  it('curated: once the curation of the article is marked done (by the open store), the summary no longer warns', async () => {
+    const [a] = workbench.store.workspace.documents;
+    await workbench.store.curated.updateLinkLayer((layer) => {
+      layer.documentStatus = { ...layer.documentStatus, [a!.id]: { status: 'done', updatedAt: new Date().toISOString() } };
+    });
+    const summary = await exportAsAna({ format: 'jsonl', layer: { kind: 'curated' }, destination: join(root, 'curated-done') });
+    expect(summary.notes[0]).toBe('The curated layer of 1 of 3 articles; Ana López’s layer of the others.');
+  });
+
   it('all: every annotator’s annotations, JSON Lines and brat folders the brat reader reads', async () => {
     const jsonl = join(root, 'all-jsonl');
     const summary = await exportAsAna({ format: 'jsonl', layer: { kind: 'all' }, destination: jsonl });

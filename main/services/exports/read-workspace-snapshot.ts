@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { Annotation } from '../../../shared/model/annotation.js';
-import type { AnnotatorIdentity } from '../../../shared/model/annotator.js';
+import { CURATED_ANNOTATOR, type AnnotatorIdentity } from '../../../shared/model/annotator.js';
 import type { DocumentSnapshot, LinkLayerFile, WorkspaceSnapshot } from '../../../shared/model/workspace.js';
 import { StoreFileError } from '../../storage/index.js';
 import { layersOfDocument, readAnnotatorIdentities, readLayerAnnotations, readLinkLayerFile } from '../../workspace/layer-reading.js';
@@ -76,11 +76,18 @@ export async function readWorkspaceSnapshot(
   };
   if (!allLayers) return snapshot;
   const { files, annotators } = await otherLinkLayers(store);
+  // Each person's status of each article, the curation's among them (the store's copies are the newest).
+  const documentStatus = Object.fromEntries([
+    ...files.map((f) => [f.annotator.id, structuredClone(f.documentStatus ?? {})] as const),
+    [CURATED_ANNOTATOR, structuredClone(store.curated.linkLayer.documentStatus ?? {})] as const,
+    [store.annotator.id, structuredClone(store.linkLayer.documentStatus ?? {})] as const,
+  ]);
   return {
     ...snapshot,
     links: [...snapshot.links, ...files.flatMap((f) => f.links)],
     clusterNames: [...(snapshot.clusterNames ?? []), ...files.flatMap((f) => f.clusterNames)],
     annotators,
+    documentStatus,
   };
 }
 
