@@ -72,16 +72,37 @@ export class AgreementWorker {
   async close(): Promise<void> {
     if (this.#idle) clearTimeout(this.#idle);
     const worker = this.#worker;
-    if (worker && this.#pending.size === 0) {
-      let timer: NodeJS.Timeout | undefined;
-      const finished = this.request({ kind: 'finish' }).catch(() => undefined);
-      await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, FINISH_MS)))]);
-      clearTimeout(timer);
-      if (this.#idle) clearTimeout(this.#idle);
-    }
+    if (worker && this.#pending.size === 0) await this.finish();
     this.#worker = null;
     this.failAll(new AgreementFailure('internal', 'The workspace was closed while agreement was computed.'));
     await worker?.terminate();
+  }
+
+  /**
+   * Stops the worker as when it has been idle for a while: it first writes its cache. A request that
+   * arrives meanwhile keeps it (the worker answers it after writing), and it is stopped when idle again.
+   */
+  async stopWhenIdle(): Promise<void> {
+    const worker = this.#worker;
+    if (!worker || this.#pending.size > 0) return;
+    const finishing = this.#nextId;
+    await this.finish();
+    // Another request since `finish` (ids count up): the worker is kept for it.
+    if (this.#worker !== worker || this.#nextId !== finishing + 1) return;
+    if (this.#idle) clearTimeout(this.#idle);
+    this.#idle = null;
+    this.#worker = null;
+    this.failAll(new AgreementFailure('internal', 'The agreement worker was stopped.'));
+    await worker.terminate();
+  }
+
+  /** Asks the worker to finish what it was asked (writing its cache), waiting for it a few seconds at most. */
+  private async finish(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const finished = this.request({ kind: 'finish' }).catch(() => undefined);
+    await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, FINISH_MS)))]);
+    clearTimeout(timer);
+    if (this.#idle) clearTimeout(this.#idle);
   }
 
   private request(body: RequestBody, onProgress?: (progress: AgreementProgress) => void): Promise<AgreementResponse> {
@@ -121,8 +142,7 @@ export class AgreementWorker {
     const worker = this.#worker;
     worker?.unref();
     this.#idle = setTimeout(() => {
-      // Stopped as when closed: it first writes its cache.
-      if (this.#worker === worker && this.#pending.size === 0) void this.close();
+      if (this.#worker === worker) void this.stopWhenIdle();
     }, IDLE_MS);
     this.#idle.unref();
   }
