@@ -31,14 +31,14 @@ const fileOf = (spans: [string, number, number][]) =>
     ),
   );
 
-/** A session of agreement: layer files with the cache of the workspace in `dir/ws`, in `cacheDir`. */
-function session(cacheDir = join(dir, 'app-data', 'agreement-cache')) {
-  return new AgreementLayerFiles({ file: agreementCacheFile(cacheDir, join(dir, 'ws')), workspaceDir: join(dir, 'ws') });
+/** A session of agreement: layer files with the cache of the workspace in `dir/ws`, in `cacheDir` (why a cache file is ignored, into `ignored`). */
+function session(cacheDir = join(dir, 'app-data', 'agreement-cache'), ignored: string[] = []) {
+  return new AgreementLayerFiles({ file: agreementCacheFile(cacheDir, join(dir, 'ws')), workspaceDir: join(dir, 'ws'), onIgnored: (why) => ignored.push(why) });
 }
 
 /** One read as the worker does it: the cache loaded first, dropped after. */
-async function readWith(files: AgreementLayerFiles, path: string, ignored: string[] = []) {
-  await files.useCache((why) => ignored.push(why));
+async function readWith(files: AgreementLayerFiles, path: string) {
+  await files.useCache();
   try {
     return await files.read(path, meta, 'ana');
   } finally {
@@ -101,8 +101,8 @@ describe('the agreement cache', () => {
     for (const { text, why } of damaged) {
       await writeFile(cacheFile, text, 'latin1');
       const ignored: string[] = [];
-      const again = session();
-      expect(await readWith(again, path, ignored)).toEqual(expected);
+      const again = session(undefined, ignored);
+      expect(await readWith(again, path)).toEqual(expected);
       expect(again.counts).toEqual({ parsed: 1, fromCache: 0 });
       expect(ignored.join(' ')).toContain(why);
     }

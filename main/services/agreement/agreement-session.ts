@@ -44,9 +44,14 @@ export class AgreementSession {
     readonly dir: string,
     /** The annotation cache file (`agreementCacheFile`; the parts cache is next to it), or null: nothing cached. */
     private readonly cacheFile: string | null,
+    /** Told (one sentence naming the file and why) when a cache file is ignored or cannot be written: the request goes on without it. */
+    private readonly onCacheProblem: (note: string) => void = () => undefined,
   ) {
-    this.files = new AgreementLayerFiles(cacheFile ? { file: cacheFile, workspaceDir: dir } : null);
+    this.files = new AgreementLayerFiles(cacheFile ? { file: cacheFile, workspaceDir: dir, onIgnored: this.#ignored } : null);
   }
+
+  /** Tells that a cache file is ignored (`why` names it and says why). */
+  readonly #ignored = (why: string): void => this.onCacheProblem(`The agreement cache ${why}; it is ignored.`);
 
   /** Whether the caches on disk lack what was read or computed since they were written. */
   get cachesAreStale(): boolean {
@@ -85,10 +90,12 @@ export class AgreementSession {
     });
   }
 
-  /** Writes the annotation cache and the parts cache where they are stale; a cache that cannot be written changes nothing here. */
+  /** Writes the annotation cache and the parts cache where they are stale; a cache that cannot be written changes nothing here (it is told to `onCacheProblem`). */
   async saveCaches(): Promise<void> {
-    await this.files.saveCache().catch(() => undefined);
-    await this.#saveParts().catch(() => undefined);
+    const told = (file: string) => (error: unknown) => this.onCacheProblem(`The agreement cache ${file} could not be written (${(error as Error).message ?? String(error)}).`);
+    if (!this.cacheFile) return;
+    await this.files.saveCache().catch(told(this.cacheFile));
+    await this.#saveParts().catch(told(partsCacheFile(this.cacheFile)));
   }
 
   /** Runs `work`, reading everything again when a file changed under it (the last time without standing in for files). */
@@ -122,7 +129,7 @@ export class AgreementSession {
   /** The parts an earlier session cached, looked for once; the files they were cached for need not be read while they stay the same. */
   async #cachedPartsOnce(): Promise<CachedParts | null> {
     if (this.#cachedParts !== undefined) return this.#cachedParts;
-    const cached = this.cacheFile ? await agreementPartsCache.load(partsCacheFile(this.cacheFile), this.dir) : null;
+    const cached = this.cacheFile ? await agreementPartsCache.load(partsCacheFile(this.cacheFile), this.dir, this.#ignored) : null;
     this.#cachedParts = cached;
     const files = new Map<string, FileIdentity>();
     for (const [id, article] of cached?.articles ?? []) {

@@ -48,8 +48,13 @@ export class AgreementWorker {
   /**
    * @param bundle the worker's bundle to run (the benchmark runs the built one from the sources);
    *   by default the one next to this bundle, or the TypeScript source through tsx
+   * @param onNote told what the worker notes (a cache file ignored or not written: the file and why);
+   *   by default one line to stderr
    */
-  constructor(private readonly bundle: URL | null = null) {}
+  constructor(
+    private readonly bundle: URL | null = null,
+    private readonly onNote: (note: string) => void = (note) => process.stderr.write(`${note}\n`),
+  ) {}
 
   /** The agreement report of `scope` in the workspace `read` names, with how long the worker took (`readMs` of it reading). */
   async report(read: ReadOrder, scope: AgreementScope, onProgress?: (progress: AgreementProgress) => void): Promise<{ report: AgreementReport; durationMs: number; readMs: number }> {
@@ -128,6 +133,7 @@ export class AgreementWorker {
   }
 
   private answer(response: AgreementResponse): void {
+    if (response.kind === 'note') return this.onNote(response.message);
     const pending = this.#pending.get(response.id);
     if (!pending) return;
     if (response.kind === 'progress') return pending.onProgress?.(response);

@@ -56,7 +56,7 @@ async function handle(request: AgreementRequest): Promise<void> {
   };
   try {
     const started = performance.now();
-    if (session.dir !== request.read.dir) session = new AgreementSession(request.read.dir, request.read.cacheFile);
+    if (session.dir !== request.read.dir) session = new AgreementSession(request.read.dir, request.read.cacheFile, (message) => port!.postMessage({ id: 0, kind: 'note', message } satisfies AgreementResponse));
     if (request.kind === 'report') {
       const { report, readMs } = await session.report(request.read, request.scope, progress);
       send({ id: request.id, kind: 'report', report, durationMs: performance.now() - started, readMs });

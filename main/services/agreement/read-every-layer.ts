@@ -81,7 +81,7 @@ export async function readEveryLayer(order: ReadOrder, layerFiles: AgreementLaye
 export async function readArticles(dir: string, layers: EveryLayer, ids: Iterable<string>, layerFiles: AgreementLayerFiles): Promise<void> {
   const wanted = new Set(ids);
   if (wanted.size === 0) return;
-  if (wanted.size > MANY_ARTICLES * layers.snapshot.documents.length) await layerFiles.useCache(undefined, true);
+  if (wanted.size > MANY_ARTICLES * layers.snapshot.documents.length) await layerFiles.useCache(true);
   try {
     for (const document of layers.snapshot.documents) {
       if (!wanted.has(document.meta.id)) continue;
