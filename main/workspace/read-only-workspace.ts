@@ -117,20 +117,25 @@ export class ReadOnlyWorkspace {
       const readNext = () => {
         if (ahead.length >= metas.length) return;
         const read = this.readDocument(metas[ahead.length]!, options.texts ?? true, beforeLayers !== null, options.readAnnotationFile);
-        read.catch(() => undefined); // awaited in turn; one abandoned by a break is not left unhandled
+        read.catch(() => undefined); // awaited in turn, or settled after the loop: never left unhandled
         ahead.push(read);
       };
       for (let k = 0; k < READ_AHEAD; k++) readNext();
-      for (let index = 0; index < metas.length; index++) {
-        options.signal?.throwIfAborted();
-        const read = await ahead[index]!;
-        readNext();
-        if (typeof read === 'string') {
-          inconsistency = read;
-          break;
+      try {
+        for (let index = 0; index < metas.length; index++) {
+          options.signal?.throwIfAborted();
+          const read = await ahead[index]!;
+          readNext();
+          if (typeof read === 'string') {
+            inconsistency = read;
+            break;
+          }
+          documents.push(read);
+          options.onDocumentRead?.(documents.length, workspace.documents.length);
         }
-        documents.push(read);
-        options.onDocumentRead?.(documents.length, workspace.documents.length);
+      } finally {
+        // Left early (an inconsistency, an abort, a failed read): the reads ahead end before this does.
+        await Promise.allSettled(ahead);
       }
       const after = await this.readIndexBytes();
       const linksFit =
