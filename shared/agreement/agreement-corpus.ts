@@ -36,12 +36,11 @@ export interface CorpusDocument {
   /** The compared annotators who coded it, in the report's order (at least two). */
   coders: string[];
   /**
-   * The coders' annotations (placed ones only), aligned into units, in document order; null when the
-   * article's parts were restored from the agreement cache (its annotations were not read). A unit's
-   * key is the article's id, `#`, its index (`unitAt` finds it again).
+   * What the figures use of the article (`article-parts.ts`), with the coders' annotations (placed
+   * ones only) aligned into units in document order (`parts.units`, null when the parts were restored
+   * from the agreement cache: its annotations were not read). A unit's key is the article's id, `#`,
+   * its index (`unitAt` finds it again).
    */
-  units: readonly AlignedUnit<Annotation>[] | null;
-  /** What the figures use of the article (`article-parts.ts`). */
   parts: ArticleParts;
 }
 
@@ -80,8 +79,8 @@ export interface AgreementCorpus {
  * not change are not read again, so their annotations are), and what else is kept per article.
  */
 export class AgreementMemo {
-  /** Each article's placed annotations of the compared annotators, the units they were aligned into, and its parts (for the coders then). */
-  readonly articles = new Map<string, { annotations: readonly Annotation[]; units: AlignedUnit<Annotation>[]; parts: ArticleParts }>();
+  /** Each article's placed annotations of the compared annotators and its parts (for the coders then, with the units the annotations were aligned into). */
+  readonly articles = new Map<string, { annotations: readonly Annotation[]; parts: ArticleParts }>();
   /** The parts of each article fewer than two coded (who coded it, what was orphaned). */
   readonly leftOut = new Map<string, ArticleParts>();
 }
@@ -121,7 +120,7 @@ export function gatherCorpus(
       if (coders.length < 2) {
         if (coders.length === 1) fewCoders++;
         leftOut.set(meta.id, restored);
-      } else documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, units: restored.units, parts: restored });
+      } else documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, parts: restored });
       continue;
     }
     const theirs = annotations.filter((a) => chosen.has(a.annotator));
@@ -138,8 +137,8 @@ export function gatherCorpus(
       leftOut.set(meta.id, memo.leftOut.get(meta.id)!);
       continue;
     }
-    const { units, parts } = partsOnce(memo, meta.id, placed, coders, [...present], theirs.length - placed.length);
-    documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, units, parts });
+    const { parts } = partsOnce(memo, meta.id, placed, coders, [...present], theirs.length - placed.length);
+    documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, parts });
   }
 
   // Whoever coded none of the articles compared has nothing to agree on: left out, not a coder of nothing.
@@ -243,10 +242,10 @@ function codersOf(snapshot: WorkspaceSnapshot, annotators: readonly ComparedAnno
 function partsOnce(memo: AgreementMemo, documentId: string, annotations: readonly Annotation[], coders: string[], present: string[], orphaned: number) {
   const known = memo.articles.get(documentId);
   const same = known && known.annotations.length === annotations.length && known.annotations.every((a, i) => a === annotations[i]);
-  const units = same ? known.units : alignAnnotations(annotations);
+  const units = (same && known.parts.units) || alignAnnotations(annotations);
   const { data } = known?.parts ?? {};
   if (same && data && sameList(data.coders, coders) && sameList(data.present, present) && data.orphaned === orphaned) return known;
-  const kept = { annotations, units, parts: ArticleParts.ofUnits(units, coders, present, orphaned) };
+  const kept = { annotations, parts: ArticleParts.ofUnits(units, coders, present, orphaned) };
   memo.articles.set(documentId, kept);
   return kept;
 }
@@ -267,8 +266,8 @@ export function unitAt(corpus: AgreementCorpus, key: string): UnitRef | undefine
 
 /** The units of an article whose annotations were read; throws for one whose parts were restored without them. */
 export function unitsOf(document: CorpusDocument): readonly AlignedUnit<Annotation>[] {
-  if (!document.units) throw new Error(`Agreement: the annotations of article ${document.id} were not read; its units are not known.`);
-  return document.units;
+  if (!document.parts.units) throw new Error(`Agreement: the annotations of article ${document.id} were not read; its units are not known.`);
+  return document.parts.units;
 }
 
 /** The article of a unit's key. */
