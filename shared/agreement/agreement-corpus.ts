@@ -14,6 +14,7 @@ import { COREFERENCE_LINK_TYPE_IDS } from '../linking/clusters.js';
 import { amount } from './agreement-figure.js';
 import type { LinkTypeInfo, UnitLink } from './link-agreement.js';
 import { ArticleParts } from './article-parts.js';
+import { sameList } from './same-list.js';
 import { alignAnnotations, type AlignedUnit } from './span-alignment.js';
 
 /** The scope asked for could not be compared; the message says why, for people. */
@@ -307,10 +308,6 @@ function excludedReason(id: string, named: boolean): string {
   if (id === 'curated') return 'the curated layer is the agreed version, not an annotator’s own coding';
   if (id === 'owner') return 'the owner’s layer is work done before anyone said who they are';
   return 'left out';
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function compareText(a: string, b: string): number {

@@ -4,7 +4,6 @@ import { computeAgreement } from '../../../shared/agreement/agreement-report.js'
 import type { ArticleParts } from '../../../shared/agreement/article-parts.js';
 import { disagreementsOf } from '../../../shared/agreement/disagreements.js';
 import type { AgreementCell, AgreementReport, AgreementScope, DisagreementList } from '../../../shared/api/contract/agreement.js';
-import { WORKSPACE_LAYOUT, workspacePath } from '../../workspace/workspace-layout.js';
 import type { FileIdentity } from './agreement-layer-cache.js';
 import { AgreementLayerFiles } from './agreement-layer-files.js';
 import type { ReadOrder } from './agreement-messages.js';
@@ -135,7 +134,7 @@ export class AgreementSession {
     for (const [id, article] of cached?.articles ?? []) {
       // What the cache holds is what the next cache would hold, until something is computed again.
       this.#parts.set(id, article);
-      article.layers.forEach((annotator, k) => files.set(workspacePath(resolve(this.dir), WORKSPACE_LAYOUT.annotations(id, annotator)), article.identities[k]!));
+      filesOf(resolve(this.dir), id, article.layers).forEach((path, k) => files.set(path, article.identities[k]!));
     }
     this.files.deferFiles(cached ? files : null);
     return cached;
@@ -148,7 +147,7 @@ export class AgreementSession {
     const articles: [string, ArticleParts][] = [...corpus.documents.map((d) => [d.id, d.parts] as [string, ArticleParts]), ...corpus.leftOut];
     for (const [id, parts] of articles) {
       const snapshot = read.get(id)!;
-      const identities = filesOf(resolve(this.dir), snapshot).map((path) => this.files.identityOf(path));
+      const identities = filesOf(resolve(this.dir), id, snapshot.layers ?? []).map((path) => this.files.identityOf(path));
       if (layers.unsavedArticles.has(id) || identities.some((identity) => !identity)) {
         if (this.#parts.delete(id)) this.#partsStale = true;
       } else if (this.#parts.get(id)?.parts !== parts) {
