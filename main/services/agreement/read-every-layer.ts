@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { ArticleParts } from '../../../shared/agreement/article-parts.js';
 import { sameList } from '../../../shared/agreement/same-list.js';
-import type { DocumentSnapshot, WorkspaceSnapshot } from '../../../shared/model/workspace.js';
+import type { WorkspaceSnapshot } from '../../../shared/model/workspace.js';
 import { readAnnotatorIdentities } from '../../workspace/layer-reading.js';
 import { ALL_LAYERS, ReadOnlyWorkspace, WorkspaceReadError } from '../../workspace/read-only-workspace.js';
 import { WORKSPACE_LAYOUT, workspacePath } from '../../workspace/workspace-layout.js';
