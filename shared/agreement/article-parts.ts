@@ -203,7 +203,7 @@ export class ArticleParts {
 }
 
 /** The key of one attribute of one label in `attributeRows`: everything of its definition its values depend on. */
-export function attributeKey(label: Label, definition: AttributeDefinition): string {
+function attributeKey(label: Label, definition: AttributeDefinition): string {
   const scale = definition.type === 'choice' && definition.ordered ? definition.options.join('\u0000') : '';
   return `${label.id}\u0000${definition.name}\u0000${definition.type}\u0000${scale}`;
 }

@@ -17,7 +17,7 @@ interface HeldFile {
  * Where the files read are cached between sessions (`agreement-layer-cache.ts`): the cache file and
  * the workspace folder, and who is told why a cache file found there is ignored.
  */
-export interface LayerCacheLocation {
+interface LayerCacheLocation {
   file: string;
   workspaceDir: string;
   onIgnored?: (why: string) => void;

@@ -14,7 +14,7 @@ interface CacheHeader {
 }
 
 /** What a cache file is: its format's name and version, and the workspace it belongs to. */
-export interface CacheKind {
+interface CacheKind {
   format: string;
   version: number;
   workspaceDir: string;
