@@ -13,7 +13,7 @@ import type { WorkspaceSnapshot } from '../model/workspace.js';
 import { COREFERENCE_LINK_TYPE_IDS } from '../linking/clusters.js';
 import { amount } from './agreement-figure.js';
 import type { LinkTypeInfo, UnitLink } from './link-agreement.js';
-import { ArticleParts } from './article-parts.js';
+import { ArticleParts, type ArticlePartsData } from './article-parts.js';
 import { sameList } from './same-list.js';
 import { alignAnnotations, type AlignedUnit } from './span-alignment.js';
 
@@ -116,7 +116,7 @@ export function gatherCorpus(
     const restored = prepared.get(meta.id);
     if (restored) {
       const coders = codersOf(snapshot, annotators, new Set(restored.data.present), meta.id);
-      if (!sameList(coders, restored.data.coders)) throw new Error(`Agreement: the parts of article ${meta.id} are for other coders; its annotations must be read.`);
+      if (!partsFit(restored.data, coders)) throw new Error(`Agreement: the parts of article ${meta.id} are for other coders; its annotations must be read.`);
       orphaned += restored.data.orphaned;
       if (coders.length < 2) {
         if (coders.length === 1) fewCoders++;
@@ -132,9 +132,8 @@ export function gatherCorpus(
     if (coders.length < 2) {
       if (coders.length === 1) fewCoders++;
       // Nothing to align: its parts only say who coded it and what was left out.
-      const known = memo.leftOut.get(meta.id)?.data;
       const left = theirs.length - placed.length;
-      if (!known || !sameList(known.coders, coders) || !sameList(known.present, [...present]) || known.orphaned !== left) memo.leftOut.set(meta.id, ArticleParts.ofUnits([], coders, [...present], left));
+      if (!partsFit(memo.leftOut.get(meta.id)?.data, coders, [...present], left)) memo.leftOut.set(meta.id, ArticleParts.ofUnits([], coders, [...present], left));
       leftOut.set(meta.id, memo.leftOut.get(meta.id)!);
       continue;
     }
@@ -198,7 +197,7 @@ export function articlesNeedingAnnotations(
   const { annotators, chosen } = annotatorsChosen(snapshot, scope, names, prepared);
   for (const { meta } of snapshot.documents) {
     const parts = prepared.get(meta.id);
-    if (parts && !sameList(codersOf(snapshot, annotators, new Set(parts.data.present), meta.id), parts.data.coders)) needed.add(meta.id);
+    if (parts && !partsFit(parts.data, codersOf(snapshot, annotators, new Set(parts.data.present), meta.id))) needed.add(meta.id);
   }
   for (const link of snapshot.links) {
     if (!chosen.has(link.annotator)) continue;
@@ -244,11 +243,18 @@ function partsOnce(memo: AgreementMemo, documentId: string, annotations: readonl
   const known = memo.articles.get(documentId);
   const same = known && known.annotations.length === annotations.length && known.annotations.every((a, i) => a === annotations[i]);
   const units = (same && known.parts.units) || alignAnnotations(annotations);
-  const { data } = known?.parts ?? {};
-  if (same && data && sameList(data.coders, coders) && sameList(data.present, present) && data.orphaned === orphaned) return known;
+  if (same && partsFit(known.parts.data, coders, present, orphaned)) return known;
   const kept = { annotations, parts: ArticleParts.ofUnits(units, coders, present, orphaned) };
   memo.articles.set(documentId, kept);
   return kept;
+}
+
+/**
+ * Whether parts worked out earlier still fit an article: for the same `coders` in the same order and,
+ * when given, the same annotators `present` and as many `orphaned` annotations.
+ */
+function partsFit(data: ArticlePartsData | undefined, coders: readonly string[], present: readonly string[] = data?.present ?? [], orphaned = data?.orphaned): boolean {
+  return data !== undefined && sameList(data.coders, coders) && sameList(data.present, present) && data.orphaned === orphaned;
 }
 
 /** The key of the unit holding `annotator`'s annotation `annotationId` in `document`, if it is compared. */
