@@ -183,8 +183,8 @@ export function gatherCorpus(
 
 /**
  * Of the articles whose parts are `prepared` (their annotations not read), those whose parts do not
- * fit the corpus of `scope`: other coders now, or a link naming an annotation of theirs the parts
- * do not place. Their annotations must be read before `gatherCorpus`.
+ * fit the corpus of `scope`: other coders now, or a link of a coder naming an annotation of theirs
+ * the parts neither place nor know to have no unit. Their annotations must be read before `gatherCorpus`.
  */
 export function articlesNeedingAnnotations(
   snapshot: WorkspaceSnapshot,
@@ -202,8 +202,10 @@ export function articlesNeedingAnnotations(
   for (const link of snapshot.links) {
     if (!chosen.has(link.annotator)) continue;
     for (const end of [link.source, link.target]) {
-      const parts = prepared.get(end.documentId);
-      if (parts && !parts.data.allMapped && !parts.data.unitOfAnnotation.get(link.annotator)?.has(end.annotationId)) needed.add(end.documentId);
+      const data = prepared.get(end.documentId)?.data;
+      // Someone who is not a coder of fitting parts has no annotation there: their link end has no unit.
+      if (!data || data.allMapped || !data.coders.includes(link.annotator)) continue;
+      if (!data.unitOfAnnotation.get(link.annotator)?.has(end.annotationId) && !data.linkedWithoutUnit.get(link.annotator)?.has(end.annotationId)) needed.add(end.documentId);
     }
   }
   return needed;

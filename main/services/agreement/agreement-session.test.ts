@@ -9,7 +9,7 @@ import { agreementCacheFile } from './agreement-layer-cache.js';
 import type { ReadOrder } from './agreement-messages.js';
 import { partsCacheFile } from './agreement-parts-cache.js';
 import { AgreementSession } from './agreement-session.js';
-import { BOB, mark, openAs, twoLayers } from './agreement.test-support.js';
+import { BOB, bobId, mark, openAs, twoLayers } from './agreement.test-support.js';
 
 let root: string;
 let remove: () => Promise<void>;
@@ -101,6 +101,23 @@ describe('the agreement parts cache', () => {
     const { report, session } = await reportOf(true);
     expect(session.articlesFromParts, 'both ends’ articles read').toBe((await annotationFiles()).articles - 2);
     expect(report).toEqual((await reportOf(false)).report);
+  });
+
+  it('does not read an article again for a link whose end has no unit there (its annotation gone), once the parts know it', async () => {
+    const { second } = await workspace();
+    // Bob's link file names an annotation of the second article that is not there (deleted elsewhere, say).
+    const linkFile = join(workspaceDir, 'links', `${bobId}.json`);
+    const links = JSON.parse(await readFile(linkFile, 'utf8')) as { links: { id: string; target: { documentId: string; annotationId: string } }[] };
+    const [link] = links.links;
+    links.links.push({ ...link!, id: `${link!.id}-gone`, target: { documentId: second, annotationId: 'gone' } });
+    await writeFile(linkFile, JSON.stringify(links, null, 2));
+    const fresh = await leaveCaches();
+    expect(fresh.notes.join(' ')).toContain('1 link with an end outside the compared articles');
+
+    const { report, session } = await reportOf(true);
+    expect(session.articlesFromParts, 'no article read').toBe((await annotationFiles()).articles);
+    expect(session.files.counts.parsed).toBe(0);
+    expect(report).toEqual(fresh);
   });
 
   it('ignores parts cached by another version of the computation', async () => {
