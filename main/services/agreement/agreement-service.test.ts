@@ -2,7 +2,9 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../storage/test-support.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import type { OpenWorkbench } from '../open-workbench.js';
+import { AgreementService } from './agreement-service.js';
 import { ANA, anaId, BOB, bobId, CALL, CLAIM, mark, openAs as openAsIn, readyReport, twoLayers as twoLayersIn } from './agreement.test-support.js';
 
 let root: string;
@@ -99,6 +101,19 @@ describe('the agreement service', () => {
     expect(fromAna.overall).toEqual(report.overall);
     await ana.close();
     open.splice(open.indexOf(ana), 1);
+  });
+
+  it('caches nothing when its cache folder would be inside the workspace', async () => {
+    await twoLayers();
+    const bob = await openAs(BOB);
+    const { report } = await readyReport(bob.api);
+    const service = new AgreementService(bob.store, undefined, join(workspaceDir, 'agreement-cache'));
+    try {
+      expect((await readyReport(service.api() as WorkbenchApi)).report).toEqual(report);
+    } finally {
+      await service.stop();
+    }
+    expect(await filesUnder(workspaceDir), 'nothing of the cache is in the workspace').not.toContainEqual(expect.stringMatching(/cache/));
   });
 });
 
