@@ -29,7 +29,7 @@ port.on('message', (request: AgreementRequest) => {
   cacheTimer = null;
   queue = queue.then(() => handle(request)).then(() => {
     if (cacheTimer || !session.cachesAreStale) return;
-    // Written when idle, not after each report: a request never waits behind it.
+    // Written when idle, not after each report: a request waits behind it only when it arrives while the caches are written.
     cacheTimer = setTimeout(() => (queue = queue.then(saveCaches)), CACHE_IDLE_MS);
     cacheTimer.unref();
   });
