@@ -20,6 +20,11 @@ export class WorkspaceReadError extends Error {
   override readonly name = 'WorkspaceReadError';
 }
 
+/** The refusal of a workspace file that cannot be used (`why` names it), with what to do about it. */
+export function unusableFileError(why: string): WorkspaceReadError {
+  return new WorkspaceReadError(`${why} Run \`corroborate check\` on the workspace.`);
+}
+
 /** How `ReadOnlyWorkspace.readSnapshot` reads. */
 export interface ReadSnapshotOptions {
   /** Read and check every document's text (exports need them; counting does not). Default true. */
@@ -143,7 +148,7 @@ export class ReadOnlyWorkspace {
         sameBytes(linkLayers.map((l) => l.bytes), (await this.readLinkFileBytes()).map((l) => l.bytes)) ||
         (inconsistency === null && everyEndRead(linkLayers.flatMap((l) => l.data.links), documents));
       if (before.equals(after) && linksFit) {
-        if (inconsistency !== null) throw new WorkspaceReadError(`${inconsistency} Run \`corroborate check\` on the workspace.`);
+        if (inconsistency !== null) throw unusableFileError(inconsistency);
         const layers = beforeLayers ? [layerOfV1(beforeLayers, this.v1Owner)] : linkLayers.map((l) => l.data);
         return {
           schemaVersion: CURRENT_SCHEMA_VERSION,

@@ -120,6 +120,18 @@ describe('the agreement parts cache', () => {
     expect(report).toEqual(fresh);
   });
 
+  it('names a damaged annotation file found when a deferred article is read, with what to do about it', async () => {
+    const { first } = await workspace();
+    await leaveCaches();
+    const session = new AgreementSession(workspaceDir, cacheFile);
+    const read = order(true);
+    const { report } = await session.report(read, {});
+    expect(session.articlesFromParts).toBe((await annotationFiles()).articles);
+    const file = join(workspaceDir, 'annotations', first, `${bobId}.json`);
+    await writeFile(file, '{"schemaVersion": 2, "documentId": ');
+    await expect(session.disagreements(read, report.overall.spans.overall.f1Exact.cell)).rejects.toThrow(new RegExp(`^${escaped(file)} is not valid JSON .* Run \`corroborate check\` on the workspace\\.$`));
+  });
+
   it('ignores parts cached by another version of the computation', async () => {
     await workspace();
     await leaveCaches();

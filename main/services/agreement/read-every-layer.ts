@@ -3,7 +3,7 @@ import type { ArticleParts } from '../../../shared/agreement/article-parts.js';
 import { sameList } from '../../../shared/agreement/same-list.js';
 import type { WorkspaceSnapshot } from '../../../shared/model/workspace.js';
 import { readAnnotatorIdentities } from '../../workspace/layer-reading.js';
-import { ALL_LAYERS, ReadOnlyWorkspace, WorkspaceReadError } from '../../workspace/read-only-workspace.js';
+import { ALL_LAYERS, ReadOnlyWorkspace, unusableFileError } from '../../workspace/read-only-workspace.js';
 import { WORKSPACE_LAYOUT, workspacePath } from '../../workspace/workspace-layout.js';
 import { sameIdentity } from './agreement-layer-cache.js';
 import type { AgreementLayerFiles } from './agreement-layer-files.js';
@@ -91,7 +91,7 @@ export async function readArticles(dir: string, layers: EveryLayer, ids: Iterabl
       for (const [k, path] of filesOf(resolve(dir), document.meta.id, document.layers ?? []).entries()) {
         const before = layerFiles.identityOf(path);
         const read = await layerFiles.read(path, document.meta, document.layers![k]!, false);
-        if (typeof read === 'string') throw new WorkspaceReadError(read);
+        if (typeof read === 'string') throw unusableFileError(read);
         const after = layerFiles.identityOf(path);
         if (!before || !after || !sameIdentity(before, after)) throw new SnapshotMovedOn(`${path} changed while the workspace was read.`);
         annotations.push(...read);
