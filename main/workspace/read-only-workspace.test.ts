@@ -80,6 +80,32 @@ describe('ReadOnlyWorkspace', () => {
     );
   });
 
+  it('leaves no read of a document running when it stops early (a document it cannot use)', async () => {
+    const workspace = await ReadOnlyWorkspace.open(dir);
+    const [first] = (await workspace.readSnapshot({ texts: false })).documents.map((d) => d.meta.id);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let running = 0;
+    const failure = workspace.readSnapshot({
+      texts: false,
+      readAnnotationFile: async (path, meta) => {
+        if (meta.id === first) {
+          release();
+          return `${path} is not usable.`;
+        }
+        running++;
+        await gate;
+        // Still reading after the first document was found unusable.
+        await readFile(join(dir, 'workspace.json'));
+        await readFile(join(dir, 'workspace.json'));
+        running--;
+        return [];
+      },
+    });
+    await expect(failure).rejects.toThrow(WorkspaceReadError);
+    expect(running, 'the documents read ahead are done').toBe(0);
+  });
+
   it('refuses a workspace written by a newer version, naming the file, and leaves it as it was', async () => {
     const path = join(dir, 'workspace.json');
     const newer = (await readFile(path, 'utf8')).replace('"schemaVersion": 2', '"schemaVersion": 99');

@@ -20,6 +20,11 @@ export class WorkspaceReadError extends Error {
   override readonly name = 'WorkspaceReadError';
 }
 
+/** The refusal of a workspace file that cannot be used (`why` names it), with what to do about it. */
+export function unusableFileError(why: string): WorkspaceReadError {
+  return new WorkspaceReadError(`${why} Run \`corroborate check\` on the workspace.`);
+}
+
 /** How `ReadOnlyWorkspace.readSnapshot` reads. */
 export interface ReadSnapshotOptions {
   /** Read and check every document's text (exports need them; counting does not). Default true. */
@@ -117,20 +122,25 @@ export class ReadOnlyWorkspace {
       const readNext = () => {
         if (ahead.length >= metas.length) return;
         const read = this.readDocument(metas[ahead.length]!, options.texts ?? true, beforeLayers !== null, options.readAnnotationFile);
-        read.catch(() => undefined); // awaited in turn; one abandoned by a break is not left unhandled
+        read.catch(() => undefined); // awaited in turn, or settled after the loop: never left unhandled
         ahead.push(read);
       };
       for (let k = 0; k < READ_AHEAD; k++) readNext();
-      for (let index = 0; index < metas.length; index++) {
-        options.signal?.throwIfAborted();
-        const read = await ahead[index]!;
-        readNext();
-        if (typeof read === 'string') {
-          inconsistency = read;
-          break;
+      try {
+        for (let index = 0; index < metas.length; index++) {
+          options.signal?.throwIfAborted();
+          const read = await ahead[index]!;
+          readNext();
+          if (typeof read === 'string') {
+            inconsistency = read;
+            break;
+          }
+          documents.push(read);
+          options.onDocumentRead?.(documents.length, workspace.documents.length);
         }
-        documents.push(read);
-        options.onDocumentRead?.(documents.length, workspace.documents.length);
+      } finally {
+        // Left early (an inconsistency, an abort, a failed read): the reads ahead end before this does.
+        await Promise.allSettled(ahead);
       }
       const after = await this.readIndexBytes();
       const linksFit =
@@ -138,7 +148,7 @@ export class ReadOnlyWorkspace {
         sameBytes(linkLayers.map((l) => l.bytes), (await this.readLinkFileBytes()).map((l) => l.bytes)) ||
         (inconsistency === null && everyEndRead(linkLayers.flatMap((l) => l.data.links), documents));
       if (before.equals(after) && linksFit) {
-        if (inconsistency !== null) throw new WorkspaceReadError(`${inconsistency} Run \`corroborate check\` on the workspace.`);
+        if (inconsistency !== null) throw unusableFileError(inconsistency);
         const layers = beforeLayers ? [layerOfV1(beforeLayers, this.v1Owner)] : linkLayers.map((l) => l.data);
         return {
           schemaVersion: CURRENT_SCHEMA_VERSION,

@@ -13,7 +13,8 @@ import type { WorkspaceSnapshot } from '../model/workspace.js';
 import { COREFERENCE_LINK_TYPE_IDS } from '../linking/clusters.js';
 import { amount } from './agreement-figure.js';
 import type { LinkTypeInfo, UnitLink } from './link-agreement.js';
-import { ArticleParts } from './article-parts.js';
+import { ArticleParts, type ArticlePartsData } from './article-parts.js';
+import { sameList } from './same-list.js';
 import { alignAnnotations, type AlignedUnit } from './span-alignment.js';
 
 /** The scope asked for could not be compared; the message says why, for people. */
@@ -36,12 +37,11 @@ export interface CorpusDocument {
   /** The compared annotators who coded it, in the report's order (at least two). */
   coders: string[];
   /**
-   * The coders' annotations (placed ones only), aligned into units, in document order; null when the
-   * article's parts were restored from the agreement cache (its annotations were not read). A unit's
-   * key is the article's id, `#`, its index (`unitAt` finds it again).
+   * What the figures use of the article (`article-parts.ts`), with the coders' annotations (placed
+   * ones only) aligned into units in document order (`parts.units`, null when the parts were restored
+   * from the agreement cache: its annotations were not read). A unit's key is the article's id, `#`,
+   * its index (`unitAt` finds it again).
    */
-  units: readonly AlignedUnit<Annotation>[] | null;
-  /** What the figures use of the article (`article-parts.ts`). */
   parts: ArticleParts;
 }
 
@@ -80,8 +80,8 @@ export interface AgreementCorpus {
  * not change are not read again, so their annotations are), and what else is kept per article.
  */
 export class AgreementMemo {
-  /** Each article's placed annotations of the compared annotators, the units they were aligned into, and its parts (for the coders then). */
-  readonly articles = new Map<string, { annotations: readonly Annotation[]; units: AlignedUnit<Annotation>[]; parts: ArticleParts }>();
+  /** Each article's placed annotations of the compared annotators and its parts (for the coders then, with the units the annotations were aligned into). */
+  readonly articles = new Map<string, { annotations: readonly Annotation[]; parts: ArticleParts }>();
   /** The parts of each article fewer than two coded (who coded it, what was orphaned). */
   readonly leftOut = new Map<string, ArticleParts>();
 }
@@ -116,12 +116,12 @@ export function gatherCorpus(
     const restored = prepared.get(meta.id);
     if (restored) {
       const coders = codersOf(snapshot, annotators, new Set(restored.data.present), meta.id);
-      if (!sameList(coders, restored.data.coders)) throw new Error(`Agreement: the parts of article ${meta.id} are for other coders; its annotations must be read.`);
+      if (!partsFit(restored.data, coders)) throw new Error(`Agreement: the parts of article ${meta.id} are for other coders; its annotations must be read.`);
       orphaned += restored.data.orphaned;
       if (coders.length < 2) {
         if (coders.length === 1) fewCoders++;
         leftOut.set(meta.id, restored);
-      } else documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, units: restored.units, parts: restored });
+      } else documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, parts: restored });
       continue;
     }
     const theirs = annotations.filter((a) => chosen.has(a.annotator));
@@ -132,14 +132,13 @@ export function gatherCorpus(
     if (coders.length < 2) {
       if (coders.length === 1) fewCoders++;
       // Nothing to align: its parts only say who coded it and what was left out.
-      const known = memo.leftOut.get(meta.id)?.data;
       const left = theirs.length - placed.length;
-      if (!known || !sameList(known.coders, coders) || !sameList(known.present, [...present]) || known.orphaned !== left) memo.leftOut.set(meta.id, ArticleParts.ofUnits([], coders, [...present], left));
+      if (!partsFit(memo.leftOut.get(meta.id)?.data, coders, [...present], left)) memo.leftOut.set(meta.id, ArticleParts.ofUnits([], coders, [...present], left));
       leftOut.set(meta.id, memo.leftOut.get(meta.id)!);
       continue;
     }
-    const { units, parts } = partsOnce(memo, meta.id, placed, coders, [...present], theirs.length - placed.length);
-    documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, units, parts });
+    const { parts } = partsOnce(memo, meta.id, placed, coders, [...present], theirs.length - placed.length);
+    documents.push({ id: meta.id, title: meta.title, length: meta.length, coders, parts });
   }
 
   // Whoever coded none of the articles compared has nothing to agree on: left out, not a coder of nothing.
@@ -184,8 +183,8 @@ export function gatherCorpus(
 
 /**
  * Of the articles whose parts are `prepared` (their annotations not read), those whose parts do not
- * fit the corpus of `scope`: other coders now, or a link naming an annotation of theirs the parts
- * do not place. Their annotations must be read before `gatherCorpus`.
+ * fit the corpus of `scope`: other coders now, or a link of a coder naming an annotation of theirs
+ * the parts neither place nor know to have no unit. Their annotations must be read before `gatherCorpus`.
  */
 export function articlesNeedingAnnotations(
   snapshot: WorkspaceSnapshot,
@@ -198,13 +197,15 @@ export function articlesNeedingAnnotations(
   const { annotators, chosen } = annotatorsChosen(snapshot, scope, names, prepared);
   for (const { meta } of snapshot.documents) {
     const parts = prepared.get(meta.id);
-    if (parts && !sameList(codersOf(snapshot, annotators, new Set(parts.data.present), meta.id), parts.data.coders)) needed.add(meta.id);
+    if (parts && !partsFit(parts.data, codersOf(snapshot, annotators, new Set(parts.data.present), meta.id))) needed.add(meta.id);
   }
   for (const link of snapshot.links) {
     if (!chosen.has(link.annotator)) continue;
     for (const end of [link.source, link.target]) {
-      const parts = prepared.get(end.documentId);
-      if (parts && !parts.data.allMapped && !parts.data.unitOfAnnotation.get(link.annotator)?.has(end.annotationId)) needed.add(end.documentId);
+      const data = prepared.get(end.documentId)?.data;
+      // Someone who is not a coder of fitting parts has no annotation there: their link end has no unit.
+      if (!data || data.allMapped || !data.coders.includes(link.annotator)) continue;
+      if (!data.unitOfAnnotation.get(link.annotator)?.has(end.annotationId) && !data.linkedWithoutUnit.get(link.annotator)?.has(end.annotationId)) needed.add(end.documentId);
     }
   }
   return needed;
@@ -243,12 +244,19 @@ function codersOf(snapshot: WorkspaceSnapshot, annotators: readonly ComparedAnno
 function partsOnce(memo: AgreementMemo, documentId: string, annotations: readonly Annotation[], coders: string[], present: string[], orphaned: number) {
   const known = memo.articles.get(documentId);
   const same = known && known.annotations.length === annotations.length && known.annotations.every((a, i) => a === annotations[i]);
-  const units = same ? known.units : alignAnnotations(annotations);
-  const { data } = known?.parts ?? {};
-  if (same && data && sameList(data.coders, coders) && sameList(data.present, present) && data.orphaned === orphaned) return known;
-  const kept = { annotations, units, parts: ArticleParts.ofUnits(units, coders, present, orphaned) };
+  const units = (same && known.parts.units) || alignAnnotations(annotations);
+  if (same && partsFit(known.parts.data, coders, present, orphaned)) return known;
+  const kept = { annotations, parts: ArticleParts.ofUnits(units, coders, present, orphaned) };
   memo.articles.set(documentId, kept);
   return kept;
+}
+
+/**
+ * Whether parts worked out earlier still fit an article: for the same `coders` in the same order and,
+ * when given, the same annotators `present` and as many `orphaned` annotations.
+ */
+function partsFit(data: ArticlePartsData | undefined, coders: readonly string[], present: readonly string[] = data?.present ?? [], orphaned = data?.orphaned): boolean {
+  return data !== undefined && sameList(data.coders, coders) && sameList(data.present, present) && data.orphaned === orphaned;
 }
 
 /** The key of the unit holding `annotator`'s annotation `annotationId` in `document`, if it is compared. */
@@ -267,8 +275,8 @@ export function unitAt(corpus: AgreementCorpus, key: string): UnitRef | undefine
 
 /** The units of an article whose annotations were read; throws for one whose parts were restored without them. */
 export function unitsOf(document: CorpusDocument): readonly AlignedUnit<Annotation>[] {
-  if (!document.units) throw new Error(`Agreement: the annotations of article ${document.id} were not read; its units are not known.`);
-  return document.units;
+  if (!document.parts.units) throw new Error(`Agreement: the annotations of article ${document.id} were not read; its units are not known.`);
+  return document.parts.units;
 }
 
 /** The article of a unit's key. */
@@ -308,10 +316,6 @@ function excludedReason(id: string, named: boolean): string {
   if (id === 'curated') return 'the curated layer is the agreed version, not an annotator’s own coding';
   if (id === 'owner') return 'the owner’s layer is work done before anyone said who they are';
   return 'left out';
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function compareText(a: string, b: string): number {

@@ -19,7 +19,7 @@ import { mergeSegments, NO_SEGMENTS, pairDisagreement, type MergedSegments } fro
  * with any change to what a part holds or how it is worked out (alignment, matching, segments,
  * attribute values).
  */
-export const ARTICLE_PARTS_VERSION = 1;
+export const ARTICLE_PARTS_VERSION = 2;
 
 /** The key standing for every label at once in per-label maps. */
 export const ANY_LABEL = '\u0000any';
@@ -52,6 +52,8 @@ export interface ArticlePartsData {
   /** Coder → annotation id → its unit: every annotation's, or (`allMapped` false) those some link named when saved. */
   unitOfAnnotation: Map<string, Map<string, number>>;
   allMapped: boolean;
+  /** Coder → ids some link named when saved that have no unit here (orphaned or gone): known, so such a link end is no reason to read the article. */
+  linkedWithoutUnit: Map<string, Set<string>>;
   /** Coder → label → how many spans (each label once; every label is their sum). */
   spanCounts: Map<string, Map<string, number>>;
   /** Coder → label → merged segments (unitizing alpha's); every label's are worked out from these. */
@@ -112,6 +114,7 @@ export class ArticleParts {
       members,
       unitOfAnnotation,
       allMapped: true,
+      linkedWithoutUnit: new Map(),
       spanCounts,
       segments,
       counts: new Map(),
@@ -203,7 +206,7 @@ export class ArticleParts {
 }
 
 /** The key of one attribute of one label in `attributeRows`: everything of its definition its values depend on. */
-export function attributeKey(label: Label, definition: AttributeDefinition): string {
+function attributeKey(label: Label, definition: AttributeDefinition): string {
   const scale = definition.type === 'choice' && definition.ordered ? definition.options.join('\u0000') : '';
   return `${label.id}\u0000${definition.name}\u0000${definition.type}\u0000${scale}`;
 }

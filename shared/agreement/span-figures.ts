@@ -9,6 +9,7 @@ import type { AgreementFigure } from '../api/contract/agreement.js';
 import { pairsOf, type AgreementCorpus } from './agreement-corpus.js';
 import { amount, articlesWords, cellOf, figureOf, labelWords, meanOfDefined, nameOf, pairName, subjectWords, type FigureSubject } from './agreement-figure.js';
 import { ANY_LABEL, type Counts } from './article-parts.js';
+import { f1Score } from './f1-score.js';
 import type { MatchingRule } from './span-matching.js';
 import { alphaFromParts } from './unitizing-parts.js';
 
@@ -33,8 +34,8 @@ export class SpanFigureMaker {
     let values = parts.values.get(key) as SpanValues | undefined;
     if (!values) {
       values = {
-        f1Exact: meanOfDefined(this.pairCounts(subject, 'exact', labelId).map((p) => p.f1)),
-        f1Overlap: meanOfDefined(this.pairCounts(subject, 'overlap', labelId).map((p) => p.f1)),
+        f1Exact: meanOfDefined(this.pairCounts(subject, 'exact', labelId).map((p) => p.score.f1)),
+        f1Overlap: meanOfDefined(this.pairCounts(subject, 'overlap', labelId).map((p) => p.score.f1)),
         unitizingAlpha: this.alphaOf(subject, labelId).result.alpha,
       };
       parts.values.set(key, values);
@@ -48,14 +49,14 @@ export class SpanFigureMaker {
     const pairs = this.pairCounts(subject, rule, labelId);
     const what = `${RULE_WORDS[rule]}, ${labelId === null ? 'every label' : labelWords(this.corpus, labelId)}`;
     if (pairs.length === 1) {
-      const { a, b, total, f1 } = pairs[0]!;
+      const { a, b, total, score } = pairs[0]!;
       const [spansA, spansB] = [total.matched + total.onlyA, total.matched + total.onlyB];
       const method =
         `Pairwise F1, ${what}, between ${nameOf(this.corpus, a)} and ${nameOf(this.corpus, b)}, ${articlesWords(subject)}: ` +
         `${amount(spansA, 'span')} and ${spansB.toLocaleString('en')}, ${total.matched.toLocaleString('en')} matched.`;
-      return figureOf(cell, f1, method, [
-        { name: 'precision', value: spansB === 0 ? null : total.matched / spansB },
-        { name: 'recall', value: spansA === 0 ? null : total.matched / spansA },
+      return figureOf(cell, score.f1, method, [
+        { name: 'precision', value: score.precision },
+        { name: 'recall', value: score.recall },
         { name: 'matched', value: total.matched },
         { name: `only ${nameOf(this.corpus, a)}`, value: total.onlyA },
         { name: `only ${nameOf(this.corpus, b)}`, value: total.onlyB },
@@ -67,9 +68,9 @@ export class SpanFigureMaker {
     const method = `Mean of pairwise F1 over the ${pairs.length} pairs, ${what}, ${subjectWords(subject)}, ${amount(spanCount, 'span')}.`;
     return figureOf(
       cell,
-      meanOfDefined(pairs.map((p) => p.f1)),
+      meanOfDefined(pairs.map((p) => p.score.f1)),
       method,
-      pairs.map((p) => ({ name: pairName(this.corpus, p.a, p.b), value: p.f1 })),
+      pairs.map((p) => ({ name: pairName(this.corpus, p.a, p.b), value: p.score.f1 })),
     );
   }
 
@@ -89,7 +90,7 @@ export class SpanFigureMaker {
     ]);
   }
 
-  /** Each pair's matched and left-over spans over `subject`'s articles, and their F1 (null: no span at all). */
+  /** Each pair's matched and left-over spans over `subject`'s articles, and their scores (`a` the reference, `b` the response; F1 null: no span at all). */
   private pairCounts(subject: FigureSubject, rule: MatchingRule, labelId: string | null) {
     const label = labelId ?? ANY_LABEL;
     return pairsOf(subject.coders).map(([a, b]) => {
@@ -101,8 +102,7 @@ export class SpanFigureMaker {
         total.onlyA += counts.onlyA;
         total.onlyB += counts.onlyB;
       }
-      const spans = 2 * total.matched + total.onlyA + total.onlyB;
-      return { a, b, total, f1: spans === 0 ? null : (2 * total.matched) / spans };
+      return { a, b, total, score: f1Score(total.matched, total.onlyB, total.onlyA) };
     });
   }
 

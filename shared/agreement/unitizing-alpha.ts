@@ -45,6 +45,11 @@ export interface UnitizedSegment {
  *
  * Throws an Error naming the segment for an unknown continuum or coder, or offsets outside the
  * document; and for a continuum or coder listed twice.
+ *
+ * The report does not call it: its figures put αu together from each article's parts
+ * (`alphaFromParts`, kept per article and between sessions). This is the whole computation from
+ * plain segments, the reference the tests compare those parts with (and check against published
+ * values and against the definition taken literally).
  */
 export function unitizingAlpha(
   continua: readonly { id: string; length: number }[],

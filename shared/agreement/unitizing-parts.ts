@@ -112,7 +112,7 @@ export function pairDisagreement(x: MergedSegments, y: MergedSegments): number {
 }
 
 /** What `alphaFromParts` reads: the articles in order, each coder's merged segments in each, and Σ δ² over every pair. */
-export interface UnitizingParts {
+interface UnitizingParts {
   /** Each article's length, in the order they are laid end to end. */
   lengths: readonly number[];
   /** m, the number of coders. */

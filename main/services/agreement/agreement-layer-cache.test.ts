@@ -2,7 +2,7 @@ import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../shared/model/document.js';
-import { makeTempDir, mountTmpfs, runCommand } from '../../storage/test-support.js';
+import { makeTempDir, mountTmpfsOrSkip, runCommand } from '../../storage/test-support.js';
 import { agreementCacheFile } from './agreement-layer-cache.js';
 import { AgreementLayerFiles } from './agreement-layer-files.js';
 import { annotationFileText, HASH, storedAnnotation } from './agreement.test-support.js';
@@ -31,14 +31,14 @@ const fileOf = (spans: [string, number, number][]) =>
     ),
   );
 
-/** A session of agreement: layer files with the cache of the workspace in `dir/ws`, in `cacheDir`. */
-function session(cacheDir = join(dir, 'app-data', 'agreement-cache')) {
-  return new AgreementLayerFiles({ file: agreementCacheFile(cacheDir, join(dir, 'ws')), workspaceDir: join(dir, 'ws') });
+/** A session of agreement: layer files with the cache of the workspace in `dir/ws`, in `cacheDir` (why a cache file is ignored, into `ignored`). */
+function session(cacheDir = join(dir, 'app-data', 'agreement-cache'), ignored: string[] = []) {
+  return new AgreementLayerFiles({ file: agreementCacheFile(cacheDir, join(dir, 'ws')), workspaceDir: join(dir, 'ws'), onIgnored: (why) => ignored.push(why) });
 }
 
 /** One read as the worker does it: the cache loaded first, dropped after. */
-async function readWith(files: AgreementLayerFiles, path: string, ignored: string[] = []) {
-  await files.useCache((why) => ignored.push(why));
+async function readWith(files: AgreementLayerFiles, path: string) {
+  await files.useCache();
   try {
     return await files.read(path, meta, 'ana');
   } finally {
@@ -101,14 +101,14 @@ describe('the agreement cache', () => {
     for (const { text, why } of damaged) {
       await writeFile(cacheFile, text, 'latin1');
       const ignored: string[] = [];
-      const again = session();
-      expect(await readWith(again, path, ignored)).toEqual(expected);
+      const again = session(undefined, ignored);
+      expect(await readWith(again, path)).toEqual(expected);
       expect(again.counts).toEqual({ parsed: 1, fromCache: 0 });
       expect(ignored.join(' ')).toContain(why);
     }
   });
 
-  it('keeps agreement working when the cache cannot be written: the folder is a file, or on a read-only file system', async () => {
+  it('keeps agreement working when the cache cannot be written: the folder is a file', async () => {
     const path = join(dir, 'ws', 'd1', 'ana.json');
     await writeFile(path, fileOf([['a1', 0, 10]]));
     await writeFile(join(dir, 'not-a-folder'), 'a file');
@@ -116,15 +116,16 @@ describe('the agreement cache', () => {
     const read = await readWith(blocked, path);
     await expect(blocked.saveCache()).rejects.toThrow(/ENOTDIR|EEXIST/);
     expect(await blocked.read(path, meta, 'ana'), 'what was read is still held').toBe(read);
+  });
 
-    const mounted = await mountTmpfs('size=1m', cleanups);
-    if (!('dir' in mounted)) {
-      console.warn(`The read-only case is skipped: ${mounted.unavailable}`);
-      return;
-    }
-    await runCommand('mount', ['-o', 'remount,ro', mounted.dir]);
-    const readOnly = session(mounted.dir);
-    await readWith(readOnly, path);
+  it('keeps agreement working when the cache cannot be written: on a read-only file system', async (context) => {
+    const path = join(dir, 'ws', 'd1', 'ana.json');
+    await writeFile(path, fileOf([['a1', 0, 10]]));
+    const mounted = await mountTmpfsOrSkip('size=1m', cleanups, context);
+    await runCommand('mount', ['-o', 'remount,ro', mounted]);
+    const readOnly = session(mounted);
+    const read = await readWith(readOnly, path);
     await expect(readOnly.saveCache()).rejects.toThrow(/EROFS/);
+    expect(await readOnly.read(path, meta, 'ana'), 'what was read is still held').toBe(read);
   });
 });

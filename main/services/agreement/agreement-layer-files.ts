@@ -13,10 +13,14 @@ interface HeldFile {
   annotations: Annotation[];
 }
 
-/** Where the files read are cached between sessions (`agreement-layer-cache.ts`): the cache file and the workspace folder. */
-export interface LayerCacheLocation {
+/**
+ * Where the files read are cached between sessions (`agreement-layer-cache.ts`): the cache file and
+ * the workspace folder, and who is told why a cache file found there is ignored.
+ */
+interface LayerCacheLocation {
   file: string;
   workspaceDir: string;
+  onIgnored?: (why: string) => void;
 }
 
 /**
@@ -48,11 +52,11 @@ export class AgreementLayerFiles {
   /**
    * Loads the cache for the read that follows, when nothing is held yet (a new session), unless
    * files may be deferred (`deferFiles`: then the few files read are parsed) or `many` says many
-   * files are to be read.
+   * files are to be read. A cache file that cannot be used is ignored (why, to the location's `onIgnored`).
    */
-  async useCache(onIgnored?: (why: string) => void, many = false): Promise<void> {
+  async useCache(many = false): Promise<void> {
     if (!this.cache || this.#cached || (!many && (this.#held.size > 0 || this.#deferrable))) return;
-    this.#cached = await agreementLayerCache.load(this.cache.file, this.cache.workspaceDir, onIgnored);
+    this.#cached = await agreementLayerCache.load(this.cache.file, this.cache.workspaceDir, this.cache.onIgnored);
   }
 
   /**

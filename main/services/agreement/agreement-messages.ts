@@ -54,4 +54,6 @@ export type AgreementResponse =
   | { id: number; kind: 'report'; report: AgreementReport; durationMs: number; readMs: number }
   | { id: number; kind: 'disagreements'; list: DisagreementList }
   | { id: number; kind: 'finished' }
+  /** A cache file was ignored or could not be written (the file and why): the request goes on without it. */
+  | { id: number; kind: 'note'; message: string }
   | { id: number; kind: 'failed'; failure: AgreementFailureKind; message: string };

@@ -40,7 +40,8 @@ export function schemaKey(labels: readonly Label[]): string {
  * how parts are computed (`ARTICLE_PARTS_VERSION`) in the header: another version, a damaged file or
  * another workspace's is ignored whole. An article's parts are used only while every one of its
  * files is the one cached; the annotation ids kept are those some link named (the rest of an
- * article's annotations are only counted), so a link naming another is a reason to read the article.
+ * article's annotations are only counted), with their unit or -1 when they have none (orphaned or
+ * gone), so a link naming another is a reason to read the article.
  */
 export const agreementPartsCache = {
   /** The parts cached in `file` for `workspaceDir`, or null when there is no usable cache (why, in `onIgnored`). */
@@ -90,10 +91,12 @@ export const agreementPartsCache = {
           d.orphaned,
           d.labels,
           d.members,
-          byCoder((coder) => {
-            const ids = linked(id, coder);
-            return [...(d.unitOfAnnotation.get(coder) ?? [])].filter(([annotation]) => ids?.has(annotation)).flat();
-          }),
+          byCoder((coder) =>
+            [...(linked(id, coder) ?? [])].flatMap((annotation) => {
+              const unit = unitOfLinked(d, coder, annotation);
+              return unit === undefined ? [] : [annotation, unit];
+            }),
+          ),
           byCoder((coder) => [...(d.spanCounts.get(coder) ?? [])].flat()),
           byCoder((coder) => [...(d.segments.get(coder) ?? [])].map(([label, s]) => [label, ...deltasOf(s)])),
           counts,
@@ -105,6 +108,13 @@ export const agreementPartsCache = {
     await checksummedCacheFile.write(file, { format: FORMAT, version: ARTICLE_PARTS_VERSION, workspaceDir }, body);
   },
 };
+
+/** The unit of an annotation a link names, as the cache writes it: -1 when it is known to have none, undefined when not known (parts restored without it). */
+function unitOfLinked(d: ArticlePartsData, coder: string, annotation: string): number | undefined {
+  const unit = d.unitOfAnnotation.get(coder)?.get(annotation);
+  if (unit !== undefined) return unit;
+  return d.allMapped || d.linkedWithoutUnit.get(coder)?.has(annotation) ? -1 : undefined;
+}
 
 /** A segment list as the cache writes it: the first start, then each length and gap in turn. */
 function deltasOf(s: MergedSegments): number[] {
@@ -141,8 +151,9 @@ function decode(body: unknown): CachedParts {
       orphaned: whole(orphaned),
       labels: strings(labels),
       members: list(members).map(whole),
-      unitOfAnnotation: perCoder(mapped, (flat) => new Map(pairsOf(flat).map(([a, u]) => [text(a), whole(u)]))),
+      unitOfAnnotation: perCoder(mapped, (flat) => new Map(pairsOf(flat).flatMap(([a, u]) => (whole(u) < 0 ? [] : [[text(a), whole(u)] as const])))),
       allMapped: false,
+      linkedWithoutUnit: perCoder(mapped, (flat) => new Set(pairsOf(flat).flatMap(([a, u]) => (whole(u) === -1 ? [text(a)] : [])))),
       spanCounts: perCoder(spanCounts, (flat) => new Map(pairsOf(flat).map(([label, n]) => [text(label), whole(n)]))),
       segments: perCoder(segments, (byLabel) => new Map(byLabel.map((item) => segmentsOf(list(item))))),
       counts: new Map(),

@@ -1,8 +1,11 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../storage/test-support.js';
+import type { WorkbenchApi } from '../../../shared/api/contract/index.js';
 import type { OpenWorkbench } from '../open-workbench.js';
+import { AgreementService } from './agreement-service.js';
 import { ANA, anaId, BOB, bobId, CALL, CLAIM, mark, openAs as openAsIn, readyReport, twoLayers as twoLayersIn } from './agreement.test-support.js';
 
 let root: string;
@@ -84,10 +87,25 @@ describe('the agreement service', () => {
     open.splice(open.indexOf(bob), 1);
     const cacheDir = join(root, `appdata-${BOB.email}`, 'agreement-cache');
     expect((await readdir(cacheDir)).filter((name) => name.endsWith('.cache'))).toHaveLength(1);
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith('.parts')), 'the parts cache next to it').toHaveLength(1);
     expect(await filesUnder(workspaceDir), 'nothing of the cache is in the workspace').not.toContainEqual(expect.stringMatching(/cache/));
 
+    const partsFile = join(cacheDir, (await readdir(cacheDir)).find((name) => name.endsWith('.parts'))!);
     bob = await openAs(BOB);
     expect((await readyReport(bob.api)).report, 'the next session, from the cache').toEqual(report);
+    await bob.close();
+    open.splice(open.indexOf(bob), 1);
+
+    // The parts cache is what the next session uses: parts saying the first article has 7 orphaned annotations are believed.
+    const bytes = await readFile(partsFile, 'latin1');
+    const newline = bytes.indexOf('\n');
+    const body = JSON.parse(bytes.slice(newline + 1)) as { articles: unknown[][] };
+    body.articles[0]![6] = 7;
+    const told = JSON.stringify(body).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const header = { ...(JSON.parse(bytes.slice(0, newline)) as object), sha256: createHash('sha256').update(told, 'latin1').digest('hex') };
+    await writeFile(partsFile, `${JSON.stringify(header)}\n${told}`, 'latin1');
+    bob = await openAs(BOB);
+    expect((await readyReport(bob.api)).report.notes, 'the parts cache used').toContain('7 annotations that lost their place in a changed text were left out.');
     await bob.close();
     open.splice(open.indexOf(bob), 1);
 
@@ -99,6 +117,19 @@ describe('the agreement service', () => {
     expect(fromAna.overall).toEqual(report.overall);
     await ana.close();
     open.splice(open.indexOf(ana), 1);
+  });
+
+  it('caches nothing when its cache folder would be inside the workspace', async () => {
+    await twoLayers();
+    const bob = await openAs(BOB);
+    const { report } = await readyReport(bob.api);
+    const service = new AgreementService(bob.store, undefined, join(workspaceDir, 'agreement-cache'));
+    try {
+      expect((await readyReport(service.api() as WorkbenchApi)).report).toEqual(report);
+    } finally {
+      await service.stop();
+    }
+    expect(await filesUnder(workspaceDir), 'nothing of the cache is in the workspace').not.toContainEqual(expect.stringMatching(/cache/));
   });
 });
 

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { AgreementScope, AgreementState, WorkbenchApi } from '../../../shared/api/contract/index.js';
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { AnnotationFile, LinkLayerFile } from '../../../shared/model/workspace.js';
@@ -30,8 +31,8 @@ interface Job {
  * on disk plus what the store holds but could not save; each is kept, per scope, until the store's
  * files change (any edit, or a sync bringing in the team's work: `WorkspaceStore.changeCount`).
  * `getAgreement` answers at once: the report when it is ready, else how far it got. With a cache
- * folder (outside every workspace: the app-data folder's), what the worker read of the annotation
- * files is kept there for the next session (`agreement-layer-cache.ts`).
+ * folder (outside every workspace: the app-data folder's; one inside the workspace is not used), what
+ * the worker read of the annotation files is kept there for the next session (`agreement-layer-cache.ts`).
  */
 export class AgreementService {
   readonly #jobs = new Map<string, Job>();
@@ -111,7 +112,8 @@ export class AgreementService {
   private async readOrder(): Promise<ReadOrder> {
     await this.store.flush();
     const me = this.store.annotator;
-    const cacheFile = this.cacheDir === null ? null : agreementCacheFile(this.cacheDir, this.store.dir);
+    // Never inside the workspace (team sync would carry it): there, nothing is cached.
+    const cacheFile = this.cacheDir === null || isInside(this.cacheDir, this.store.dir) ? null : agreementCacheFile(this.cacheDir, this.store.dir);
     return { dir: this.store.dir, revision: this.revision(), names: { [me.id]: me.name }, unsaved: this.unsavedLayer(), cacheFile };
   }
 
@@ -126,6 +128,12 @@ export class AgreementService {
       links: links ? links.links : null,
     };
   }
+}
+
+/** Whether `path` is `dir` or inside it. */
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** A scope's key: the same annotators and articles in any order are the same scope. */

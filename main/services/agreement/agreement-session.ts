@@ -4,7 +4,6 @@ import { computeAgreement } from '../../../shared/agreement/agreement-report.js'
 import type { ArticleParts } from '../../../shared/agreement/article-parts.js';
 import { disagreementsOf } from '../../../shared/agreement/disagreements.js';
 import type { AgreementCell, AgreementReport, AgreementScope, DisagreementList } from '../../../shared/api/contract/agreement.js';
-import { WORKSPACE_LAYOUT, workspacePath } from '../../workspace/workspace-layout.js';
 import type { FileIdentity } from './agreement-layer-cache.js';
 import { AgreementLayerFiles } from './agreement-layer-files.js';
 import type { ReadOrder } from './agreement-messages.js';
@@ -44,9 +43,14 @@ export class AgreementSession {
     readonly dir: string,
     /** The annotation cache file (`agreementCacheFile`; the parts cache is next to it), or null: nothing cached. */
     private readonly cacheFile: string | null,
+    /** Told (one sentence naming the file and why) when a cache file is ignored or cannot be written: the request goes on without it. */
+    private readonly onCacheProblem: (note: string) => void = () => undefined,
   ) {
-    this.files = new AgreementLayerFiles(cacheFile ? { file: cacheFile, workspaceDir: dir } : null);
+    this.files = new AgreementLayerFiles(cacheFile ? { file: cacheFile, workspaceDir: dir, onIgnored: this.#ignored } : null);
   }
+
+  /** Tells that a cache file is ignored (`why` names it and says why). */
+  readonly #ignored = (why: string): void => this.onCacheProblem(`The agreement cache ${why}; it is ignored.`);
 
   /** Whether the caches on disk lack what was read or computed since they were written. */
   get cachesAreStale(): boolean {
@@ -85,10 +89,12 @@ export class AgreementSession {
     });
   }
 
-  /** Writes the annotation cache and the parts cache where they are stale; a cache that cannot be written changes nothing here. */
+  /** Writes the annotation cache and the parts cache where they are stale; a cache that cannot be written changes nothing here (it is told to `onCacheProblem`). */
   async saveCaches(): Promise<void> {
-    await this.files.saveCache().catch(() => undefined);
-    await this.#saveParts().catch(() => undefined);
+    const told = (file: string) => (error: unknown) => this.onCacheProblem(`The agreement cache ${file} could not be written (${(error as Error).message ?? String(error)}).`);
+    if (!this.cacheFile) return;
+    await this.files.saveCache().catch(told(this.cacheFile));
+    await this.#saveParts().catch(told(partsCacheFile(this.cacheFile)));
   }
 
   /** Runs `work`, reading everything again when a file changed under it (the last time without standing in for files). */
@@ -122,13 +128,13 @@ export class AgreementSession {
   /** The parts an earlier session cached, looked for once; the files they were cached for need not be read while they stay the same. */
   async #cachedPartsOnce(): Promise<CachedParts | null> {
     if (this.#cachedParts !== undefined) return this.#cachedParts;
-    const cached = this.cacheFile ? await agreementPartsCache.load(partsCacheFile(this.cacheFile), this.dir) : null;
+    const cached = this.cacheFile ? await agreementPartsCache.load(partsCacheFile(this.cacheFile), this.dir, this.#ignored) : null;
     this.#cachedParts = cached;
     const files = new Map<string, FileIdentity>();
     for (const [id, article] of cached?.articles ?? []) {
       // What the cache holds is what the next cache would hold, until something is computed again.
       this.#parts.set(id, article);
-      article.layers.forEach((annotator, k) => files.set(workspacePath(resolve(this.dir), WORKSPACE_LAYOUT.annotations(id, annotator)), article.identities[k]!));
+      filesOf(resolve(this.dir), id, article.layers).forEach((path, k) => files.set(path, article.identities[k]!));
     }
     this.files.deferFiles(cached ? files : null);
     return cached;
@@ -141,7 +147,7 @@ export class AgreementSession {
     const articles: [string, ArticleParts][] = [...corpus.documents.map((d) => [d.id, d.parts] as [string, ArticleParts]), ...corpus.leftOut];
     for (const [id, parts] of articles) {
       const snapshot = read.get(id)!;
-      const identities = filesOf(resolve(this.dir), snapshot).map((path) => this.files.identityOf(path));
+      const identities = filesOf(resolve(this.dir), id, snapshot.layers ?? []).map((path) => this.files.identityOf(path));
       if (layers.unsavedArticles.has(id) || identities.some((identity) => !identity)) {
         if (this.#parts.delete(id)) this.#partsStale = true;
       } else if (this.#parts.get(id)?.parts !== parts) {

@@ -48,8 +48,13 @@ export class AgreementWorker {
   /**
    * @param bundle the worker's bundle to run (the benchmark runs the built one from the sources);
    *   by default the one next to this bundle, or the TypeScript source through tsx
+   * @param onNote told what the worker notes (a cache file ignored or not written: the file and why);
+   *   by default one line to stderr
    */
-  constructor(private readonly bundle: URL | null = null) {}
+  constructor(
+    private readonly bundle: URL | null = null,
+    private readonly onNote: (note: string) => void = (note) => process.stderr.write(`${note}\n`),
+  ) {}
 
   /** The agreement report of `scope` in the workspace `read` names, with how long the worker took (`readMs` of it reading). */
   async report(read: ReadOrder, scope: AgreementScope, onProgress?: (progress: AgreementProgress) => void): Promise<{ report: AgreementReport; durationMs: number; readMs: number }> {
@@ -72,16 +77,37 @@ export class AgreementWorker {
   async close(): Promise<void> {
     if (this.#idle) clearTimeout(this.#idle);
     const worker = this.#worker;
-    if (worker && this.#pending.size === 0) {
-      let timer: NodeJS.Timeout | undefined;
-      const finished = this.request({ kind: 'finish' }).catch(() => undefined);
-      await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, FINISH_MS)))]);
-      clearTimeout(timer);
-      if (this.#idle) clearTimeout(this.#idle);
-    }
+    if (worker && this.#pending.size === 0) await this.finish();
     this.#worker = null;
     this.failAll(new AgreementFailure('internal', 'The workspace was closed while agreement was computed.'));
     await worker?.terminate();
+  }
+
+  /**
+   * Stops the worker as when it has been idle for a while: it first writes its cache. A request that
+   * arrives meanwhile keeps it (the worker answers it after writing), and it is stopped when idle again.
+   */
+  async stopWhenIdle(): Promise<void> {
+    const worker = this.#worker;
+    if (!worker || this.#pending.size > 0) return;
+    const finishing = this.#nextId;
+    await this.finish();
+    // Another request since `finish` (ids count up): the worker is kept for it.
+    if (this.#worker !== worker || this.#nextId !== finishing + 1) return;
+    if (this.#idle) clearTimeout(this.#idle);
+    this.#idle = null;
+    this.#worker = null;
+    this.failAll(new AgreementFailure('internal', 'The agreement worker was stopped.'));
+    await worker.terminate();
+  }
+
+  /** Asks the worker to finish what it was asked (writing its cache), waiting for it a few seconds at most. */
+  private async finish(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const finished = this.request({ kind: 'finish' }).catch(() => undefined);
+    await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, FINISH_MS)))]);
+    clearTimeout(timer);
+    if (this.#idle) clearTimeout(this.#idle);
   }
 
   private request(body: RequestBody, onProgress?: (progress: AgreementProgress) => void): Promise<AgreementResponse> {
@@ -107,6 +133,7 @@ export class AgreementWorker {
   }
 
   private answer(response: AgreementResponse): void {
+    if (response.kind === 'note') return this.onNote(response.message);
     const pending = this.#pending.get(response.id);
     if (!pending) return;
     if (response.kind === 'progress') return pending.onProgress?.(response);
@@ -121,8 +148,7 @@ export class AgreementWorker {
     const worker = this.#worker;
     worker?.unref();
     this.#idle = setTimeout(() => {
-      // Stopped as when closed: it first writes its cache.
-      if (this.#worker === worker && this.#pending.size === 0) void this.close();
+      if (this.#worker === worker) void this.stopWhenIdle();
     }, IDLE_MS);
     this.#idle.unref();
   }

@@ -29,7 +29,7 @@ port.on('message', (request: AgreementRequest) => {
   cacheTimer = null;
   queue = queue.then(() => handle(request)).then(() => {
     if (cacheTimer || !session.cachesAreStale) return;
-    // Written when idle, not after each report: a request never waits behind it.
+    // Written when idle, not after each report: a request waits behind it only when it arrives while the caches are written.
     cacheTimer = setTimeout(() => (queue = queue.then(saveCaches)), CACHE_IDLE_MS);
     cacheTimer.unref();
   });
@@ -56,7 +56,7 @@ async function handle(request: AgreementRequest): Promise<void> {
   };
   try {
     const started = performance.now();
-    if (session.dir !== request.read.dir) session = new AgreementSession(request.read.dir, request.read.cacheFile);
+    if (session.dir !== request.read.dir) session = new AgreementSession(request.read.dir, request.read.cacheFile, (message) => port!.postMessage({ id: 0, kind: 'note', message } satisfies AgreementResponse));
     if (request.kind === 'report') {
       const { report, readMs } = await session.report(request.read, request.scope, progress);
       send({ id: request.id, kind: 'report', report, durationMs: performance.now() - started, readMs });

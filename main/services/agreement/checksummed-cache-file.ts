@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { removeAbandonedTempFiles, writeFileDurably } from '../../storage/durable-write.js';
 
 /** What a cache file says of itself on its first line. */
 interface CacheHeader {
@@ -13,14 +14,11 @@ interface CacheHeader {
 }
 
 /** What a cache file is: its format's name and version, and the workspace it belongs to. */
-export interface CacheKind {
+interface CacheKind {
   format: string;
   version: number;
   workspaceDir: string;
 }
-
-/** How a temp file of a cache being written ends (an abandoned one is removed by the next write). */
-const TEMP_SUFFIX = '.writing';
 
 /**
  * The agreement caches' files (in the app-data folder, never the workspace): one line of JSON
@@ -57,23 +55,16 @@ export const checksummedCacheFile = {
     }
   },
 
-  /** Writes `body` (JSON text) as the cache `file` of `kind` (a temp file renamed over it); rejects when it cannot. */
+  /**
+   * Writes `body` (JSON text) as the cache `file` of `kind` (`writeFileDurably`: a temp file renamed
+   * over it; the temp files of writers that died are removed first); rejects when it cannot.
+   */
   async write(file: string, kind: CacheKind, body: string): Promise<void> {
     // Written as ASCII (other characters escaped), which is read back much faster than UTF-8.
     const bytes = Buffer.from(body.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
     const header: CacheHeader = { format: kind.format, version: kind.version, workspace: kind.workspaceDir, sha256: createHash('sha256').update(bytes).digest('hex') };
     await mkdir(dirname(file), { recursive: true });
-    const prefix = `${basename(file)}.`;
-    for (const name of await readdir(dirname(file))) {
-      if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)) await rm(join(dirname(file), name), { force: true });
-    }
-    const temp = `${file}.${process.pid}-${Date.now()}${TEMP_SUFFIX}`;
-    try {
-      await writeFile(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), bytes]));
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true }).catch(() => undefined);
-      throw error;
-    }
+    await removeAbandonedTempFiles(file);
+    await writeFileDurably(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), bytes]));
   },
 };

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import type { ArticleParts } from '../../../shared/agreement/article-parts.js';
-import type { DocumentSnapshot, WorkspaceSnapshot } from '../../../shared/model/workspace.js';
+import { sameList } from '../../../shared/agreement/same-list.js';
+import type { WorkspaceSnapshot } from '../../../shared/model/workspace.js';
 import { readAnnotatorIdentities } from '../../workspace/layer-reading.js';
-import { ALL_LAYERS, ReadOnlyWorkspace, WorkspaceReadError } from '../../workspace/read-only-workspace.js';
+import { ALL_LAYERS, ReadOnlyWorkspace, unusableFileError } from '../../workspace/read-only-workspace.js';
 import { WORKSPACE_LAYOUT, workspacePath } from '../../workspace/workspace-layout.js';
+import { sameIdentity } from './agreement-layer-cache.js';
 import type { AgreementLayerFiles } from './agreement-layer-files.js';
 import type { ReadOrder } from './agreement-messages.js';
 import { schemaKey, type CachedParts } from './agreement-parts-cache.js';
@@ -52,7 +54,7 @@ export async function readEveryLayer(order: ReadOrder, layerFiles: AgreementLaye
   const sameSchema = cached?.schema === schemaKey(snapshot.labels);
   const toRead: string[] = [];
   for (const document of snapshot.documents) {
-    const paths = filesOf(workspace.dir, document);
+    const paths = filesOf(workspace.dir, document.meta.id, document.layers ?? []);
     if (!paths.some((path) => layerFiles.isDeferred(path))) continue;
     const article = cached?.articles.get(document.meta.id);
     const fits = sameSchema && article && sameList(article.layers, document.layers ?? []) && paths.every((path) => layerFiles.isDeferred(path));
@@ -81,17 +83,17 @@ export async function readEveryLayer(order: ReadOrder, layerFiles: AgreementLaye
 export async function readArticles(dir: string, layers: EveryLayer, ids: Iterable<string>, layerFiles: AgreementLayerFiles): Promise<void> {
   const wanted = new Set(ids);
   if (wanted.size === 0) return;
-  if (wanted.size > MANY_ARTICLES * layers.snapshot.documents.length) await layerFiles.useCache(undefined, true);
+  if (wanted.size > MANY_ARTICLES * layers.snapshot.documents.length) await layerFiles.useCache(true);
   try {
     for (const document of layers.snapshot.documents) {
       if (!wanted.has(document.meta.id)) continue;
       const annotations = [];
-      for (const [k, path] of filesOf(resolve(dir), document).entries()) {
+      for (const [k, path] of filesOf(resolve(dir), document.meta.id, document.layers ?? []).entries()) {
         const before = layerFiles.identityOf(path);
         const read = await layerFiles.read(path, document.meta, document.layers![k]!, false);
-        if (typeof read === 'string') throw new WorkspaceReadError(read);
+        if (typeof read === 'string') throw unusableFileError(read);
         const after = layerFiles.identityOf(path);
-        if (!before || !after || JSON.stringify(before) !== JSON.stringify(after)) throw new SnapshotMovedOn(`${path} changed while the workspace was read.`);
+        if (!before || !after || !sameIdentity(before, after)) throw new SnapshotMovedOn(`${path} changed while the workspace was read.`);
         annotations.push(...read);
       }
       document.annotations = annotations;
@@ -102,11 +104,7 @@ export async function readArticles(dir: string, layers: EveryLayer, ids: Iterabl
   }
 }
 
-/** The annotation files of an article, one per layer, in the order the snapshot read them. */
-export function filesOf(dir: string, document: DocumentSnapshot): string[] {
-  return (document.layers ?? []).map((annotator) => workspacePath(dir, WORKSPACE_LAYOUT.annotations(document.meta.id, annotator)));
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+/** The annotation files of an article, one per layer of `layers` (the annotators with a file of it), in their order. */
+export function filesOf(dir: string, documentId: string, layers: readonly string[]): string[] {
+  return layers.map((annotator) => workspacePath(dir, WORKSPACE_LAYOUT.annotations(documentId, annotator)));
 }

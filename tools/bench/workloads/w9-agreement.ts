@@ -47,7 +47,7 @@ export const agreementWorkload: Workload = {
       const samples = { cold: [] as number[], warm: [] as number[], coldRead: [] as number[], warmRead: [] as number[], coldWorker: [] as number[], loop: [] as number[] };
       const session: { service: AgreementService | null } = { service: null };
       let report: Extract<AgreementState, { status: 'ready' }> | null = null;
-      let cacheBytes = 0;
+      const cacheBytes = { annotations: 0, parts: 0 };
       /** A fresh service (and worker) asked until ready: how long the request took, and the worker's read and whole time. */
       const firstRequest = async () => {
         await session.service?.stop();
@@ -85,7 +85,10 @@ export const agreementWorkload: Workload = {
           // The previous session, stopped, left its cache.
           await session.service?.stop();
           session.service = null;
-          cacheBytes = (await stat(join(cacheDir, (await readdir(cacheDir)).find((name) => name.endsWith('.cache'))!))).size;
+          const names = await readdir(cacheDir);
+          const sizeOf = async (suffix: string) => (await stat(join(cacheDir, names.find((name) => name.endsWith(suffix))!))).size;
+          cacheBytes.annotations = await sizeOf('.cache');
+          cacheBytes.parts = await sizeOf('.parts');
           const warm = await firstRequest();
           if (JSON.stringify(warm.ready.report) !== JSON.stringify(report!.report)) throw new Error('the report of the warm start differs from the cold one');
           samples.warm.push(warm.ms);
@@ -110,7 +113,7 @@ export const agreementWorkload: Workload = {
             { name: 'after one edit: request → report ready (worker kept, the changed file read again)', unit: 'ms' as const, samples: afterEditSamples },
             { name: 'of the cold first request: in the worker (read + compute)', unit: 'ms' as const, samples: samples.coldWorker },
             { name: 'of the cold first request: reading', unit: 'ms' as const, samples: samples.coldRead },
-            { name: 'of the warm start: reading (files from the cache)', unit: 'ms' as const, samples: samples.warmRead },
+            { name: 'of the warm start: reading (articles from the parts cache, their files not read)', unit: 'ms' as const, samples: samples.warmRead },
             { name: 'longest event-loop delay of the service during first requests', unit: 'ms' as const, samples: samples.loop },
             { name: 'disagreements behind the overall exact F1', unit: 'ms' as const, samples: [drillMs] },
           ],
@@ -124,7 +127,7 @@ export const agreementWorkload: Workload = {
           sizes: { ...sizes, annotators: W9_ANNOTATORS.length },
           notes: [
             bundle ? 'worker: the built bundle (dist/node)' : 'worker: the TypeScript sources through tsx (run `npm run build` first to measure the bundle)',
-            `agreement cache: ${(cacheBytes / 2 ** 20).toFixed(1)} MB in the app-data folder`,
+            `agreement caches in the app-data folder: annotations ${(cacheBytes.annotations / 2 ** 20).toFixed(1)} MB (.cache), parts ${(cacheBytes.parts / 2 ** 20).toFixed(1)} MB (.parts)`,
           ],
         };
       } finally {
