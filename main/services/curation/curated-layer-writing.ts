@@ -19,9 +19,21 @@ export interface CurationChange {
   decisions: CurationDecision[];
   /** The status to set, or undefined to keep it (a first decision moves a not-started curation on). */
   status?: WorkStatus;
-  /** Every decision about links across articles, when one changed (undefined: as kept). */
-  crossDecisions?: CurationDecision[];
+  /** The decision about one link across articles that changed: `decision` replaces any kept under `id` (null: none kept). */
+  crossChange?: CrossDecisionChange;
   now: string;
+}
+
+/** A change of the decision about one link across articles. */
+export interface CrossDecisionChange {
+  id: string;
+  decision: CurationDecision | null;
+}
+
+/** The decisions about links across articles with `change` made: any under its id dropped, its decision added. */
+function withCrossChange(decisions: readonly CurationDecision[], change: CrossDecisionChange | undefined): CurationDecision[] {
+  if (!change) return [...decisions];
+  return [...decisions.filter((d) => d.id !== change.id), ...(change.decision ? [change.decision] : [])];
 }
 
 /**
@@ -33,7 +45,7 @@ export interface CurationChange {
 export async function writeCuratedLayer(store: WorkspaceStore, computed: ComputedCuration, change: CurationChange): Promise<CurationProgress> {
   const { documentId } = computed.source;
   const meta = store.requireDocument(documentId);
-  const crossDecisions = change.crossDecisions ?? computed.cross.decisions;
+  const crossDecisions = withCrossChange(computed.cross.decisions, change.crossChange);
   const choices = choicesOf([...change.decisions, ...crossDecisions]);
   const touches = (l: Link) => l.source.documentId === documentId || l.target.documentId === documentId;
   const content = curatedContent(computed.curation, choices);
@@ -56,7 +68,8 @@ export async function writeCuratedLayer(store: WorkspaceStore, computed: Compute
   await store.curated.updateLinkLayer((file) => {
     file.links = [...file.links.filter((l) => !touches(l)), ...layer.links, ...crossLinks];
     file.curation = { ...file.curation, [documentId]: { ...(change.policy ? { policy: change.policy } : {}), decisions: change.decisions } };
-    if (change.crossDecisions) file.crossCuration = { decisions: change.crossDecisions };
+    // Made on the list as it is now, not as computed: a sync since may have brought other decisions in.
+    if (change.crossChange) file.crossCuration = { decisions: withCrossChange(file.crossCuration?.decisions ?? [], change.crossChange) };
     if (status !== current) file.documentStatus = { ...file.documentStatus, [documentId]: { status, updatedAt: change.now } };
   });
   return progressOf(store, computed, change.decisions, crossDecisions);

@@ -5,6 +5,8 @@ import { importPlainText } from '../../../shared/import/plain-text.js';
 import { LinkLayerFileSchema } from '../../../shared/model/workspace.js';
 import { readStoredLayer } from '../../workspace/layer-files.test-support.js';
 import { ANA, BOB, CY, curationWorkspace, idOf } from './curation.test-support.js';
+import { writeCuratedLayer } from './curated-layer-writing.js';
+import { computeDocumentCuration } from './document-curation.js';
 
 // Links across articles curated on a real workspace: two annotators each link their span of a quote
 // in one article to their span of it in another (or do not); a curator settles the link once, from
@@ -157,5 +159,24 @@ describe('curating a link across articles', () => {
     expect(await statusOf(second)).toBe('in-progress');
     // The second article is still held back by the link until it is settled.
     await expect(api.setCurationStatus({ documentId: second, status: 'done' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('keeps a decision about another link across articles a sync brought in while a decision was being written', async () => {
+    await annotateAs(ANA, 'supports');
+    await annotateAs(BOB, null);
+    const { api, store } = await openAs(CY);
+    const [link] = (await api.openCuration({ documentId: first })).items;
+    await api.setCurationStatus({ documentId: first, status: 'done' });
+    await api.applyCurationPolicy({ documentId: second, policy: { kind: 'unanimous', fraction: 1 } });
+    const computed = await computeDocumentCuration(store, second);
+    // Another curator's decision about a link between two other articles lands (a sync) after the curation was computed.
+    const synced = { id: 'xlink:[["doc-x","u1"],["doc-y","u2"]]', choice: { kind: 'none' as const }, curatorId: 'dee', curator: 'Dee', updatedAt: '2026-12-10T10:00:00.000Z' };
+    await store.curated.updateLinkLayer((file) => void (file.crossCuration = { decisions: [...(file.crossCuration?.decisions ?? []), synced] }));
+    const decision = { id: link!.id, choice: { kind: 'annotator' as const, annotator: idOf(ANA) }, curatorId: idOf(CY), curator: CY.annotator, updatedAt: '2026-12-10T10:01:00.000Z' };
+    await writeCuratedLayer(store, computed, { policy: computed.storedPolicy, decisions: computed.decisions, crossChange: { id: link!.id, decision }, now: decision.updatedAt });
+    expect((await curatedFile()).crossCuration?.decisions).toEqual([synced, decision]);
+    // Taken back the same way, only that decision goes.
+    await writeCuratedLayer(store, await computeDocumentCuration(store, second), { policy: computed.storedPolicy, decisions: computed.decisions, crossChange: { id: link!.id, decision: null }, now: decision.updatedAt });
+    expect((await curatedFile()).crossCuration?.decisions).toEqual([synced]);
   });
 });
