@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPlainText } from '../../../shared/import/plain-text.js';
@@ -178,5 +178,24 @@ describe('curating a link across articles', () => {
     // Taken back the same way, only that decision goes.
     await writeCuratedLayer(store, await computeDocumentCuration(store, second), { policy: computed.storedPolicy, decisions: computed.decisions, crossChange: { id: link!.id, decision: null }, now: decision.updatedAt });
     expect((await curatedFile()).crossCuration?.decisions).toEqual([synced]);
+  });
+
+  it('refuses to curate, naming the file, while an annotator’s link file is damaged, and writes nothing', async () => {
+    await annotateAs(ANA, 'supports');
+    await annotateAs(BOB, null);
+    const { api } = await openAs(CY);
+    const [link] = (await api.openCuration({ documentId: first })).items;
+    await api.setCurationStatus({ documentId: first, status: 'done' });
+    await api.settleDisagreement({ documentId: second, itemId: link!.id, choice: { kind: 'annotator', annotator: idOf(ANA) } });
+    const before = await readFile(join(workspaceDir, 'links', 'curated.json'), 'utf8');
+    expect(JSON.parse(before).links).toHaveLength(1);
+    const curatedSpans = await readStoredLayer(workspaceDir, first, 'curated');
+    await writeFile(join(workspaceDir, 'links', `${idOf(ANA)}.json`), '{ "schemaVersion": ');
+    const refusal = { code: 'storage', message: expect.stringMatching(new RegExp(`^links/${idOf(ANA)}\\.json: .+\\. Nothing was curated, because that annotator's links would be missing\\.$`)) };
+    await expect(api.openCuration({ documentId: first })).rejects.toMatchObject(refusal);
+    await expect(api.applyCurationPolicy({ documentId: first, policy: { kind: 'majority', fraction: 0.5 } })).rejects.toMatchObject(refusal);
+    await expect(api.settleDisagreement({ documentId: second, itemId: link!.id, choice: null })).rejects.toMatchObject(refusal);
+    expect(await readFile(join(workspaceDir, 'links', 'curated.json'), 'utf8')).toBe(before);
+    expect(await readStoredLayer(workspaceDir, first, 'curated')).toEqual(curatedSpans);
   });
 });

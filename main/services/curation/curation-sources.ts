@@ -5,7 +5,11 @@ import { DEFAULT_CURATION_POLICY, type CurationChoice, type CurationDecision, ty
 import type { Link } from '../../../shared/model/link.js';
 import type { CurationLayer, CurationSource } from '../../../shared/curation/curation-items.js';
 import type { PolicyRule } from '../../../shared/curation/curation-policy.js';
+import { WorkbenchError } from '../../../shared/api/workbench-error.js';
+import type { LinkLayerFile } from '../../../shared/model/workspace.js';
+import { StoreFileError } from '../../storage/index.js';
 import { readLinkLayerFile } from '../../workspace/layer-reading.js';
+import { WORKSPACE_LAYOUT } from '../../workspace/workspace-layout.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { annotatorsOf, describeAnnotator, layerAnnotations, layersOf } from '../team/layer-queries.js';
 
@@ -32,7 +36,7 @@ export async function readCurationSource(store: WorkspaceStore, documentId: stri
   for (const id of await layersOf(store, documentId)) {
     if (id === CURATED_ANNOTATOR) continue;
     const annotations = await layerAnnotations(store, documentId, id);
-    const linkFile = id === store.annotator.id ? store.linkLayer : await readLinkLayerFile(store.dir, id).catch(() => null);
+    const linkFile = id === store.annotator.id ? store.linkLayer : await readAnnotatorLinks(store, id);
     if (annotations.length === 0 && statusOf(linkFile?.documentStatus, documentId) === 'not-started') continue;
     layers.push({ annotator: id, annotations });
     links.push(...(linkFile?.links ?? []).filter((l) => l.annotator === id && (l.source.documentId === documentId || l.target.documentId === documentId)));
@@ -40,6 +44,23 @@ export async function readCurationSource(store: WorkspaceStore, documentId: stri
   }
   const text = await store.readText(documentId);
   return { source: { documentId: meta.id, text, layers, links, linkTypes: store.workspace.linkTypes }, annotators };
+}
+
+/**
+ * An annotator's link file as on disk (null: they have none). One that cannot be used is refused
+ * naming it: read as absent, that annotator's links would vanish from the curation, and the next
+ * write would drop the curated links they made.
+ */
+async function readAnnotatorLinks(store: WorkspaceStore, annotator: string): Promise<LinkLayerFile | null> {
+  try {
+    return await readLinkLayerFile(store.dir, annotator);
+  } catch (error) {
+    if (!(error instanceof StoreFileError)) throw error;
+    throw new WorkbenchError(
+      'storage',
+      `${WORKSPACE_LAYOUT.links(annotator)}: ${error.reason}. Nothing was curated, because that annotator's links would be missing.`,
+    );
+  }
 }
 
 /** A document's curation as kept in the curated layer's link file: the policy and the decisions. */
