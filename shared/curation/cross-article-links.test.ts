@@ -5,7 +5,7 @@ import type { CurationChoice } from '../model/curation.js';
 import type { Link } from '../model/link.js';
 import { fragmentAt } from '../text/text-quote.js';
 import { curatedContent, curatedLayer } from './curated-layer.js';
-import { crossArticleCuratedLinks, crossArticleItems, crossArticlePairs, curatedSpansByUnit, type ArticleCuration } from './cross-article-links.js';
+import { articleCurationOf, crossArticleCuratedLinks, crossArticleItems, crossArticlePairs, curatedSpansByUnit, type ArticleCuration } from './cross-article-links.js';
 import { computeCuration, inCurationOrder, type CurationItem, type CurationLayer, type LinkDisagreement } from './curation-items.js';
 import type { PolicyRule } from './curation-policy.js';
 import { articleCounts, countStates, itemStates, linkEndsProblem } from './curation-progress.js';
@@ -51,7 +51,7 @@ function article(documentId: string, layers: CurationLayer[], policy: PolicyRule
   const curation = computeCuration({ documentId, text, layers, links: [], linkTypes: LINK_TYPES }, policy);
   const context = { documentId, contentHash: 'sha256:x', text, curator: 'Cy', now: '2026-12-10T10:00:00.000Z', previous: [], previousLinks: [] };
   const curatedIds = new Set(written ? curatedLayer(curatedContent(curation, decisions), context).annotations.map((a) => a.id) : []);
-  return { documentId, title: TITLES[documentId]!, text, policy, curation, decisions, curatedIds };
+  return articleCurationOf({ documentId, title: TITLES[documentId]!, text, policy, curation, decisions, curatedIds });
 }
 
 /** Each annotator's spans of the quote in both articles (and, for `split`, a longer one in the first). */

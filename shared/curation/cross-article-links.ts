@@ -20,8 +20,8 @@ import type { PolicyRule } from './curation-policy.js';
 import { keepsSomething } from './curation-progress.js';
 import { linksAhead, linkVersionsByUnitPair, type LinkVersions, type VersionLink } from './link-versions.js';
 
-/** One article's curation as links across articles read it. */
-export interface ArticleCuration {
+/** What an article's curation is made from, as links across articles read it (`articleCurationOf` adds what follows). */
+export interface ArticleCurationInput {
   documentId: string;
   title: string;
   text: string;
@@ -31,6 +31,23 @@ export interface ArticleCuration {
   decisions: ReadonlyMap<string, CurationChoice>;
   /** The ids of the article's annotations in the curated layer as it is written. */
   curatedIds: ReadonlySet<string>;
+}
+
+/** One article's curation as links across articles read it. */
+export interface ArticleCuration extends ArticleCurationInput {
+  /** The curated spans its curated layer holds, by unit (computed once, on first use). */
+  readonly curatedSpans: ReadonlyMap<string, readonly CuratedSpan[]>;
+}
+
+/** An article's curation as links across articles read it, its curated spans computed once when first asked for. */
+export function articleCurationOf(input: ArticleCurationInput): ArticleCuration {
+  let held: Map<string, CuratedSpan[]> | undefined;
+  return {
+    ...input,
+    get curatedSpans() {
+      return (held ??= curatedSpansByUnit(curatedContent(input.curation, input.decisions).spans, input.curatedIds));
+    },
+  };
 }
 
 /** One end of a pair across articles: a unit of an article's curation. */
@@ -187,7 +204,7 @@ export function curatedSpansByUnit(spans: readonly CuratedSpan[], present: Reado
 
 /** What an article's curation made of each of its units, as a link end in another article sees it. */
 function curatedOutcomes(article: ArticleCuration): Map<string, 'kept' | 'none' | null> {
-  const held = curatedSpansByUnit(curatedContent(article.curation, article.decisions).spans, article.curatedIds);
+  const held = article.curatedSpans;
   const outcomes = new Map<string, 'kept' | 'none' | null>();
   for (const unit of article.curation.units) outcomes.set(unit.id, held.has(unit.id) ? 'kept' : null);
   for (const item of article.curation.items) {

@@ -3,7 +3,7 @@ import type { CurationProgress } from '../../../shared/api/contract/index.js';
 import { statusOf, type WorkStatus } from '../../../shared/model/assignment.js';
 import type { CurationChoice, CurationDecision, CurationPolicy } from '../../../shared/model/curation.js';
 import type { Link } from '../../../shared/model/link.js';
-import { curatedContent, curatedLayer, fittingDecisions } from '../../../shared/curation/curated-layer.js';
+import { curatedContent, curatedLayer, fittingDecisions, type CuratedSpan } from '../../../shared/curation/curated-layer.js';
 import type { Curation, CurationItem } from '../../../shared/curation/curation-items.js';
 import { crossArticleCuratedLinks, curatedSpansByUnit, type CuratedCrossLink } from '../../../shared/curation/cross-article-links.js';
 import { articleCounts, choiceProblem, itemStates } from '../../../shared/curation/curation-progress.js';
@@ -56,7 +56,7 @@ export async function writeCuratedLayer(store: WorkspaceStore, computed: Compute
     text: computed.source.text,
     curator: store.annotator.name,
     now: change.now,
-    previous: await store.curated.readAnnotations(documentId),
+    previous: computed.curatedAnnotations,
     previousLinks,
   });
   const across = crossLinksOf(computed, content.spans, new Set(layer.annotations.map((a) => a.id)), fittingDecisions(computed.curation.items, choices));
@@ -72,15 +72,15 @@ export async function writeCuratedLayer(store: WorkspaceStore, computed: Compute
     if (change.crossChange) file.crossCuration = { decisions: withCrossChange(file.crossCuration?.decisions ?? [], change.crossChange) };
     if (status !== current) file.documentStatus = { ...file.documentStatus, [documentId]: { status, updatedAt: change.now } };
   });
-  return progressOf(store, computed, change.decisions, crossDecisions);
+  return progressOf(store, computed, change.decisions, crossDecisions, layer.annotations.length);
 }
 
 /** The curated links across articles from or to the document: between its curated spans as now written and the other articles' as their curated layers hold them. */
-function crossLinksOf(computed: ComputedCuration, spans: Parameters<typeof curatedSpansByUnit>[0], present: ReadonlySet<string>, choices: ReadonlyMap<string, CurationChoice>): CuratedCrossLink[] {
+function crossLinksOf(computed: ComputedCuration, spans: readonly CuratedSpan[], present: ReadonlySet<string>, choices: ReadonlyMap<string, CurationChoice>): CuratedCrossLink[] {
   const { documentId } = computed.source;
-  const held = new Map([[documentId, curatedSpansByUnit(spans, present)]]);
+  const held = new Map<string, ReadonlyMap<string, readonly CuratedSpan[]>>([[documentId, curatedSpansByUnit(spans, present)]]);
   for (const article of computed.cross.articles) {
-    if (article.documentId !== documentId) held.set(article.documentId, curatedSpansByUnit(curatedContent(article.curation, article.decisions).spans, article.curatedIds));
+    if (article.documentId !== documentId) held.set(article.documentId, article.curatedSpans);
   }
   return crossArticleCuratedLinks(computed.cross.pairs, choices, (end) => held.get(end.documentId)?.get(end.unitId));
 }
@@ -104,9 +104,15 @@ function linkOfCrossSpec(spec: CuratedCrossLink, previous: readonly Link[], cura
 
 /**
  * Where a document's curation stands: its decisions with those about its links across articles, the
- * counts, its status, the curated layer's size.
+ * counts, its status, the curated layer's size (`curatedAnnotations`: as computed, unless written since).
  */
-export async function progressOf(store: WorkspaceStore, computed: ComputedCuration, decisions: CurationDecision[], crossDecisions: readonly CurationDecision[]): Promise<CurationProgress> {
+export function progressOf(
+  store: WorkspaceStore,
+  computed: ComputedCuration,
+  decisions: CurationDecision[],
+  crossDecisions: readonly CurationDecision[],
+  curatedAnnotations = computed.curatedAnnotations.length,
+): CurationProgress {
   const { documentId } = computed.source;
   const pairIds = new Set(computed.cross.pairs.map((p) => p.id));
   const all = [...decisions, ...crossDecisions.filter((d) => pairIds.has(d.id))];
@@ -116,7 +122,7 @@ export async function progressOf(store: WorkspaceStore, computed: ComputedCurati
     decisions: all,
     counts: articleCounts(computed.curation.items, itemStates(computed.curation.items, choicesOf(all)), status),
     status,
-    curatedAnnotations: (await store.curated.readAnnotations(documentId)).length,
+    curatedAnnotations,
   };
 }
 
