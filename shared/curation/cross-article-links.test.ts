@@ -8,7 +8,7 @@ import { curatedContent, curatedLayer } from './curated-layer.js';
 import { articleCurationOf, crossArticleCuratedLinks, crossArticleItems, crossArticlePairs, curatedSpansByUnit, type ArticleCuration } from './cross-article-links.js';
 import { computeCuration, inCurationOrder, type CurationItem, type CurationLayer, type LinkDisagreement } from './curation-items.js';
 import type { PolicyRule } from './curation-policy.js';
-import { articleCounts, countStates, itemStates, linkEndsProblem } from './curation-progress.js';
+import { articleCounts, countStates, crossLinkHoldsBack, itemStates, linkEndsProblem } from './curation-progress.js';
 
 // Two outlets carry the same quote; annotators link their two spans of it (or not) across the articles.
 
@@ -112,8 +112,10 @@ describe('links across articles in curation', () => {
     expect(nowA.states.get(item.id)).toBe('open');
     expect(nowA.counts.left).toBe(1);
     // Once an article is marked curated, the open link holds back only the other one (and still counts as decided here once settled).
-    expect(articleCounts(nowA.items, nowA.states, 'done')).toEqual({ done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 });
-    expect(articleCounts(nowB.items, nowB.states, 'in-progress')).toEqual(nowB.counts);
+    const doneA = { documentId: 'doc-a', status: 'done' as const, updatedAt: '2026-12-10T10:00:00.000Z' };
+    const curatingB = { documentId: 'doc-b', status: 'in-progress' as const, updatedAt: '2026-12-10T09:00:00.000Z' };
+    expect(articleCounts(nowA.items, nowA.states, doneA, [curatingB])).toEqual({ done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 });
+    expect(articleCounts(nowB.items, nowB.states, curatingB, [doneA])).toEqual(nowB.counts);
     expect(curatedLinks(articles, links, new Map())).toEqual([]);
 
     // Decided once (from either article), seen as decided in both; the curated link joins the two curated spans.
@@ -201,5 +203,36 @@ describe('links across articles in curation', () => {
     const leftOut = [article('doc-a', a, MAJORITY, true), article('doc-b', [b[0]!, { annotator: 'bob', annotations: [] }, { annotator: 'cy', annotations: [] }], MAJORITY, true)];
     expect(curate('doc-a', leftOut, links, new Map()).items).toEqual([]);
     expect(curatedLinks(leftOut, links, new Map([[pairs[0]!.id, { kind: 'all' }]]))).toEqual([]);
+  });
+
+  it('holds back exactly one article when two curators each marked one curated before the other’s curated layer existed', () => {
+    const { spans, a, b } = layersOf(['ann', 'bob']);
+    const links = [crossLink('ann', spans.get('ann')!.a, spans.get('ann')!.b)];
+    // After the sync, both curated layers are written and both articles are marked curated: the link is open in both.
+    const articles = [article('doc-a', a, UNANIMOUS, true), article('doc-b', b, UNANIMOUS, true)];
+    const [fromA, fromB] = [curate('doc-a', articles, links, new Map()), curate('doc-b', articles, links, new Map())];
+    const [item] = fromA.items;
+    expect([fromA.states.get(item!.id), fromB.states.get(item!.id)]).toEqual(['open', 'open']);
+    const counts = (doneA: string, doneB: string) => {
+      const [standA, standB] = [
+        { documentId: 'doc-a', status: 'done' as const, updatedAt: doneA },
+        { documentId: 'doc-b', status: 'done' as const, updatedAt: doneB },
+      ];
+      return [articleCounts(fromA.items, fromA.states, standA, [standB]), articleCounts(fromB.items, fromB.states, standB, [standA])];
+    };
+    const heldBack = { done: 0, left: 1, waiting: 0, moot: 0, elsewhere: 0 };
+    const notHeldBack = { done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 };
+    // Cy marked the first article curated at 10:00, Dee the second at 10:05: the second (marked later) is held back.
+    expect(counts('2026-12-10T10:00:00.000Z', '2026-12-10T10:05:00.000Z')).toEqual([notHeldBack, heldBack]);
+    // The other way round, the first.
+    expect(counts('2026-12-10T10:05:00.000Z', '2026-12-10T10:00:00.000Z')).toEqual([heldBack, notHeldBack]);
+    // Marked at the same moment: the later document id.
+    expect(counts('2026-12-10T10:00:00.000Z', '2026-12-10T10:00:00.000Z')).toEqual([notHeldBack, heldBack]);
+    // An article not marked curated is always the one held back; neither marked: both are.
+    const stand = (documentId: string, status: 'done' | 'in-progress') => ({ documentId, status, updatedAt: '2026-12-10T11:00:00.000Z' });
+    expect([crossLinkHoldsBack(stand('doc-a', 'in-progress'), stand('doc-b', 'done')), crossLinkHoldsBack(stand('doc-b', 'done'), stand('doc-a', 'in-progress'))]).toEqual([true, false]);
+    expect([crossLinkHoldsBack(stand('doc-a', 'in-progress'), stand('doc-b', 'in-progress')), crossLinkHoldsBack(stand('doc-b', 'in-progress'), stand('doc-a', 'in-progress'))]).toEqual([true, true]);
+    // An article the view was not told about counts as not started.
+    expect(articleCounts(fromA.items, fromA.states, stand('doc-a', 'done'), [])).toEqual(notHeldBack);
   });
 });

@@ -1,12 +1,12 @@
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { CurationProgress } from '../../../shared/api/contract/index.js';
-import { statusOf, type WorkStatus } from '../../../shared/model/assignment.js';
+import { statusEntryOf, statusOf, type WorkStatus } from '../../../shared/model/assignment.js';
 import type { CurationChoice, CurationDecision, CurationPolicy } from '../../../shared/model/curation.js';
 import type { Link } from '../../../shared/model/link.js';
 import { curatedContent, curatedLayer, fittingDecisions, type CuratedSpan } from '../../../shared/curation/curated-layer.js';
 import type { Curation, CurationItem } from '../../../shared/curation/curation-items.js';
 import { crossArticleCuratedLinks, curatedSpansByUnit, type CuratedCrossLink } from '../../../shared/curation/cross-article-links.js';
-import { articleCounts, choiceProblem, itemStates } from '../../../shared/curation/curation-progress.js';
+import { articleCounts, choiceProblem, itemStates, type CurationStanding } from '../../../shared/curation/curation-progress.js';
 import { fragmentAt, InvalidRangeError } from '../../../shared/text/text-quote.js';
 import { CURATED_ANNOTATOR } from '../../../shared/model/annotator.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
@@ -62,7 +62,7 @@ export async function writeCuratedLayer(store: WorkspaceStore, computed: Compute
   const across = crossLinksOf(computed, content.spans, new Set(layer.annotations.map((a) => a.id)), fittingDecisions(computed.curation.items, choices));
   const crossLinks = across.map((spec) => linkOfCrossSpec(spec, previousLinks, store.annotator.name, change.now));
   const current = statusOf(store.curated.linkLayer.documentStatus, documentId);
-  const counts = articleCounts(computed.curation.items, itemStates(computed.curation.items, choices), current);
+  const counts = articleCounts(computed.curation.items, itemStates(computed.curation.items, choices), standingOf(store, documentId), linkedStandings(store, computed));
   const status = change.status ?? (current === 'not-started' || (current === 'done' && counts.left > 0) ? 'in-progress' : current);
   await store.curated.updateAnnotations(documentId, () => layer.annotations);
   await store.curated.updateLinkLayer((file) => {
@@ -116,14 +116,26 @@ export function progressOf(
   const { documentId } = computed.source;
   const pairIds = new Set(computed.cross.pairs.map((p) => p.id));
   const all = [...decisions, ...crossDecisions.filter((d) => pairIds.has(d.id))];
-  const status = statusOf(store.curated.linkLayer.documentStatus, documentId);
+  const here = standingOf(store, documentId);
   return {
     documentId,
     decisions: all,
-    counts: articleCounts(computed.curation.items, itemStates(computed.curation.items, choicesOf(all)), status),
-    status,
+    counts: articleCounts(computed.curation.items, itemStates(computed.curation.items, choicesOf(all)), here, linkedStandings(store, computed)),
+    status: here.status,
+    statusUpdatedAt: here.updatedAt,
     curatedAnnotations,
   };
+}
+
+/** A document's curation status as the curated layer keeps it. */
+function standingOf(store: WorkspaceStore, documentId: string): CurationStanding {
+  const entry = statusEntryOf(store.curated.linkLayer.documentStatus, documentId);
+  return { documentId, status: entry?.status ?? 'not-started', updatedAt: entry?.updatedAt ?? null };
+}
+
+/** The curation statuses of the other articles the document's links across articles reach. */
+export function linkedStandings(store: WorkspaceStore, computed: ComputedCuration): CurationStanding[] {
+  return computed.cross.articles.filter((a) => a.documentId !== computed.source.documentId).map((a) => standingOf(store, a.documentId));
 }
 
 /**

@@ -7,7 +7,7 @@ import { plural } from '../../../shared/text/plural.js';
 import type { ServiceContext } from '../service-context.js';
 import { choicesOf, policyToStore } from './curation-sources.js';
 import { isCrossArticleId } from '../../../shared/curation/cross-article-links.js';
-import { progressOf, refuseUnfitChoice, writeCuratedLayer } from './curated-layer-writing.js';
+import { linkedStandings, progressOf, refuseUnfitChoice, writeCuratedLayer } from './curated-layer-writing.js';
 import { computeDocumentCuration, type ComputedCuration } from './document-curation.js';
 
 /** The curation domain: open an article's curation, set its policy, settle its disagreements, mark it curated. */
@@ -35,6 +35,7 @@ export function curationService({ store, now }: ServiceContext): CurationService
       mergedAhead: curation.ahead.size,
       mergedAheadLinks: [...curation.linkPairs, ...computed.cross.pairs].filter((p) => p.ahead !== undefined).length,
       items: curation.items,
+      linkedStatuses: linkedStandings(store, computed),
     };
   };
   return {
