@@ -103,7 +103,10 @@ describe('links across articles in curation', () => {
     expect(fromA.states.get(item.id)).toBe('elsewhere');
     // Waiting for the other article does not hold this one back.
     expect(fromA.counts).toEqual({ done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 });
-    expect(linkEndsProblem(item, fromA.states)).toContain(`Curate “${TITLES['doc-b']}” first`);
+    expect(linkEndsProblem(item, fromA.states)).toBe(`Curate “${TITLES['doc-b']}” first: this link’s span there “${QUOTE}” is not in its curated layer yet.`);
+    // A long span is quoted cut after a whole word.
+    const long = { ...item, ends: [item.ends[0], { ...item.ends[1], text: `${'word '.repeat(20)}and more` }] as typeof item.ends };
+    expect(linkEndsProblem(long, fromA.states)).toBe(`Curate “${TITLES['doc-b']}” first: this link’s span there “${'word '.repeat(11)}word…” is not in its curated layer yet.`);
 
     // Both written: the same item (the same id) is open in both articles.
     articles = [article('doc-a', a, UNANIMOUS, true), article('doc-b', b, UNANIMOUS, true)];

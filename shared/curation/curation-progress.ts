@@ -6,7 +6,11 @@
  */
 import type { WorkStatus } from '../model/assignment.js';
 import type { CurationChoice } from '../model/curation.js';
+import { excerpt } from '../text/excerpt.js';
 import type { CurationItem, LinkDisagreement, SpanDisagreement } from './curation-items.js';
+
+/** How many characters of a span's text a message quotes. */
+const SPAN_EXCERPT_CHARS = 60;
 
 /**
  * Where one disagreement stands: to decide, decided, waiting until both its ends are curated
@@ -150,9 +154,9 @@ export function linkEndsProblem(item: LinkDisagreement, states: ReadonlyMap<stri
   if (state === 'moot') return 'One end of this link was left out of the curated layer, so the link cannot be curated.';
   if (state === 'elsewhere') {
     const other = item.ends.find((e) => e.article && e.ahead === null);
-    return `Curate “${other?.article?.title ?? 'the other article'}” first: this link’s span there${other ? ` “${other.text.slice(0, 60).trim()}”` : ''} is not in its curated layer yet.`;
+    return `Curate “${other?.article?.title ?? 'the other article'}” first: this link’s span there${other ? ` “${excerpt(other.text, SPAN_EXCERPT_CHARS)}”` : ''} is not in its curated layer yet.`;
   }
   if (state !== 'waiting') return null;
   const pending = item.ends.find((e) => !e.article && e.ahead === null && states.get(e.unitId) !== 'decided');
-  return `Curate both ends of this link first${pending ? `: “${pending.text.slice(0, 60).trim()}” is not settled yet` : ''}.`;
+  return `Curate both ends of this link first${pending ? `: “${excerpt(pending.text, SPAN_EXCERPT_CHARS)}” is not settled yet` : ''}.`;
 }
