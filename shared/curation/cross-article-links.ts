@@ -79,6 +79,17 @@ export function isCrossArticleId(id: string): boolean {
   return id.startsWith('xlink:');
 }
 
+/** Whether the decision id `id` is about a link across articles with an end in the document `documentId`. */
+export function crossArticleIdNames(id: string, documentId: string): boolean {
+  if (!isCrossArticleId(id)) return false;
+  try {
+    const ends = JSON.parse(id.slice('xlink:'.length)) as unknown;
+    return Array.isArray(ends) && ends.some((end) => Array.isArray(end) && end[0] === documentId);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every pair of units in two different articles of `articles` some annotator linked, among the
  * annotators compared in both; a link of someone compared in only one, or an end that is in no unit

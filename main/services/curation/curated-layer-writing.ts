@@ -5,7 +5,7 @@ import type { CurationChoice, CurationDecision, CurationPolicy } from '../../../
 import type { Link } from '../../../shared/model/link.js';
 import { curatedContent, curatedLayer, fittingDecisions, type CuratedSpan } from '../../../shared/curation/curated-layer.js';
 import type { Curation, CurationItem } from '../../../shared/curation/curation-items.js';
-import { crossArticleCuratedLinks, curatedSpansByUnit, type CuratedCrossLink } from '../../../shared/curation/cross-article-links.js';
+import { crossArticleCuratedLinks, crossArticleIdNames, curatedSpansByUnit, type CuratedCrossLink } from '../../../shared/curation/cross-article-links.js';
 import { articleCounts, choiceProblem, itemStates, type CurationStanding } from '../../../shared/curation/curation-progress.js';
 import { fragmentAt, InvalidRangeError } from '../../../shared/text/text-quote.js';
 import { CURATED_ANNOTATOR } from '../../../shared/model/annotator.js';
@@ -103,7 +103,7 @@ function linkOfCrossSpec(spec: CuratedCrossLink, previous: readonly Link[], cura
 }
 
 /**
- * Where a document's curation stands: its decisions with those about its links across articles, the
+ * Where a document's curation stands: its decisions with those about links across articles from or to it, the
  * counts, its status, the curated layer's size (`curatedAnnotations`: as computed, unless written since).
  */
 export function progressOf(
@@ -114,8 +114,8 @@ export function progressOf(
   curatedAnnotations = computed.curatedAnnotations.length,
 ): CurationProgress {
   const { documentId } = computed.source;
-  const pairIds = new Set(computed.cross.pairs.map((p) => p.id));
-  const all = [...decisions, ...crossDecisions.filter((d) => pairIds.has(d.id))];
+  // Those about a link across articles no longer there are kept and returned, like the document's own, so they can be taken back.
+  const all = [...decisions, ...crossDecisions.filter((d) => crossArticleIdNames(d.id, documentId))];
   const here = standingOf(store, documentId);
   return {
     documentId,

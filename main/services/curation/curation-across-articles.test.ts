@@ -198,4 +198,21 @@ describe('curating a link across articles', () => {
     expect(await readFile(join(workspaceDir, 'links', 'curated.json'), 'utf8')).toBe(before);
     expect(await readStoredLayer(workspaceDir, first, 'curated')).toEqual(curatedSpans);
   });
+
+  it('returns a decision about a link across articles no longer there with the articles it names, like their own, until it is taken back', async () => {
+    await annotateAs(ANA, 'supports');
+    await annotateAs(BOB, null);
+    const { api, store } = await openAs(CY);
+    const stale = { id: `xlink:[${JSON.stringify([first, 'gone/a1'])},${JSON.stringify([second, 'gone/b1'])}]`, choice: { kind: 'none' as const }, curatorId: idOf(CY), curator: CY.annotator, updatedAt: '2026-12-10T10:00:00.000Z' };
+    const elsewhere = { ...stale, id: 'xlink:[["doc-x","u1"],["doc-y","u2"]]' };
+    await store.curated.updateLinkLayer((file) => void (file.crossCuration = { decisions: [stale, elsewhere] }));
+    const fromFirst = await api.openCuration({ documentId: first });
+    expect(fromFirst.items.map((i) => i.id)).not.toContain(stale.id);
+    expect(fromFirst.decisions).toEqual([stale]);
+    expect((await api.openCuration({ documentId: second })).decisions).toEqual([stale]);
+    // Taken back from either article, it is forgotten; the decision about other articles stays.
+    expect((await api.settleDisagreement({ documentId: second, itemId: stale.id, choice: null })).decisions).toEqual([]);
+    expect((await curatedFile()).crossCuration?.decisions).toEqual([elsewhere]);
+    expect((await api.openCuration({ documentId: first })).decisions).toEqual([]);
+  });
 });

@@ -71,7 +71,7 @@ export type CurationStatus = z.infer<typeof CurationStatusSchema>;
 /** Where a document's curation stands after a change: the decisions, the counts, its status and the curated layer's size. */
 export const CurationProgressSchema = z.object({
   documentId: z.string(),
-  /** Every decision kept for the document (a decision about a disagreement no longer there included), and those about its links across articles. */
+  /** Every decision kept for the document and about its links across articles (a decision about a disagreement no longer there included, so it can be taken back). */
   decisions: z.array(CurationDecisionSchema),
   counts: CurationCountsSchema,
   /** The curation's status: the curated layer's status of the document. */
