@@ -238,4 +238,28 @@ describe('links across articles in curation', () => {
     // An article the view was not told about counts as not started.
     expect(articleCounts(fromA.items, fromA.states, stand('doc-a', 'done'), [])).toEqual(notHeldBack);
   });
+
+  it('is moot in this article once the other article’s curation left its end out', () => {
+    const { spans, a, b } = layersOf(['ann', 'bob']);
+    const links = [crossLink('ann', spans.get('ann')!.a, spans.get('ann')!.b)];
+    // Bob did not mark the quote in the second article: there it is a span disagreement, decided as "none".
+    const onlyAnn = b.map((layer) => (layer.annotator === 'bob' ? { ...layer, annotations: [] } : layer));
+    const spanItem = article('doc-b', onlyAnn, UNANIMOUS, false).curation.items.find((i) => i.kind === 'span')!;
+    const leftOut = new Map<string, CurationChoice>([[spanItem.id, { kind: 'none' }]]);
+    const articles = [article('doc-a', a, UNANIMOUS, true), article('doc-b', onlyAnn, UNANIMOUS, true, leftOut)];
+    const fromA = curate('doc-a', articles, links, new Map());
+    const item = asLink(fromA.items[0]);
+    expect(item.ends.map((e) => [e.article?.documentId ?? 'here', e.ahead])).toEqual([
+      ['here', 'kept'],
+      ['doc-b', 'none'],
+    ]);
+    expect(fromA.states.get(item.id)).toBe('moot');
+    expect(fromA.counts).toEqual({ done: 0, left: 0, waiting: 0, moot: 1, elsewhere: 0 });
+    expect(linkEndsProblem(item, fromA.states)).toBe('One end of this link was left out of the curated layer, so the link cannot be curated.');
+    // Taken by an annotator there instead (kept), the same end is curated and the link is open.
+    const kept = new Map<string, CurationChoice>([[spanItem.id, { kind: 'annotator', annotator: 'ann' }]]);
+    const keptArticles = [articles[0]!, article('doc-b', onlyAnn, UNANIMOUS, true, kept)];
+    const again = curate('doc-a', keptArticles, links, new Map());
+    expect([asLink(again.items[0]).ends[1].ahead, again.states.get(item.id)]).toEqual(['kept', 'open']);
+  });
 });
