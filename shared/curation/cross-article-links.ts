@@ -106,12 +106,10 @@ export function crossArticlePairs(articles: readonly ArticleCuration[], links: r
   const keyOf = (end: CrossEnd) => JSON.stringify([end.documentId, end.unitId]);
   // The links grouped by the two articles they join, each link on unit keys.
   const byArticles = new Map<string, { annotators: string[]; linksOf: UnitLink[][] }>();
-  const seen = new Set<string>();
   for (const link of links) {
     const [from, to] = [link.source.documentId, link.target.documentId];
     const [a, b] = [byId.get(from), byId.get(to)];
-    if (from === to || !a || !b || seen.has(`${link.annotator}/${link.id}`)) continue;
-    seen.add(`${link.annotator}/${link.id}`);
+    if (from === to || !a || !b) continue;
     const source = unitOf.get(from)!.get(`${link.annotator}/${link.source.annotationId}`);
     const target = unitOf.get(to)!.get(`${link.annotator}/${link.target.annotationId}`);
     if (source === undefined || target === undefined) continue;

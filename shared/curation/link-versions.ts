@@ -18,7 +18,7 @@ export interface VersionLink {
 export type LinkVersions = { annotator: string; links: VersionLink[] }[];
 
 /** Two units some annotator linked, first and second as the caller orders them, with every annotator's links between them. */
-export interface UnitPairVersions {
+interface UnitPairVersions {
   ends: [string, string];
   versions: LinkVersions;
 }

@@ -7,7 +7,7 @@ import type { WorkspaceStore } from '../../workspace/workspace-store.js';
 import { choicesOf, LinkFileReads, readCurationSource, storedCuration, type DocumentCurationSource } from './curation-sources.js';
 
 /** The links across articles from or to a document, as curation computed them now. */
-export interface CrossCurationState {
+interface CrossCurationState {
   /** Every pair of units of this document and another some annotator linked. */
   pairs: CrossLinkPair[];
   /** The articles they join (this one included), each with its curation as kept. */
