@@ -5,7 +5,8 @@ import { importPlainText } from '../shared/import/plain-text.js';
 import { annotatorIdOf } from '../shared/model/annotator.js';
 import { LinkLayerFileSchema } from '../shared/model/workspace.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
-import { ANA, BOB, disagreementCard, openAsCurator, shootCurateView, stopCuratorHosts } from './support/curation-steps.js';
+import { disagreementCard, openAsCurator, shootCurateView, stopCuratorHosts } from './support/curation-steps.js';
+import { ANA, BOB } from '../main/services/curation/curation.test-support.js';
 import { shoot } from './support/screenshots.js';
 import { expect, test } from './support/workbench-fixture.js';
 
