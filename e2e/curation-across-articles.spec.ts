@@ -5,7 +5,8 @@ import { importPlainText } from '../shared/import/plain-text.js';
 import { annotatorIdOf } from '../shared/model/annotator.js';
 import { LinkLayerFileSchema } from '../shared/model/workspace.js';
 import { openWorkbench } from '../main/services/open-workbench.js';
-import { ANA, BOB, disagreementCard, openAsCurator, shootCurateView, stopCuratorHosts } from './support/curation-steps.js';
+import { disagreementCard, openAsCurator, shootCurateView, stopCuratorHosts } from './support/curation-steps.js';
+import { ANA, BOB } from '../main/services/curation/curation.test-support.js';
 import { shoot } from './support/screenshots.js';
 import { expect, test } from './support/workbench-fixture.js';
 
@@ -82,9 +83,12 @@ test('a link across two articles waits for the second, is settled there by a key
   await expect(card(page)).toContainText(`in “${SECOND}”`);
   await expect(card(page).getByRole('note')).toContainText(`Curate “${SECOND}” first`);
   await shoot(page, 'cross-links-waiting-1280x800');
-  // A key cannot settle it yet: it stays waiting.
+  // A key cannot settle it yet: the notice says why, it stays waiting, and nothing is written.
   await page.keyboard.press('1');
+  await expect(page.getByRole('status').filter({ hasText: `Curate “${SECOND}” first: this link’s span there “${QUOTE}” is not in its curated layer yet.` })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Disagreement 2 of 2: link across articles \(waiting/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  expect(LinkLayerFileSchema.parse(JSON.parse(await readFile(join(workspaceDir, 'links', 'curated.json'), 'utf8'))).crossCuration).toBeUndefined();
 
   // The second article: the same link, now to decide, with both ends quoted and each annotator's version.
   await curateArticle(page, SECOND);
@@ -93,7 +97,11 @@ test('a link across two articles waits for the second, is settled there by a key
   await expect(card(page).locator('.curation-ends')).toContainText(`in “${FIRST}”`);
   await expect(card(page).locator('.curation-ends q')).toHaveText([QUOTE, QUOTE]);
   const columns = card(page).getByRole('list', { name: 'Each annotator’s version' }).locator('> li');
-  await expect(columns.nth(0)).toContainText(/Supports: (first → second|second → first)/);
+  // The ends are in code-unit order of their [document id, unit id] keys, so by document id: Ana linked
+  // the first article's span to the second's, "first → second" when the first article's end comes first.
+  const firstArticleFirst = JSON.stringify([first]).slice(0, -1) < JSON.stringify([second]).slice(0, -1);
+  await expect(card(page).locator('.curation-ends dt').first()).toContainText(firstArticleFirst ? `in “${FIRST}”` : 'in this article');
+  await expect(columns.nth(0)).toContainText(`Supports: ${firstArticleFirst ? 'first → second' : 'second → first'}`);
   await expect(columns.nth(1)).toContainText('Same');
   await shootCurateView(page, 'cross-links', 'the Curate view with a link across articles');
 

@@ -7,11 +7,6 @@ import { startBrowserHostProcess, type BrowserHostProcess } from '../../tools/ho
 /** The accessibility rules the Curate view is checked against. */
 export const CURATION_AXE_RULES = ['color-contrast', 'label-content-name-mismatch', 'aria-allowed-attr', 'button-name', 'label', 'landmark-unique', 'region'];
 
-/** The first of the two annotators whose layers the Curate specs compare. */
-export const ANA = { annotator: 'Ana López', email: 'ana@example.org' };
-/** The second of the two annotators whose layers the Curate specs compare. */
-export const BOB = { annotator: 'Bob Stone', email: 'bob@example.org' };
-
 /** The curator hosts started by the running test (`openAsCurator`). */
 const running: BrowserHostProcess[] = [];
 

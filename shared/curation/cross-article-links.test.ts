@@ -5,10 +5,10 @@ import type { CurationChoice } from '../model/curation.js';
 import type { Link } from '../model/link.js';
 import { fragmentAt } from '../text/text-quote.js';
 import { curatedContent, curatedLayer } from './curated-layer.js';
-import { crossArticleCuratedLinks, crossArticleItems, crossArticlePairs, curatedSpansByUnit, type ArticleCuration } from './cross-article-links.js';
+import { articleCurationOf, crossArticleCuratedLinks, crossArticleItems, crossArticlePairs, curatedSpansByUnit, type ArticleCuration } from './cross-article-links.js';
 import { computeCuration, inCurationOrder, type CurationItem, type CurationLayer, type LinkDisagreement } from './curation-items.js';
 import type { PolicyRule } from './curation-policy.js';
-import { articleCounts, countStates, itemStates, linkEndsProblem } from './curation-progress.js';
+import { articleCounts, countStates, crossLinkHoldsBack, itemStates, linkEndsProblem } from './curation-progress.js';
 
 // Two outlets carry the same quote; annotators link their two spans of it (or not) across the articles.
 
@@ -51,7 +51,7 @@ function article(documentId: string, layers: CurationLayer[], policy: PolicyRule
   const curation = computeCuration({ documentId, text, layers, links: [], linkTypes: LINK_TYPES }, policy);
   const context = { documentId, contentHash: 'sha256:x', text, curator: 'Cy', now: '2026-12-10T10:00:00.000Z', previous: [], previousLinks: [] };
   const curatedIds = new Set(written ? curatedLayer(curatedContent(curation, decisions), context).annotations.map((a) => a.id) : []);
-  return { documentId, title: TITLES[documentId]!, text, policy, curation, decisions, curatedIds };
+  return articleCurationOf({ documentId, title: TITLES[documentId]!, text, policy, curation, decisions, curatedIds });
 }
 
 /** Each annotator's spans of the quote in both articles (and, for `split`, a longer one in the first). */
@@ -103,7 +103,10 @@ describe('links across articles in curation', () => {
     expect(fromA.states.get(item.id)).toBe('elsewhere');
     // Waiting for the other article does not hold this one back.
     expect(fromA.counts).toEqual({ done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 });
-    expect(linkEndsProblem(item, fromA.states)).toContain(`Curate “${TITLES['doc-b']}” first`);
+    expect(linkEndsProblem(item, fromA.states)).toBe(`Curate “${TITLES['doc-b']}” first: this link’s span there “${QUOTE}” is not in its curated layer yet.`);
+    // A long span is quoted cut after a whole word.
+    const long = { ...item, ends: [item.ends[0], { ...item.ends[1], text: `${'word '.repeat(20)}and more` }] as typeof item.ends };
+    expect(linkEndsProblem(long, fromA.states)).toBe(`Curate “${TITLES['doc-b']}” first: this link’s span there “${'word '.repeat(11)}word…” is not in its curated layer yet.`);
 
     // Both written: the same item (the same id) is open in both articles.
     articles = [article('doc-a', a, UNANIMOUS, true), article('doc-b', b, UNANIMOUS, true)];
@@ -112,8 +115,10 @@ describe('links across articles in curation', () => {
     expect(nowA.states.get(item.id)).toBe('open');
     expect(nowA.counts.left).toBe(1);
     // Once an article is marked curated, the open link holds back only the other one (and still counts as decided here once settled).
-    expect(articleCounts(nowA.items, nowA.states, 'done')).toEqual({ done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 });
-    expect(articleCounts(nowB.items, nowB.states, 'in-progress')).toEqual(nowB.counts);
+    const doneA = { documentId: 'doc-a', status: 'done' as const, updatedAt: '2026-12-10T10:00:00.000Z' };
+    const curatingB = { documentId: 'doc-b', status: 'in-progress' as const, updatedAt: '2026-12-10T09:00:00.000Z' };
+    expect(articleCounts(nowA.items, nowA.states, doneA, [curatingB])).toEqual({ done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 });
+    expect(articleCounts(nowB.items, nowB.states, curatingB, [doneA])).toEqual(nowB.counts);
     expect(curatedLinks(articles, links, new Map())).toEqual([]);
 
     // Decided once (from either article), seen as decided in both; the curated link joins the two curated spans.
@@ -201,5 +206,60 @@ describe('links across articles in curation', () => {
     const leftOut = [article('doc-a', a, MAJORITY, true), article('doc-b', [b[0]!, { annotator: 'bob', annotations: [] }, { annotator: 'cy', annotations: [] }], MAJORITY, true)];
     expect(curate('doc-a', leftOut, links, new Map()).items).toEqual([]);
     expect(curatedLinks(leftOut, links, new Map([[pairs[0]!.id, { kind: 'all' }]]))).toEqual([]);
+  });
+
+  it('holds back exactly one article when two curators each marked one curated before the other’s curated layer existed', () => {
+    const { spans, a, b } = layersOf(['ann', 'bob']);
+    const links = [crossLink('ann', spans.get('ann')!.a, spans.get('ann')!.b)];
+    // After the sync, both curated layers are written and both articles are marked curated: the link is open in both.
+    const articles = [article('doc-a', a, UNANIMOUS, true), article('doc-b', b, UNANIMOUS, true)];
+    const [fromA, fromB] = [curate('doc-a', articles, links, new Map()), curate('doc-b', articles, links, new Map())];
+    const [item] = fromA.items;
+    expect([fromA.states.get(item!.id), fromB.states.get(item!.id)]).toEqual(['open', 'open']);
+    const counts = (doneA: string, doneB: string) => {
+      const [standA, standB] = [
+        { documentId: 'doc-a', status: 'done' as const, updatedAt: doneA },
+        { documentId: 'doc-b', status: 'done' as const, updatedAt: doneB },
+      ];
+      return [articleCounts(fromA.items, fromA.states, standA, [standB]), articleCounts(fromB.items, fromB.states, standB, [standA])];
+    };
+    const heldBack = { done: 0, left: 1, waiting: 0, moot: 0, elsewhere: 0 };
+    const notHeldBack = { done: 0, left: 0, waiting: 0, moot: 0, elsewhere: 1 };
+    // Cy marked the first article curated at 10:00, Dee the second at 10:05: the second (marked later) is held back.
+    expect(counts('2026-12-10T10:00:00.000Z', '2026-12-10T10:05:00.000Z')).toEqual([notHeldBack, heldBack]);
+    // The other way round, the first.
+    expect(counts('2026-12-10T10:05:00.000Z', '2026-12-10T10:00:00.000Z')).toEqual([heldBack, notHeldBack]);
+    // Marked at the same moment: the later document id.
+    expect(counts('2026-12-10T10:00:00.000Z', '2026-12-10T10:00:00.000Z')).toEqual([notHeldBack, heldBack]);
+    // An article not marked curated is always the one held back; neither marked: both are.
+    const stand = (documentId: string, status: 'done' | 'in-progress') => ({ documentId, status, updatedAt: '2026-12-10T11:00:00.000Z' });
+    expect([crossLinkHoldsBack(stand('doc-a', 'in-progress'), stand('doc-b', 'done')), crossLinkHoldsBack(stand('doc-b', 'done'), stand('doc-a', 'in-progress'))]).toEqual([true, false]);
+    expect([crossLinkHoldsBack(stand('doc-a', 'in-progress'), stand('doc-b', 'in-progress')), crossLinkHoldsBack(stand('doc-b', 'in-progress'), stand('doc-a', 'in-progress'))]).toEqual([true, true]);
+    // An article the view was not told about counts as not started.
+    expect(articleCounts(fromA.items, fromA.states, stand('doc-a', 'done'), [])).toEqual(notHeldBack);
+  });
+
+  it('is moot in this article once the other article’s curation left its end out', () => {
+    const { spans, a, b } = layersOf(['ann', 'bob']);
+    const links = [crossLink('ann', spans.get('ann')!.a, spans.get('ann')!.b)];
+    // Bob did not mark the quote in the second article: there it is a span disagreement, decided as "none".
+    const onlyAnn = b.map((layer) => (layer.annotator === 'bob' ? { ...layer, annotations: [] } : layer));
+    const spanItem = article('doc-b', onlyAnn, UNANIMOUS, false).curation.items.find((i) => i.kind === 'span')!;
+    const leftOut = new Map<string, CurationChoice>([[spanItem.id, { kind: 'none' }]]);
+    const articles = [article('doc-a', a, UNANIMOUS, true), article('doc-b', onlyAnn, UNANIMOUS, true, leftOut)];
+    const fromA = curate('doc-a', articles, links, new Map());
+    const item = asLink(fromA.items[0]);
+    expect(item.ends.map((e) => [e.article?.documentId ?? 'here', e.ahead])).toEqual([
+      ['here', 'kept'],
+      ['doc-b', 'none'],
+    ]);
+    expect(fromA.states.get(item.id)).toBe('moot');
+    expect(fromA.counts).toEqual({ done: 0, left: 0, waiting: 0, moot: 1, elsewhere: 0 });
+    expect(linkEndsProblem(item, fromA.states)).toBe('One end of this link was left out of the curated layer, so the link cannot be curated.');
+    // Taken by an annotator there instead (kept), the same end is curated and the link is open.
+    const kept = new Map<string, CurationChoice>([[spanItem.id, { kind: 'annotator', annotator: 'ann' }]]);
+    const keptArticles = [articles[0]!, article('doc-b', onlyAnn, UNANIMOUS, true, kept)];
+    const again = curate('doc-a', keptArticles, links, new Map());
+    expect([asLink(again.items[0]).ends[1].ahead, again.states.get(item.id)]).toEqual(['kept', 'open']);
   });
 });

@@ -15,13 +15,14 @@ import type { CurationChoice } from '../model/curation.js';
 import type { LinkType } from '../model/label-schema.js';
 import type { Link } from '../model/link.js';
 import { curatedContent, curatedLinksOf, decidedLinks, dedupeById, type CuratedLinkSpec, type CuratedSpan } from './curated-layer.js';
-import { compareText, contextOf, unitText, type Curation, type LinkDisagreement, type LinkItemEnd } from './curation-items.js';
+import { contextOf, unitText, type Curation, type LinkDisagreement, type LinkItemEnd } from './curation-items.js';
+import { compareText } from '../text/compare-text.js';
 import type { PolicyRule } from './curation-policy.js';
 import { keepsSomething } from './curation-progress.js';
 import { linksAhead, linkVersionsByUnitPair, type LinkVersions, type VersionLink } from './link-versions.js';
 
-/** One article's curation as links across articles read it. */
-export interface ArticleCuration {
+/** What an article's curation is made from, as links across articles read it (`articleCurationOf` adds what follows). */
+export interface ArticleCurationInput {
   documentId: string;
   title: string;
   text: string;
@@ -31,6 +32,23 @@ export interface ArticleCuration {
   decisions: ReadonlyMap<string, CurationChoice>;
   /** The ids of the article's annotations in the curated layer as it is written. */
   curatedIds: ReadonlySet<string>;
+}
+
+/** One article's curation as links across articles read it. */
+export interface ArticleCuration extends ArticleCurationInput {
+  /** The curated spans its curated layer holds, by unit (computed once, on first use). */
+  readonly curatedSpans: ReadonlyMap<string, readonly CuratedSpan[]>;
+}
+
+/** An article's curation as links across articles read it, its curated spans computed once when first asked for. */
+export function articleCurationOf(input: ArticleCurationInput): ArticleCuration {
+  let held: Map<string, CuratedSpan[]> | undefined;
+  return {
+    ...input,
+    get curatedSpans() {
+      return (held ??= curatedSpansByUnit(curatedContent(input.curation, input.decisions).spans, input.curatedIds));
+    },
+  };
 }
 
 /** One end of a pair across articles: a unit of an article's curation. */
@@ -62,6 +80,17 @@ export function isCrossArticleId(id: string): boolean {
   return id.startsWith('xlink:');
 }
 
+/** Whether the decision id `id` is about a link across articles with an end in the document `documentId`. */
+export function crossArticleIdNames(id: string, documentId: string): boolean {
+  if (!isCrossArticleId(id)) return false;
+  try {
+    const ends = JSON.parse(id.slice('xlink:'.length)) as unknown;
+    return Array.isArray(ends) && ends.some((end) => Array.isArray(end) && end[0] === documentId);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every pair of units in two different articles of `articles` some annotator linked, among the
  * annotators compared in both; a link of someone compared in only one, or an end that is in no unit
@@ -78,12 +107,10 @@ export function crossArticlePairs(articles: readonly ArticleCuration[], links: r
   const keyOf = (end: CrossEnd) => JSON.stringify([end.documentId, end.unitId]);
   // The links grouped by the two articles they join, each link on unit keys.
   const byArticles = new Map<string, { annotators: string[]; linksOf: UnitLink[][] }>();
-  const seen = new Set<string>();
   for (const link of links) {
     const [from, to] = [link.source.documentId, link.target.documentId];
     const [a, b] = [byId.get(from), byId.get(to)];
-    if (from === to || !a || !b || seen.has(`${link.annotator}/${link.id}`)) continue;
-    seen.add(`${link.annotator}/${link.id}`);
+    if (from === to || !a || !b) continue;
     const source = unitOf.get(from)!.get(`${link.annotator}/${link.source.annotationId}`);
     const target = unitOf.get(to)!.get(`${link.annotator}/${link.target.annotationId}`);
     if (source === undefined || target === undefined) continue;
@@ -187,7 +214,7 @@ export function curatedSpansByUnit(spans: readonly CuratedSpan[], present: Reado
 
 /** What an article's curation made of each of its units, as a link end in another article sees it. */
 function curatedOutcomes(article: ArticleCuration): Map<string, 'kept' | 'none' | null> {
-  const held = curatedSpansByUnit(curatedContent(article.curation, article.decisions).spans, article.curatedIds);
+  const held = article.curatedSpans;
   const outcomes = new Map<string, 'kept' | 'none' | null>();
   for (const unit of article.curation.units) outcomes.set(unit.id, held.has(unit.id) ? 'kept' : null);
   for (const item of article.curation.items) {

@@ -13,6 +13,7 @@ import type { Annotation, AttributeValue } from '../model/annotation.js';
 import type { LinkType } from '../model/label-schema.js';
 import type { Link } from '../model/link.js';
 import { splitsSurrogatePair } from '../text/code-points.js';
+import { compareText } from '../text/compare-text.js';
 import { policyWinner, type PolicyRule } from './curation-policy.js';
 import { linksAhead, linkVersionsByUnitPair, type LinkVersions, type VersionLink } from './link-versions.js';
 
@@ -310,10 +311,5 @@ export function contextOf(text: string, start: number, end: number): ItemContext
   if (splitsSurrogatePair(text, from)) from++;
   if (splitsSurrogatePair(text, to)) to--;
   return { start: from, text: text.slice(from, to) };
-}
-
-/** Compares by UTF-16 code units (the same in every locale). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 

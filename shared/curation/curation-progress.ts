@@ -6,7 +6,11 @@
  */
 import type { WorkStatus } from '../model/assignment.js';
 import type { CurationChoice } from '../model/curation.js';
+import { excerpt } from '../text/excerpt.js';
 import type { CurationItem, LinkDisagreement, SpanDisagreement } from './curation-items.js';
+
+/** How many characters of a span's text a message quotes. */
+const SPAN_EXCERPT_CHARS = 60;
 
 /**
  * Where one disagreement stands: to decide, decided, waiting until both its ends are curated
@@ -107,15 +111,38 @@ export function countStates(states: ReadonlyMap<string, ItemState>, settledElsew
   return counts;
 }
 
+/** An article's curation status as the counts read it: what it is, since when (null: never set). */
+export interface CurationStanding {
+  documentId: string;
+  status: WorkStatus;
+  updatedAt: string | null;
+}
+
 /**
- * The counts of an article's disagreements given its curation status. Once the article is marked
- * curated, a link across articles still to decide (the other article's spans were curated since) does
- * not hold it back: it is counted with those that wait for the other article, which it holds back
- * instead, and it can still be settled from either article.
+ * Whether a link across articles still to decide holds back `here` rather than the article at its
+ * other end: it holds back an article not marked curated; when both are, the one marked curated later
+ * (the later id when both were at once), so exactly one is held back, whichever curator marked which.
  */
-export function articleCounts(items: readonly CurationItem[], states: ReadonlyMap<string, ItemState>, status: WorkStatus): CurationCounts {
-  const across = status === 'done' ? items.filter((i) => i.kind === 'link' && i.ends.some((e) => e.article)).map((i) => i.id) : [];
-  return countStates(states, new Set(across));
+export function crossLinkHoldsBack(here: CurationStanding, other: CurationStanding): boolean {
+  if (here.status !== 'done') return true;
+  if (other.status !== 'done') return false;
+  const [a, b] = [here.updatedAt ?? '', other.updatedAt ?? ''];
+  return a !== b ? a > b : here.documentId > other.documentId;
+}
+
+/**
+ * The counts of an article's disagreements given the curation statuses of it and the articles its
+ * links across articles reach (`others`; one not among them is not started). A link across articles
+ * still to decide that holds back the article at its other end (`crossLinkHoldsBack`) is counted with
+ * those that wait for another article, not as left here; it can still be settled from either article.
+ */
+export function articleCounts(items: readonly CurationItem[], states: ReadonlyMap<string, ItemState>, here: CurationStanding, others: readonly CurationStanding[]): CurationCounts {
+  const standingOf = (documentId: string) => others.find((o) => o.documentId === documentId) ?? { documentId, status: 'not-started' as const, updatedAt: null };
+  const elsewhere = items.filter((i) => {
+    const other = i.kind === 'link' ? i.ends.find((e) => e.article)?.article : undefined;
+    return other !== undefined && !crossLinkHoldsBack(here, standingOf(other.documentId));
+  });
+  return countStates(states, new Set(elsewhere.map((i) => i.id)));
 }
 
 /**
@@ -127,9 +154,9 @@ export function linkEndsProblem(item: LinkDisagreement, states: ReadonlyMap<stri
   if (state === 'moot') return 'One end of this link was left out of the curated layer, so the link cannot be curated.';
   if (state === 'elsewhere') {
     const other = item.ends.find((e) => e.article && e.ahead === null);
-    return `Curate “${other?.article?.title ?? 'the other article'}” first: this link’s span there${other ? ` “${other.text.slice(0, 60).trim()}”` : ''} is not in its curated layer yet.`;
+    return `Curate “${other?.article?.title ?? 'the other article'}” first: this link’s span there${other ? ` “${excerpt(other.text, SPAN_EXCERPT_CHARS)}”` : ''} is not in its curated layer yet.`;
   }
   if (state !== 'waiting') return null;
   const pending = item.ends.find((e) => !e.article && e.ahead === null && states.get(e.unitId) !== 'decided');
-  return `Curate both ends of this link first${pending ? `: “${pending.text.slice(0, 60).trim()}” is not settled yet` : ''}.`;
+  return `Curate both ends of this link first${pending ? `: “${excerpt(pending.text, SPAN_EXCERPT_CHARS)}” is not settled yet` : ''}.`;
 }

@@ -6,6 +6,7 @@
  */
 import type { LinkTypeInfo, UnitLink } from '../agreement/link-agreement.js';
 import { linksByUnitPair } from '../agreement/links-by-unit-pair.js';
+import { compareText } from '../text/compare-text.js';
 import { policyWinner, type PolicyRule } from './curation-policy.js';
 
 /** One link of a version: its type, and whether it goes from the second unit of the pair to the first. */
@@ -18,7 +19,7 @@ export interface VersionLink {
 export type LinkVersions = { annotator: string; links: VersionLink[] }[];
 
 /** Two units some annotator linked, first and second as the caller orders them, with every annotator's links between them. */
-export interface UnitPairVersions {
+interface UnitPairVersions {
   ends: [string, string];
   versions: LinkVersions;
 }
@@ -56,7 +57,7 @@ export function linkVersionsByUnitPair(
       const version: VersionLink = { typeId: link.typeId, reversed: table.directed[i] === 1 && link.source === second };
       byAnnotator[table.side[i]!]!.set(linkKey(version), version);
     }
-    const versions = annotators.map((annotator, side) => ({ annotator, links: [...byAnnotator[side]!.values()].sort((a, b) => compareKeys(linkKey(a), linkKey(b))) }));
+    const versions = annotators.map((annotator, side) => ({ annotator, links: [...byAnnotator[side]!.values()].sort((a, b) => compareText(linkKey(a), linkKey(b))) }));
     pairs.push({ ends: [first, second], versions });
   }
   return pairs;
@@ -83,8 +84,4 @@ export function linksAhead(versions: LinkVersions, policies: readonly PolicyRule
     winner = won.links;
   }
   return winner;
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -107,5 +107,3 @@ export type CurationMap = z.infer<typeof CurationMapSchema>;
 export const CrossCurationSchema = z.object({
   decisions: z.array(CurationDecisionSchema).refine((list) => new Set(list.map((d) => d.id)).size === list.length, 'one decision per disagreement'),
 });
-/** The decisions about links across articles. */
-export type CrossCuration = z.infer<typeof CrossCurationSchema>;

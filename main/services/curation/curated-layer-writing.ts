@@ -1,12 +1,12 @@
 import { WorkbenchError } from '../../../shared/api/workbench-error.js';
 import type { CurationProgress } from '../../../shared/api/contract/index.js';
-import { statusOf, type WorkStatus } from '../../../shared/model/assignment.js';
+import { statusEntryOf, statusOf, type WorkStatus } from '../../../shared/model/assignment.js';
 import type { CurationChoice, CurationDecision, CurationPolicy } from '../../../shared/model/curation.js';
 import type { Link } from '../../../shared/model/link.js';
-import { curatedContent, curatedLayer, fittingDecisions } from '../../../shared/curation/curated-layer.js';
+import { curatedContent, curatedLayer, fittingDecisions, type CuratedSpan } from '../../../shared/curation/curated-layer.js';
 import type { Curation, CurationItem } from '../../../shared/curation/curation-items.js';
-import { crossArticleCuratedLinks, curatedSpansByUnit, type CuratedCrossLink } from '../../../shared/curation/cross-article-links.js';
-import { articleCounts, choiceProblem, itemStates } from '../../../shared/curation/curation-progress.js';
+import { crossArticleCuratedLinks, crossArticleIdNames, curatedSpansByUnit, type CuratedCrossLink } from '../../../shared/curation/cross-article-links.js';
+import { articleCounts, choiceProblem, itemStates, type CurationStanding } from '../../../shared/curation/curation-progress.js';
 import { fragmentAt, InvalidRangeError } from '../../../shared/text/text-quote.js';
 import { CURATED_ANNOTATOR } from '../../../shared/model/annotator.js';
 import type { WorkspaceStore } from '../../workspace/workspace-store.js';
@@ -19,9 +19,21 @@ export interface CurationChange {
   decisions: CurationDecision[];
   /** The status to set, or undefined to keep it (a first decision moves a not-started curation on). */
   status?: WorkStatus;
-  /** Every decision about links across articles, when one changed (undefined: as kept). */
-  crossDecisions?: CurationDecision[];
+  /** The decision about one link across articles that changed: `decision` replaces any kept under `id` (null: none kept). */
+  crossChange?: CrossDecisionChange;
   now: string;
+}
+
+/** A change of the decision about one link across articles. */
+export interface CrossDecisionChange {
+  id: string;
+  decision: CurationDecision | null;
+}
+
+/** The decisions about links across articles with `change` made: any under its id dropped, its decision added. */
+function withCrossChange(decisions: readonly CurationDecision[], change: CrossDecisionChange | undefined): CurationDecision[] {
+  if (!change) return [...decisions];
+  return [...decisions.filter((d) => d.id !== change.id), ...(change.decision ? [change.decision] : [])];
 }
 
 /**
@@ -33,7 +45,7 @@ export interface CurationChange {
 export async function writeCuratedLayer(store: WorkspaceStore, computed: ComputedCuration, change: CurationChange): Promise<CurationProgress> {
   const { documentId } = computed.source;
   const meta = store.requireDocument(documentId);
-  const crossDecisions = change.crossDecisions ?? computed.cross.decisions;
+  const crossDecisions = withCrossChange(computed.cross.decisions, change.crossChange);
   const choices = choicesOf([...change.decisions, ...crossDecisions]);
   const touches = (l: Link) => l.source.documentId === documentId || l.target.documentId === documentId;
   const content = curatedContent(computed.curation, choices);
@@ -44,30 +56,31 @@ export async function writeCuratedLayer(store: WorkspaceStore, computed: Compute
     text: computed.source.text,
     curator: store.annotator.name,
     now: change.now,
-    previous: await store.curated.readAnnotations(documentId),
+    previous: computed.curatedAnnotations,
     previousLinks,
   });
   const across = crossLinksOf(computed, content.spans, new Set(layer.annotations.map((a) => a.id)), fittingDecisions(computed.curation.items, choices));
   const crossLinks = across.map((spec) => linkOfCrossSpec(spec, previousLinks, store.annotator.name, change.now));
   const current = statusOf(store.curated.linkLayer.documentStatus, documentId);
-  const counts = articleCounts(computed.curation.items, itemStates(computed.curation.items, choices), current);
+  const counts = articleCounts(computed.curation.items, itemStates(computed.curation.items, choices), standingOf(store, documentId), linkedStandings(store, computed));
   const status = change.status ?? (current === 'not-started' || (current === 'done' && counts.left > 0) ? 'in-progress' : current);
   await store.curated.updateAnnotations(documentId, () => layer.annotations);
   await store.curated.updateLinkLayer((file) => {
     file.links = [...file.links.filter((l) => !touches(l)), ...layer.links, ...crossLinks];
     file.curation = { ...file.curation, [documentId]: { ...(change.policy ? { policy: change.policy } : {}), decisions: change.decisions } };
-    if (change.crossDecisions) file.crossCuration = { decisions: change.crossDecisions };
+    // Made on the list as it is now, not as computed: a sync since may have brought other decisions in.
+    if (change.crossChange) file.crossCuration = { decisions: withCrossChange(file.crossCuration?.decisions ?? [], change.crossChange) };
     if (status !== current) file.documentStatus = { ...file.documentStatus, [documentId]: { status, updatedAt: change.now } };
   });
-  return progressOf(store, computed, change.decisions, crossDecisions);
+  return progressOf(store, computed, change.decisions, crossDecisions, layer.annotations.length);
 }
 
 /** The curated links across articles from or to the document: between its curated spans as now written and the other articles' as their curated layers hold them. */
-function crossLinksOf(computed: ComputedCuration, spans: Parameters<typeof curatedSpansByUnit>[0], present: ReadonlySet<string>, choices: ReadonlyMap<string, CurationChoice>): CuratedCrossLink[] {
+function crossLinksOf(computed: ComputedCuration, spans: readonly CuratedSpan[], present: ReadonlySet<string>, choices: ReadonlyMap<string, CurationChoice>): CuratedCrossLink[] {
   const { documentId } = computed.source;
-  const held = new Map([[documentId, curatedSpansByUnit(spans, present)]]);
+  const held = new Map<string, ReadonlyMap<string, readonly CuratedSpan[]>>([[documentId, curatedSpansByUnit(spans, present)]]);
   for (const article of computed.cross.articles) {
-    if (article.documentId !== documentId) held.set(article.documentId, curatedSpansByUnit(curatedContent(article.curation, article.decisions).spans, article.curatedIds));
+    if (article.documentId !== documentId) held.set(article.documentId, article.curatedSpans);
   }
   return crossArticleCuratedLinks(computed.cross.pairs, choices, (end) => held.get(end.documentId)?.get(end.unitId));
 }
@@ -90,21 +103,39 @@ function linkOfCrossSpec(spec: CuratedCrossLink, previous: readonly Link[], cura
 }
 
 /**
- * Where a document's curation stands: its decisions with those about its links across articles, the
- * counts, its status, the curated layer's size.
+ * Where a document's curation stands: its decisions with those about links across articles from or to it, the
+ * counts, its status, the curated layer's size (`curatedAnnotations`: as computed, unless written since).
  */
-export async function progressOf(store: WorkspaceStore, computed: ComputedCuration, decisions: CurationDecision[], crossDecisions: readonly CurationDecision[]): Promise<CurationProgress> {
+export function progressOf(
+  store: WorkspaceStore,
+  computed: ComputedCuration,
+  decisions: CurationDecision[],
+  crossDecisions: readonly CurationDecision[],
+  curatedAnnotations = computed.curatedAnnotations.length,
+): CurationProgress {
   const { documentId } = computed.source;
-  const pairIds = new Set(computed.cross.pairs.map((p) => p.id));
-  const all = [...decisions, ...crossDecisions.filter((d) => pairIds.has(d.id))];
-  const status = statusOf(store.curated.linkLayer.documentStatus, documentId);
+  // Those about a link across articles no longer there are kept and returned, like the document's own, so they can be taken back.
+  const all = [...decisions, ...crossDecisions.filter((d) => crossArticleIdNames(d.id, documentId))];
+  const here = standingOf(store, documentId);
   return {
     documentId,
     decisions: all,
-    counts: articleCounts(computed.curation.items, itemStates(computed.curation.items, choicesOf(all)), status),
-    status,
-    curatedAnnotations: (await store.curated.readAnnotations(documentId)).length,
+    counts: articleCounts(computed.curation.items, itemStates(computed.curation.items, choicesOf(all)), here, linkedStandings(store, computed)),
+    status: here.status,
+    statusUpdatedAt: here.updatedAt,
+    curatedAnnotations,
   };
+}
+
+/** A document's curation status as the curated layer keeps it. */
+function standingOf(store: WorkspaceStore, documentId: string): CurationStanding {
+  const entry = statusEntryOf(store.curated.linkLayer.documentStatus, documentId);
+  return { documentId, status: entry?.status ?? 'not-started', updatedAt: entry?.updatedAt ?? null };
+}
+
+/** The curation statuses of the other articles the document's links across articles reach. */
+export function linkedStandings(store: WorkspaceStore, computed: ComputedCuration): CurationStanding[] {
+  return computed.cross.articles.filter((a) => a.documentId !== computed.source.documentId).map((a) => standingOf(store, a.documentId));
 }
 
 /**

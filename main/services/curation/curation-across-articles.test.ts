@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPlainText } from '../../../shared/import/plain-text.js';
 import { LinkLayerFileSchema } from '../../../shared/model/workspace.js';
 import { readStoredLayer } from '../../workspace/layer-files.test-support.js';
 import { ANA, BOB, CY, curationWorkspace, idOf } from './curation.test-support.js';
+import { writeCuratedLayer } from './curated-layer-writing.js';
+import { computeDocumentCuration } from './document-curation.js';
 
 // Links across articles curated on a real workspace: two annotators each link their span of a quote
 // in one article to their span of it in another (or do not); a curator settles the link once, from
@@ -157,5 +159,60 @@ describe('curating a link across articles', () => {
     expect(await statusOf(second)).toBe('in-progress');
     // The second article is still held back by the link until it is settled.
     await expect(api.setCurationStatus({ documentId: second, status: 'done' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('keeps a decision about another link across articles a sync brought in while a decision was being written', async () => {
+    await annotateAs(ANA, 'supports');
+    await annotateAs(BOB, null);
+    const { api, store } = await openAs(CY);
+    const [link] = (await api.openCuration({ documentId: first })).items;
+    await api.setCurationStatus({ documentId: first, status: 'done' });
+    await api.applyCurationPolicy({ documentId: second, policy: { kind: 'unanimous', fraction: 1 } });
+    const computed = await computeDocumentCuration(store, second);
+    // Another curator's decision about a link between two other articles lands (a sync) after the curation was computed.
+    const synced = { id: 'xlink:[["doc-x","u1"],["doc-y","u2"]]', choice: { kind: 'none' as const }, curatorId: 'dee', curator: 'Dee', updatedAt: '2026-12-10T10:00:00.000Z' };
+    await store.curated.updateLinkLayer((file) => void (file.crossCuration = { decisions: [...(file.crossCuration?.decisions ?? []), synced] }));
+    const decision = { id: link!.id, choice: { kind: 'annotator' as const, annotator: idOf(ANA) }, curatorId: idOf(CY), curator: CY.annotator, updatedAt: '2026-12-10T10:01:00.000Z' };
+    await writeCuratedLayer(store, computed, { policy: computed.storedPolicy, decisions: computed.decisions, crossChange: { id: link!.id, decision }, now: decision.updatedAt });
+    expect((await curatedFile()).crossCuration?.decisions).toEqual([synced, decision]);
+    // Taken back the same way, only that decision goes.
+    await writeCuratedLayer(store, await computeDocumentCuration(store, second), { policy: computed.storedPolicy, decisions: computed.decisions, crossChange: { id: link!.id, decision: null }, now: decision.updatedAt });
+    expect((await curatedFile()).crossCuration?.decisions).toEqual([synced]);
+  });
+
+  it('refuses to curate, naming the file, while an annotator’s link file is damaged, and writes nothing', async () => {
+    await annotateAs(ANA, 'supports');
+    await annotateAs(BOB, null);
+    const { api } = await openAs(CY);
+    const [link] = (await api.openCuration({ documentId: first })).items;
+    await api.setCurationStatus({ documentId: first, status: 'done' });
+    await api.settleDisagreement({ documentId: second, itemId: link!.id, choice: { kind: 'annotator', annotator: idOf(ANA) } });
+    const before = await readFile(join(workspaceDir, 'links', 'curated.json'), 'utf8');
+    expect(JSON.parse(before).links).toHaveLength(1);
+    const curatedSpans = await readStoredLayer(workspaceDir, first, 'curated');
+    await writeFile(join(workspaceDir, 'links', `${idOf(ANA)}.json`), '{ "schemaVersion": ');
+    const refusal = { code: 'storage', message: expect.stringMatching(new RegExp(`^links/${idOf(ANA)}\\.json: .+\\. Nothing was curated, because that annotator's links would be missing\\.$`)) };
+    await expect(api.openCuration({ documentId: first })).rejects.toMatchObject(refusal);
+    await expect(api.applyCurationPolicy({ documentId: first, policy: { kind: 'majority', fraction: 0.5 } })).rejects.toMatchObject(refusal);
+    await expect(api.settleDisagreement({ documentId: second, itemId: link!.id, choice: null })).rejects.toMatchObject(refusal);
+    expect(await readFile(join(workspaceDir, 'links', 'curated.json'), 'utf8')).toBe(before);
+    expect(await readStoredLayer(workspaceDir, first, 'curated')).toEqual(curatedSpans);
+  });
+
+  it('returns a decision about a link across articles no longer there with the articles it names, like their own, until it is taken back', async () => {
+    await annotateAs(ANA, 'supports');
+    await annotateAs(BOB, null);
+    const { api, store } = await openAs(CY);
+    const stale = { id: `xlink:[${JSON.stringify([first, 'gone/a1'])},${JSON.stringify([second, 'gone/b1'])}]`, choice: { kind: 'none' as const }, curatorId: idOf(CY), curator: CY.annotator, updatedAt: '2026-12-10T10:00:00.000Z' };
+    const elsewhere = { ...stale, id: 'xlink:[["doc-x","u1"],["doc-y","u2"]]' };
+    await store.curated.updateLinkLayer((file) => void (file.crossCuration = { decisions: [stale, elsewhere] }));
+    const fromFirst = await api.openCuration({ documentId: first });
+    expect(fromFirst.items.map((i) => i.id)).not.toContain(stale.id);
+    expect(fromFirst.decisions).toEqual([stale]);
+    expect((await api.openCuration({ documentId: second })).decisions).toEqual([stale]);
+    // Taken back from either article, it is forgotten; the decision about other articles stays.
+    expect((await api.settleDisagreement({ documentId: second, itemId: stale.id, choice: null })).decisions).toEqual([]);
+    expect((await curatedFile()).crossCuration?.decisions).toEqual([elsewhere]);
+    expect((await api.openCuration({ documentId: first })).decisions).toEqual([]);
   });
 });

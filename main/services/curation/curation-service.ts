@@ -7,7 +7,7 @@ import { plural } from '../../../shared/text/plural.js';
 import type { ServiceContext } from '../service-context.js';
 import { choicesOf, policyToStore } from './curation-sources.js';
 import { isCrossArticleId } from '../../../shared/curation/cross-article-links.js';
-import { progressOf, refuseUnfitChoice, writeCuratedLayer } from './curated-layer-writing.js';
+import { linkedStandings, progressOf, refuseUnfitChoice, writeCuratedLayer } from './curated-layer-writing.js';
 import { computeDocumentCuration, type ComputedCuration } from './document-curation.js';
 
 /** The curation domain: open an article's curation, set its policy, settle its disagreements, mark it curated. */
@@ -35,6 +35,7 @@ export function curationService({ store, now }: ServiceContext): CurationService
       mergedAhead: curation.ahead.size,
       mergedAheadLinks: [...curation.linkPairs, ...computed.cross.pairs].filter((p) => p.ahead !== undefined).length,
       items: curation.items,
+      linkedStatuses: linkedStandings(store, computed),
     };
   };
   return {
@@ -60,16 +61,16 @@ export function curationService({ store, now }: ServiceContext): CurationService
         const across = isCrossArticleId(itemId);
         const kept = across ? computed.decisions : computed.decisions.filter((d) => d.id !== itemId);
         const keptAcross = across ? computed.cross.decisions.filter((d) => d.id !== itemId) : computed.cross.decisions;
-        const write = (decision: CurationDecision[]) =>
+        const write = (decision: CurationDecision | null) =>
           writeCuratedLayer(store, computed, {
             policy: computed.storedPolicy,
-            decisions: across ? kept : [...kept, ...decision],
-            ...(across ? { crossDecisions: [...keptAcross, ...decision] } : {}),
+            decisions: across || !decision ? kept : [...kept, decision],
+            ...(across ? { crossChange: { id: itemId, decision } } : {}),
             now: at,
           });
         if (!item) {
           // Taking back a decision about a disagreement that is gone (the layers changed) only forgets it.
-          if (choice === null) return write([]);
+          if (choice === null) return write(null);
           throw new WorkbenchError('not-found', 'That disagreement is no longer there: the layers changed since Curate was opened. Open it again.');
         }
         if (choice !== null) {
@@ -77,7 +78,7 @@ export function curationService({ store, now }: ServiceContext): CurationService
           const ends = item.kind === 'link' ? linkEndsProblem(item, itemStates(computed.curation.items, choicesOf([...kept, ...keptAcross]))) : null;
           if (ends) throw new WorkbenchError('conflict', ends);
         }
-        return write(choice === null ? [] : [{ id: itemId, choice, curatorId: store.annotator.id, curator: store.annotator.name, updatedAt: at }]);
+        return write(choice === null ? null : { id: itemId, choice, curatorId: store.annotator.id, curator: store.annotator.name, updatedAt: at });
       }),
 
     setCurationStatus: ({ documentId, status }) =>

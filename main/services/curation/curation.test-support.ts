@@ -34,11 +34,6 @@ export async function curationWorkspace(name: string) {
   return { root, workspaceDir, openAs, close, dispose };
 }
 
-/** A person of the curation tests, as the services are told who they are. */
-export interface TestPerson {
-  annotator: string;
-  email: string;
-}
 /** The first annotator of the curation tests. */
 export const ANA: TestPerson = { annotator: 'Ana López', email: 'ana@example.org' };
 /** The second annotator of the curation tests. */

@@ -63,14 +63,21 @@ export const CurationItemSchema = z.discriminatedUnion('kind', [
 /** How far the curation of a document is: disagreements decided, left (waiting links among them), moot, and links across articles waiting for the other article. */
 const CurationCountsSchema = z.object({ done: z.number().int(), left: z.number().int(), waiting: z.number().int(), moot: z.number().int(), elsewhere: z.number().int() });
 
+/** One document's curation status, for the article list. */
+export const CurationStatusSchema = z.object({ documentId: z.string(), status: WorkStatusSchema, updatedAt: z.string().nullable() });
+/** One document's curation status. */
+export type CurationStatus = z.infer<typeof CurationStatusSchema>;
+
 /** Where a document's curation stands after a change: the decisions, the counts, its status and the curated layer's size. */
 export const CurationProgressSchema = z.object({
   documentId: z.string(),
-  /** Every decision kept for the document (a decision about a disagreement no longer there included), and those about its links across articles. */
+  /** Every decision kept for the document and about its links across articles (a decision about a disagreement no longer there included, so it can be taken back). */
   decisions: z.array(CurationDecisionSchema),
   counts: CurationCountsSchema,
   /** The curation's status: the curated layer's status of the document. */
   status: WorkStatusSchema,
+  /** When its status was last set (null: never). */
+  statusUpdatedAt: z.string().nullable(),
   /** How many annotations the curated layer holds in the document. */
   curatedAnnotations: z.number().int().nonnegative(),
 });
@@ -90,14 +97,11 @@ export const CurationViewSchema = CurationProgressSchema.extend({
   mergedAheadLinks: z.number().int().nonnegative(),
   /** The disagreements, in document order; its links across articles among them (placed at their end in this article). */
   items: z.array(CurationItemSchema),
+  /** The curation statuses of the other articles its links across articles reach (which of two articles such a link holds back depends on them). */
+  linkedStatuses: z.array(CurationStatusSchema),
 });
 /** A document's curation as the Curate view opens it. */
 export type CurationView = z.infer<typeof CurationViewSchema>;
-
-/** One document's curation status, for the article list. */
-export const CurationStatusSchema = z.object({ documentId: z.string(), status: WorkStatusSchema, updatedAt: z.string().nullable() });
-/** One document's curation status. */
-export type CurationStatus = z.infer<typeof CurationStatusSchema>;
 
 /**
  * Curation: several annotators' layers of an article turned into its curated layer, disagreement by

@@ -1,7 +1,7 @@
 import { forwardRef } from 'react';
 import type { Annotator } from '../../../../shared/api/contract/index.js';
 import type { CurationItem } from '../../../../shared/curation/curation-items.js';
-import type { ItemState } from '../../../../shared/curation/curation-progress.js';
+import { linkEndsProblem, type ItemState } from '../../../../shared/curation/curation-progress.js';
 import type { CurationChoice } from '../../../../shared/model/curation.js';
 import type { Label, LinkType } from '../../../../shared/model/label-schema.js';
 import { ChoiceEditor } from './ChoiceEditor.js';
@@ -60,7 +60,7 @@ export const DisagreementCard = forwardRef<HTMLHeadingElement, DisagreementCardP
           Between the first span “{item.ends[0].text}” and the second “{item.ends[1].text}”.
         </p>
       )}
-      {item.kind === 'link' && other && <CrossArticleEnds ends={item.ends} state={state} />}
+      {item.kind === 'link' && other && <CrossArticleEnds ends={item.ends} waiting={state === 'elsewhere' ? linkEndsProblem(item, states) : null} />}
       {decision && (
         <p className="curation-decided">
           Decided: {describeChoice(item, decision, nameOf)}. Choose again to change it; <kbd>Ctrl</kbd> + <kbd>Z</kbd> takes it back.
@@ -98,10 +98,10 @@ export const DisagreementCard = forwardRef<HTMLHeadingElement, DisagreementCardP
 
 /**
  * The two ends of a link across articles: which article each is in (this one, or the other by its
- * title), the quoted text of each, and, while the other article is not curated, that it must be first.
+ * title), the quoted text of each, and, while the other article is not curated, that it must be first
+ * (`waiting`: why, as the services word it).
  */
-function CrossArticleEnds({ ends, state }: { ends: Extract<CurationItem, { kind: 'link' }>['ends']; state: ItemState }) {
-  const other = ends.find((e) => e.article);
+function CrossArticleEnds({ ends, waiting }: { ends: Extract<CurationItem, { kind: 'link' }>['ends']; waiting: string | null }) {
   return (
     <>
       <dl className="curation-about curation-ends">
@@ -114,9 +114,9 @@ function CrossArticleEnds({ ends, state }: { ends: Extract<CurationItem, { kind:
           </div>
         ))}
       </dl>
-      {state === 'elsewhere' && other?.article && (
+      {waiting && (
         <p className="curation-waiting" role="note">
-          Curate “{other.article.title}” first: this link is settled once that article’s curated layer holds its span there. It does not hold this article back.
+          {waiting} It does not hold this article back.
         </p>
       )}
     </>

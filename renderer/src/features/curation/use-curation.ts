@@ -60,6 +60,7 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
   const [error, setError] = useState<string | null>(null);
   const [decisions, setDecisions] = useState(NO_DECISIONS);
   const [status, setStatus] = useState<WorkStatus>('not-started');
+  const [statusUpdatedAt, setStatusUpdatedAt] = useState<string | null>(null);
   const [curatedAnnotations, setCuratedAnnotations] = useState(0);
   const [position, setPosition] = useState(0);
   const [editing, setEditing] = useState<EditDraft | null>(null);
@@ -73,6 +74,7 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
     statuses.patch(progress.documentId, progress.status);
     if (shown.current !== progress.documentId) return;
     setStatus(progress.status);
+    setStatusUpdatedAt(progress.statusUpdatedAt);
     setCuratedAnnotations(progress.curatedAnnotations);
   };
   const showView = (next: CurationView) => {
@@ -107,7 +109,11 @@ export function useCuration(documentId: string, edits: Edits, notice: (message: 
   const shownItems = useRef(items);
   shownItems.current = items;
   const states = useMemo(() => itemStates(items, decisions), [items, decisions]);
-  const counts = useMemo(() => articleCounts(items, states, status), [items, states, status]);
+  const linked = view?.linkedStatuses;
+  const counts = useMemo(
+    () => articleCounts(items, states, { documentId, status, updatedAt: statusUpdatedAt }, linked ?? []),
+    [items, states, documentId, status, statusUpdatedAt, linked],
+  );
   const item = items[position] ?? null;
   const nameOf = (annotator: string) => view?.annotators.find((a) => a.id === annotator)?.name ?? annotator;
 
